@@ -1,0 +1,40 @@
+// 0-based UTF-16 offsets -> 1-based lines and columns, the way editors and ESLint count them.
+// Line breaks are \r\n, \r and \n, as in LSP.
+
+export interface LineColumn {
+  line: number;
+  column: number;
+}
+
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const char = text.charCodeAt(i);
+      if (char === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10 /* \n */) {
+          i++;
+        }
+        this.starts.push(i + 1);
+      } else if (char === 10 /* \n */) {
+        this.starts.push(i + 1);
+      }
+    }
+  }
+
+  /** 1-based line and column of a 0-based offset. */
+  at(offset: number): LineColumn {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.starts[middle] <= offset) {
+        low = middle;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return { line: low + 1, column: offset - this.starts[low] + 1 };
+  }
+}

@@ -1,0 +1,92 @@
+// Paths on the command line -> the files to lint. Folders are walked for lintable files, skipping
+// node_modules and .git; symbolic links to folders are not followed (they can loop, and they lead
+// out of the project), links to files are.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { isLintableFile } from '../engine';
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+export interface WalkResult {
+  files: string[];
+  /** A path named on the command line that does not exist: bad usage. */
+  missing: string[];
+  /** Something that could not be read; the walk went on without it. */
+  skipped: { path: string; reason: string }[];
+}
+
+export function reasonOf(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') {
+    const message = error instanceof Error ? error.message : '';
+    // "EACCES: permission denied, scandir '/x'" -> "permission denied (EACCES)"
+    const match = /^[A-Z]+: ([^,]+)/.exec(message);
+    return match ? `${match[1]} (${error.code})` : error.code;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+export async function collectFiles(paths: string[], cwd: string): Promise<WalkResult> {
+  const result: WalkResult = { files: [], missing: [], skipped: [] };
+  const seen = new Set<string>();
+  const add = (file: string): void => {
+    if (!seen.has(file)) {
+      seen.add(file);
+      result.files.push(file);
+    }
+  };
+
+  async function walk(folder: string): Promise<void> {
+    let entries;
+    try {
+      entries = await fs.readdir(folder, { withFileTypes: true });
+    } catch (error) {
+      result.skipped.push({ path: folder, reason: reasonOf(error) });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) {
+          await walk(full);
+        }
+      } else if (isLintableFile(entry.name)) {
+        if (entry.isFile()) {
+          add(full);
+        } else if (entry.isSymbolicLink()) {
+          try {
+            if ((await fs.stat(full)).isFile()) {
+              add(full);
+            }
+          } catch (error) {
+            result.skipped.push({ path: full, reason: reasonOf(error) });
+          }
+        }
+      }
+    }
+  }
+
+  for (const given of paths) {
+    const full = path.resolve(cwd, given);
+    let stats;
+    try {
+      stats = await fs.stat(full);
+    } catch (error) {
+      if (error && typeof error === 'object' && 'code' in error && error.code === 'ENOENT') {
+        result.missing.push(given);
+      } else {
+        result.skipped.push({ path: full, reason: reasonOf(error) });
+      }
+      continue;
+    }
+    if (stats.isDirectory()) {
+      await walk(full);
+    } else if (isLintableFile(full)) {
+      // A file named on the command line is linted even inside node_modules: it was asked for.
+      add(full);
+    } else {
+      result.skipped.push({ path: full, reason: 'not a TypeScript or JavaScript source file' });
+    }
+  }
+  return result;
+}

@@ -1,0 +1,78 @@
+// Reads the `httpAuthLint` configuration section into what the engine takes. The names of the
+// settings come from package.json `contributes.configuration`; the rule ids and severities from
+// the engine, so this file holds no list of its own.
+import { ruleCatalog } from './engine';
+import { DEFAULT_CHALLENGE, SEVERITIES, type LintSettings, type Severity } from './engine/types';
+
+export const SECTION = 'httpAuthLint';
+
+export interface DocumentSettings {
+  /** `httpAuthLint.enable`: false publishes no diagnostics for the document. */
+  enable: boolean;
+  lint: LintSettings;
+}
+
+export function defaultSettings(): DocumentSettings {
+  return { enable: true, lint: { rules: {}, defaultChallenge: DEFAULT_CHALLENGE } };
+}
+
+function isSeverity(value: unknown): value is Severity {
+  return typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Turns the raw section (as VS Code nests it: `{ enable, defaultChallenge, rules: { <id>: severity },
+ * trace: { server } }`) into settings. A value of the wrong kind is reported through `warn` and the
+ * default kept, so one typo in settings.json does not switch the linter off.
+ */
+export function resolveSettings(raw: unknown, warn: (message: string) => void): DocumentSettings {
+  const settings = defaultSettings();
+  if (raw === null || raw === undefined) {
+    return settings;
+  }
+  if (!isRecord(raw)) {
+    warn(`Ignored the "${SECTION}" settings: expected an object.`);
+    return settings;
+  }
+  if (raw.enable !== undefined) {
+    if (typeof raw.enable === 'boolean') {
+      settings.enable = raw.enable;
+    } else {
+      warn(`Ignored ${SECTION}.enable = ${JSON.stringify(raw.enable)}: expected true or false.`);
+    }
+  }
+  if (raw.defaultChallenge !== undefined) {
+    if (typeof raw.defaultChallenge === 'string' && raw.defaultChallenge.trim() !== '') {
+      settings.lint.defaultChallenge = raw.defaultChallenge;
+    } else {
+      warn(
+        `Ignored ${SECTION}.defaultChallenge = ${JSON.stringify(raw.defaultChallenge)}: ` +
+          `expected a non-empty challenge such as ${JSON.stringify(DEFAULT_CHALLENGE)}.`,
+      );
+    }
+  }
+  if (raw.rules !== undefined) {
+    if (isRecord(raw.rules)) {
+      const known = new Set(ruleCatalog.map((rule) => rule.id));
+      for (const [ruleId, severity] of Object.entries(raw.rules)) {
+        if (!known.has(ruleId)) {
+          warn(`Ignored ${SECTION}.rules.${ruleId}: there is no such rule.`);
+        } else if (!isSeverity(severity)) {
+          warn(
+            `Ignored ${SECTION}.rules.${ruleId} = ${JSON.stringify(severity)}: ` +
+              `expected one of ${SEVERITIES.join(', ')}; the rule keeps its default severity.`,
+          );
+        } else {
+          settings.lint.rules[ruleId] = severity;
+        }
+      }
+    } else {
+      warn(`Ignored ${SECTION}.rules: expected an object of rule id to severity.`);
+    }
+  }
+  return settings;
+}
