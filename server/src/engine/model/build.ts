@@ -1,0 +1,124 @@
+// Builds the response model of a file in one walk over its AST: what every adapter recognizes
+// (status setters, header writes), the file's imports, consts, style and proxy evidence.
+import * as ts from 'typescript';
+import type { FrameworkAdapter, StatusSetter } from './adapter';
+import { expressAdapter } from './express';
+import { nodeHttpAdapter } from './node-http';
+import { guardsOf, enclosingFunction, isOnPathOf } from './paths';
+import { ProxyEvidence } from './proxy';
+import { detectStyle, type SourceStyle } from './source-style';
+import { ConstBindings, resolveStatuses } from './status';
+import type { FileFacts, HeaderWrite, ResponseModel, ResponseSite } from './types';
+
+export const ADAPTERS: readonly FrameworkAdapter[] = [expressAdapter, nodeHttpAdapter];
+
+interface ScopedWrite {
+  adapter: FrameworkAdapter;
+  scope: ts.Node;
+  receiver: string;
+  write: HeaderWrite;
+}
+
+function moduleNameOf(node: ts.Node): string | undefined {
+  if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+    return node.moduleSpecifier.text;
+  }
+  if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
+    return node.moduleReference.expression.text;
+  }
+  if (ts.isCallExpression(node) && node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0])) {
+    const callee = node.expression;
+    if ((ts.isIdentifier(callee) && callee.text === 'require') || callee.kind === ts.SyntaxKind.ImportKeyword) return node.arguments[0].text;
+  }
+  return undefined;
+}
+
+/** Statements that a semicolon may end, for the file's semicolon style. */
+function endsWithSemicolonOrNot(node: ts.Node): boolean | undefined {
+  if (ts.isExpressionStatement(node) || ts.isVariableStatement(node) || ts.isReturnStatement(node) || ts.isImportDeclaration(node)) {
+    return node.getSourceFile().text[node.end - 1] === ';';
+  }
+  return undefined;
+}
+
+/** `node:http` is `http`: one name per module. */
+const normalizeModule = (name: string) => name.replace(/^node:/, '');
+
+/** String literals among the arguments of `calls`, not inside nested functions. */
+function messagesIn(calls: ts.CallExpression[]): ts.StringLiteralLike[] {
+  const found: ts.StringLiteralLike[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isStringLiteralLike(node)) found.push(node);
+    else if (!ts.isFunctionLike(node)) ts.forEachChild(node, visit);
+  };
+  for (const call of calls) call.arguments.forEach(visit);
+  return found;
+}
+
+export function buildModel(sourceFile: ts.SourceFile, adapters: readonly FrameworkAdapter[] = ADAPTERS): ResponseModel {
+  const consts = new ConstBindings();
+  const proxy = new ProxyEvidence(sourceFile.text);
+  const modules = new Set<string>();
+  const quotes = { single: 0, double: 0 };
+  const semicolons = { with: 0, without: 0 };
+  const setters: { adapter: FrameworkAdapter; setter: StatusSetter }[] = [];
+  const writes: ScopedWrite[] = [];
+
+  const visit = (node: ts.Node): void => {
+    const moduleName = moduleNameOf(node);
+    if (moduleName) {
+      modules.add(normalizeModule(moduleName));
+      proxy.module(normalizeModule(moduleName));
+    }
+    if (ts.isVariableDeclaration(node)) consts.record(node);
+    if (ts.isStringLiteral(node) && !ts.isJsxAttribute(node.parent)) {
+      if (sourceFile.text[node.getStart(sourceFile)] === '"') quotes.double++;
+      else quotes.single++;
+    }
+    const semicolon = endsWithSemicolonOrNot(node);
+    if (semicolon !== undefined) semicolons[semicolon ? 'with' : 'without']++;
+    proxy.visit(node);
+    for (const adapter of adapters) {
+      const setter = adapter.statusSetterAt(node);
+      if (setter) setters.push({ adapter, setter });
+      const written = adapter.headerWritesAt(node, consts);
+      if (written) {
+        const scope = enclosingFunction(node);
+        for (const write of written.writes) writes.push({ adapter, scope, receiver: written.receiver.getText(), write });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+
+  const facts: FileFacts = { modules, proxyEvidence: proxy.evidence, style: detectStyle(sourceFile, quotes, semicolons) };
+  const active = new Set(adapters.filter((adapter) => adapter.appliesTo(facts)));
+  const sites = setters
+    .filter(({ adapter }) => active.has(adapter))
+    .flatMap(({ adapter, setter }) => sitesOf(adapter, setter, writes.filter((w) => active.has(w.adapter)), consts, facts.style));
+  return { sourceFile, facts, sites };
+}
+
+function sitesOf(adapter: FrameworkAdapter, setter: StatusSetter, allWrites: ScopedWrite[], consts: ConstBindings, style: SourceStyle): ResponseSite[] {
+  const scope = enclosingFunction(setter.node);
+  const receiver = setter.receiver.getText();
+  const sameResponse = allWrites.filter((w) => w.scope === scope && w.receiver === receiver).map((w) => w.write);
+  const onPath = (write: HeaderWrite) =>
+    isOnPathOf(write.node, setter.node, sameResponse.filter((other) => other.name === write.name).map((other) => other.node));
+  const headers = sameResponse.filter(onPath);
+  const headersElsewhere = sameResponse.filter((w) => !headers.includes(w));
+  const guards = guardsOf(setter.node);
+  const messages = messagesIn(setter.bodyCalls);
+  const fixer = setter.fixer(style);
+  return resolveStatuses(setter.statusExpression, consts).map((status) => ({
+    framework: adapter.framework,
+    status,
+    node: setter.node,
+    range: setter.range,
+    headers,
+    headersElsewhere,
+    guards,
+    messages,
+    fixer,
+  }));
+}

@@ -1,0 +1,66 @@
+// Writing code that looks like the file it goes into: its quotes, semicolons, line endings and
+// indentation. Fixes call these; they never format anything beyond the text they add.
+import * as ts from 'typescript';
+import type { TextEdit } from '../types';
+
+export interface SourceStyle {
+  quote: "'" | '"';
+  semicolon: ';' | '';
+  eol: '\n' | '\r\n';
+}
+
+/** A string literal in the file's quote, switching quotes rather than escaping where the value
+ * holds the preferred one (as Prettier does): `'Bearer realm="api"'`, never `"Bearer realm=\"api\""`. */
+export function stringLiteral(value: string, style: SourceStyle): string {
+  const other = style.quote === "'" ? '"' : "'";
+  const quote = value.includes(style.quote) && !value.includes(other) ? other : style.quote;
+  const escaped = value.replace(/\\/g, '\\\\').replace(new RegExp(quote, 'g'), `\\${quote}`).replace(/\r/g, '\\r').replace(/\n/g, '\\n');
+  return quote + escaped + quote;
+}
+
+/** The leading whitespace of the line on which `position` lies. */
+export function indentationAt(text: string, position: number): string {
+  const lineStart = text.lastIndexOf('\n', position - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart))![0];
+}
+
+function lineOf(sourceFile: ts.SourceFile, position: number): number {
+  return sourceFile.getLineAndCharacterOfPosition(position).line;
+}
+
+/** Adds `statement` on its own line after `anchor`, at its indentation. */
+export function insertStatementAfter(anchor: ts.Statement, statement: string, style: SourceStyle): TextEdit {
+  const text = anchor.getSourceFile().text;
+  const indent = indentationAt(text, anchor.getStart());
+  return { start: anchor.end, end: anchor.end, newText: `${style.eol}${indent}${statement}${style.semicolon}` };
+}
+
+/** Adds `statement` on its own line before `anchor`, at its indentation. */
+export function insertStatementBefore(anchor: ts.Statement, statement: string, style: SourceStyle): TextEdit {
+  const text = anchor.getSourceFile().text;
+  const start = anchor.getStart();
+  return { start, end: start, newText: `${statement}${style.semicolon}${style.eol}${indentationAt(text, start)}` };
+}
+
+/** Appends `item` to an object or array literal, on a new line when its items already sit on their own lines. */
+export function appendToLiteral(literal: ts.ObjectLiteralExpression | ts.ArrayLiteralExpression, item: string, style: SourceStyle): TextEdit {
+  const items: ts.NodeArray<ts.Node> = ts.isObjectLiteralExpression(literal) ? literal.properties : literal.elements;
+  const sourceFile = literal.getSourceFile();
+  if (items.length === 0) {
+    const [open, close] = ts.isObjectLiteralExpression(literal) ? ['{ ', ' }'] : ['[', ']'];
+    return { start: literal.getStart(), end: literal.end, newText: `${open}${item}${close}` };
+  }
+  const last = items[items.length - 1];
+  const multiline = lineOf(sourceFile, last.getStart()) !== lineOf(sourceFile, literal.getStart());
+  const separator = multiline ? `,${style.eol}${indentationAt(sourceFile.text, last.getStart())}` : ', ';
+  return { start: last.end, end: last.end, newText: `${separator}${item}` };
+}
+
+/** The style of `sourceFile`: the quote most of its string literals use, whether its statements end with semicolons. */
+export function detectStyle(sourceFile: ts.SourceFile, quoteCounts: { single: number; double: number }, semicolonCounts: { with: number; without: number }): SourceStyle {
+  return {
+    quote: quoteCounts.double > quoteCounts.single ? '"' : "'",
+    semicolon: semicolonCounts.without > semicolonCounts.with ? '' : ';',
+    eol: sourceFile.text.includes('\r\n') ? '\r\n' : '\n',
+  };
+}

@@ -1,0 +1,45 @@
+import * as ts from 'typescript';
+import type { SyntaxProblem } from './types';
+
+const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
+  '.ts': ts.ScriptKind.TS,
+  '.mts': ts.ScriptKind.TS,
+  '.cts': ts.ScriptKind.TS,
+  '.tsx': ts.ScriptKind.TSX,
+  '.js': ts.ScriptKind.JS,
+  '.mjs': ts.ScriptKind.JS,
+  '.cjs': ts.ScriptKind.JS,
+  '.jsx': ts.ScriptKind.JSX,
+};
+
+function extensionOf(fileName: string): string {
+  const match = /\.[cm]?[jt]sx?$/i.exec(fileName);
+  return match ? match[0].toLowerCase() : '';
+}
+
+/** Whether the engine reads this file: TypeScript and JavaScript sources, not declaration files. */
+export function isLintableFile(fileName: string): boolean {
+  return extensionOf(fileName) in SCRIPT_KINDS && !/\.d\.[cm]?ts$/i.test(fileName);
+}
+
+/** The script kind from the extension; an unknown extension (an untitled buffer) reads as TSX,
+ * the most permissive grammar that still parses plain JavaScript. */
+export function scriptKindFor(fileName: string): ts.ScriptKind {
+  return SCRIPT_KINDS[extensionOf(fileName)] ?? ts.ScriptKind.TSX;
+}
+
+export function parse(fileName: string, text: string): ts.SourceFile {
+  // setParentNodes: the rules walk upwards (from a status to its guards and its response).
+  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindFor(fileName));
+}
+
+/** The parser's own diagnostics. They live on an internal field: only a Program exposes them
+ * publicly, and building a Program per keystroke would cost far more than the parse. */
+export function syntaxErrorsOf(sourceFile: ts.SourceFile): SyntaxProblem[] {
+  const diagnostics = (sourceFile as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  return diagnostics.map((d) => ({
+    start: d.start,
+    end: d.start + d.length,
+    message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
+  }));
+}
