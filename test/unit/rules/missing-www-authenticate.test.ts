@@ -1,0 +1,157 @@
+import { ruleTester } from '../rule-tester';
+
+const express = (body: string) => `import express from 'express';
+const app = express();
+app.get('/me', (req, res) => {
+${body}
+});
+`;
+const node = (body: string) => `import http from 'node:http';
+http.createServer((req, res) => {
+${body}
+});
+`;
+
+ruleTester('missing-www-authenticate', {
+  valid: [
+    // The challenge in the chain, in any case, with either method
+    express(`  res.status(401).set('WWW-Authenticate', 'Bearer realm="api"').json({ error: 'missing token' });`),
+    express(`  res.status(401).header('www-authenticate', 'Basic realm="x"').send();`),
+    express(`  res.set({ 'WWW-authenticate': 'Bearer realm="api"' }).status(401).end();`),
+    express(`  res.append('WWW-Authenticate', 'Bearer realm="api"').sendStatus(401);`),
+    // Earlier and later statements on the same response
+    express(`  res.setHeader('WWW-Authenticate', 'Bearer realm="api"');\n  return res.status(401).json({ error: 'missing token' });`),
+    express(`  res.status(401);\n  res.set('WWW-Authenticate', 'Bearer realm="api"');\n  res.send('log in');`),
+    // Set on both branches before the send
+    express(`  if (req.accepts('json')) res.set('WWW-Authenticate', 'Bearer realm="api"');\n  else res.set('WWW-Authenticate', 'Basic realm="api"');\n  res.sendStatus(401);`),
+    // node:http
+    node(`  res.statusCode = 401;\n  res.setHeader('WWW-Authenticate', 'Bearer realm="api"');\n  res.end();`),
+    node(`  res.writeHead(401, { 'WWW-Authenticate': 'Bearer realm="api"' });\n  res.end();`),
+    node(`  res.writeHead(401, 'Unauthorized', { 'www-authenticate': 'Bearer realm="api"' }).end();`),
+    node(`  res.writeHead(401, ['WWW-Authenticate', 'Bearer realm="api"', 'Content-Type', 'text/plain']).end();`),
+    // A const header name and value
+    `const CHALLENGE = 'WWW-Authenticate';\nexport function deny(req, res) {\n  res.setHeader(CHALLENGE, 'Bearer realm="api"');\n  res.statusCode = 401;\n  res.end();\n}\n`,
+    // Headers not known statically may hold the challenge: silence rather than a guess
+    node(`  res.writeHead(401, authHeaders);\n  res.end();`),
+    node(`  res.writeHead(401, { ...authHeaders, 'Content-Type': 'text/plain' });\n  res.end();`),
+    express(`  res.set(challengeHeaders());\n  res.status(401).end();`),
+    // Other statuses; decoys that are not a status being sent
+    express(`  res.status(403).json({ error: 'forbidden' });`),
+    express(`  switch (upstream.status) {\n    case 401:\n      return res.status(502).end();\n  }`),
+    express(`  if (err.status === 401) return next(err);\n  res.end(401);`),
+    `const STATUS_TEXT = { 401: 'Unauthorized', 403: 'Forbidden' };\nexport const isAuthError = (res) => res.status === 401;\n`,
+    `/** Example: res.status(401).json({}) */\nexport async function fetchMe() {\n  const response = await fetch('/me');\n  if (response.status === 401) throw new Error('Unauthorized');\n}\n`,
+    // Receivers that are not a (req, res) response
+    `export function show(ctx) {\n  ctx.status(401);\n}\n`,
+    // Another framework's file is left to its own adapter
+    `import Fastify from 'fastify';\nconst app = Fastify();\napp.get('/', (req, reply) => reply.status(401).send());\n`,
+    // Suppressed with a reason
+    express(`  // http-auth-lint-disable-next-line missing-www-authenticate -- the gateway adds the challenge\n  res.status(401).json({ error: 'missing token' });`),
+  ],
+  invalid: [
+    {
+      code: express(`  res.status(401).json({ error: 'missing token' });`),
+      errors: [{ text: 'res.status(401)', messageIncludes: 'WWW-Authenticate: Bearer realm="api"' }],
+      output: express(`  res.status(401).set('WWW-Authenticate', 'Bearer realm="api"').json({ error: 'missing token' });`),
+    },
+    {
+      name: 'double quotes and no semicolons are kept',
+      code: `import express from "express"\nconst app = express()\napp.get("/me", (req, res) => {\n  res.status(401).send("log in")\n})\n`,
+      errors: [{ text: 'res.status(401)' }],
+      output: `import express from "express"\nconst app = express()\napp.get("/me", (req, res) => {\n  res.status(401).set("WWW-Authenticate", 'Bearer realm="api"').send("log in")\n})\n`,
+    },
+    {
+      code: express(`  return res.sendStatus(401);`),
+      errors: [{ text: 'res.sendStatus(401)' }],
+      output: express(`  return res.set('WWW-Authenticate', 'Bearer realm="api"').sendStatus(401);`),
+    },
+    {
+      name: 'the configured challenge',
+      code: express(`  res.sendStatus(401);`),
+      settings: { defaultChallenge: 'Basic realm="admin", charset="UTF-8"' },
+      errors: [{ text: 'res.sendStatus(401)', messageIncludes: 'Basic realm="admin"' }],
+      output: express(`  res.set('WWW-Authenticate', 'Basic realm="admin", charset="UTF-8"').sendStatus(401);`),
+    },
+    {
+      name: 'a header on one branch does not cover the other',
+      code: express(`  if (req.accepts('json')) {\n    res.set('WWW-Authenticate', 'Bearer realm="api"');\n  }\n  res.status(401).end();`),
+      errors: [{ text: 'res.status(401)' }],
+      output: express(`  if (req.accepts('json')) {\n    res.set('WWW-Authenticate', 'Bearer realm="api"');\n  }\n  res.status(401).set('WWW-Authenticate', 'Bearer realm="api"').end();`),
+    },
+    {
+      name: 'a header after the response has exited does not cover it',
+      code: express(`  if (!req.headers.authorization) {\n    return res.status(401).end();\n  }\n  res.set('WWW-Authenticate', 'Bearer realm="api"');`),
+      errors: [{ text: 'res.status(401)' }],
+      output: express(`  if (!req.headers.authorization) {\n    return res.status(401).set('WWW-Authenticate', 'Bearer realm="api"').end();\n  }\n  res.set('WWW-Authenticate', 'Bearer realm="api"');`),
+    },
+    {
+      name: 'a header on another response does not cover it',
+      code: `export function a(req, res) {\n  res.set('WWW-Authenticate', 'Bearer realm="api"');\n}\nexport function b(req, res) {\n  res.status(401).end();\n}\n`,
+      errors: [{ text: 'res.status(401)' }],
+      output: `export function a(req, res) {\n  res.set('WWW-Authenticate', 'Bearer realm="api"');\n}\nexport function b(req, res) {\n  res.status(401).set('WWW-Authenticate', 'Bearer realm="api"').end();\n}\n`,
+    },
+    {
+      name: 'status from a const and from http-status-codes',
+      code: `import { StatusCodes } from 'http-status-codes';\nconst UNAUTHORIZED = 401;\nexport function h(req, res) {\n  if (req.query.a) return res.status(UNAUTHORIZED).end();\n  res.status(StatusCodes.UNAUTHORIZED).end();\n}\n`,
+      errors: [{ text: 'res.status(UNAUTHORIZED)' }, { text: 'res.status(StatusCodes.UNAUTHORIZED)' }],
+      output: `import { StatusCodes } from 'http-status-codes';\nconst UNAUTHORIZED = 401;\nexport function h(req, res) {\n  if (req.query.a) return res.status(UNAUTHORIZED).set('WWW-Authenticate', 'Bearer realm="api"').end();\n  res.status(StatusCodes.UNAUTHORIZED).set('WWW-Authenticate', 'Bearer realm="api"').end();\n}\n`,
+    },
+    {
+      name: 'a conditional status',
+      code: express(`  res.status(req.user ? 403 : 401).end();`),
+      errors: [{ text: 'res.status(req.user ? 403 : 401)' }],
+      output: express(`  res.status(req.user ? 403 : 401).set('WWW-Authenticate', 'Bearer realm="api"').end();`),
+    },
+    {
+      name: 'any parameter names in a (req, res) handler',
+      code: `router.use(function (request, r, next) {\n  r.sendStatus(401);\n});\n`,
+      errors: [{ text: 'r.sendStatus(401)' }],
+      output: `router.use(function (request, r, next) {\n  r.set('WWW-Authenticate', 'Bearer realm="api"').sendStatus(401);\n});\n`,
+    },
+    {
+      code: node(`  res.statusCode = 401;\n  res.end('Unauthorized');`),
+      errors: [{ text: 'res.statusCode = 401' }],
+      output: node(`  res.statusCode = 401;\n  res.setHeader('WWW-Authenticate', 'Bearer realm="api"');\n  res.end('Unauthorized');`),
+    },
+    {
+      code: node(`  res.writeHead(401, { 'Content-Type': 'text/plain' });\n  res.end();`),
+      errors: [{ text: 'res.writeHead(401' }],
+      output: node(`  res.writeHead(401, { 'Content-Type': 'text/plain', 'WWW-Authenticate': 'Bearer realm="api"' });\n  res.end();`),
+    },
+    {
+      name: 'writeHead with headers on their own lines and a trailing comma',
+      code: node(`  res.writeHead(401, {\n    'Content-Type': 'text/plain',\n  });\n  res.end();`),
+      errors: [{ text: 'res.writeHead(401' }],
+      output: node(`  res.writeHead(401, {\n    'Content-Type': 'text/plain',\n    'WWW-Authenticate': 'Bearer realm="api"',\n  });\n  res.end();`),
+    },
+    {
+      code: node(`  res.writeHead(401, 'Unauthorized').end();`),
+      errors: [{ text: 'res.writeHead(401' }],
+      output: node(`  res.writeHead(401, 'Unauthorized', { 'WWW-Authenticate': 'Bearer realm="api"' }).end();`),
+    },
+    {
+      code: node(`  res.writeHead(401, ['Content-Type', 'text/plain']).end();`),
+      errors: [{ text: 'res.writeHead(401' }],
+      output: node(`  res.writeHead(401, ['Content-Type', 'text/plain', 'WWW-Authenticate', 'Bearer realm="api"']).end();`),
+    },
+    {
+      name: 'an unbraced if body has no room for a statement: no fix',
+      code: node(`  if (!req.headers.authorization) res.statusCode = 401;\n  res.end();`),
+      errors: [{ text: 'res.statusCode = 401' }],
+      output: null,
+    },
+    {
+      name: 'a suppression of another rule does not hide this one',
+      code: express(`  // http-auth-lint-disable-next-line unauthorized-for-permission\n  res.sendStatus(401);`),
+      errors: [{ text: 'res.sendStatus(401)' }],
+      output: express(`  // http-auth-lint-disable-next-line unauthorized-for-permission\n  res.set('WWW-Authenticate', 'Bearer realm="api"').sendStatus(401);`),
+    },
+    {
+      name: 'JavaScript files',
+      fileName: 'server.cjs',
+      code: `const http = require('http');\nhttp.createServer(function (req, res) {\n  res.writeHead(401);\n  res.end();\n});\n`,
+      errors: [{ text: 'res.writeHead(401' }],
+      output: `const http = require('http');\nhttp.createServer(function (req, res) {\n  res.writeHead(401, { 'WWW-Authenticate': 'Bearer realm="api"' });\n  res.end();\n});\n`,
+    },
+  ],
+});

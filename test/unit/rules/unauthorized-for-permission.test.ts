@@ -1,0 +1,76 @@
+import { ruleTester } from '../rule-tester';
+
+const route = (body: string) => `import express from 'express';
+const router = express.Router();
+router.delete('/posts/:id', async (req, res) => {
+${body}
+});
+`;
+
+ruleTester('unauthorized-for-permission', {
+  valid: [
+    // Missing or invalid credentials: 401 is right
+    route(`  if (!req.user) {\n    return res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'login required' });\n  }`),
+    route(`  if (!req.headers.authorization) return res.sendStatus(401);`),
+    route(`  const token = req.get('authorization');\n  if (!token || !verifyJwt(token)) return res.sendStatus(401);`),
+    route(`  if (!(await bcrypt.compare(req.body.password, user.passwordHash))) return res.sendStatus(401);`),
+    // Both at once: either status could be meant, so no opinion
+    route(`  if (!req.user || !req.user.isAdmin) return res.sendStatus(401);`),
+    // A role check whose message says the caller is not logged in after all
+    route(`  if (req.user.role === 'anonymous') return res.status(401).json({ error: 'Please log in' });`),
+    route(`  if (!req.user.roles.includes('admin')) return res.status(401).json({ error: 'invalid token' });`),
+    // Permission failures already answered with 403
+    route(`  if (req.user.role !== 'admin') return res.status(403).json({ error: 'admins only' });`),
+    // No evidence either way
+    route(`  if (result.failed) return res.sendStatus(401);`),
+    route(`  res.status(401).json({ error: 'Unauthorized' });`),
+    // Evidence guarding a different status
+    route(`  if (!canDelete(req.user, post)) return res.sendStatus(403);\n  res.sendStatus(401);`),
+  ],
+  invalid: [
+    {
+      code: route(`  if (req.user.role !== 'admin') {\n    return res.status(401).json({ error: 'nope' });\n  }`),
+      errors: [{ text: 'res.status(401)', messageIncludes: "the guard checks `req.user.role !== 'admin'`" }],
+      output: route(`  if (req.user.role !== 'admin') {\n    return res.status(403).json({ error: 'nope' });\n  }`),
+    },
+    {
+      code: route(`  if (!req.user.permissions.includes('posts:delete')) return res.sendStatus(401);`),
+      errors: [{ text: 'res.sendStatus(401)', messageIncludes: 'req.user.permissions' }],
+      output: route(`  if (!req.user.permissions.includes('posts:delete')) return res.sendStatus(403);`),
+    },
+    {
+      code: route(`  if (!canDelete(req.user, post)) return res.sendStatus(401);`),
+      errors: [{ text: 'res.sendStatus(401)', messageIncludes: 'canDelete' }],
+      output: route(`  if (!canDelete(req.user, post)) return res.sendStatus(403);`),
+    },
+    {
+      code: route(`  if (post.ownerId !== req.user.id) return res.status(401).send('Not the owner');`),
+      errors: [{ text: 'res.status(401)' }],
+      output: route(`  if (post.ownerId !== req.user.id) return res.status(403).send('Not the owner');`),
+    },
+    {
+      name: 'the else branch of a permission check',
+      code: route(`  if (req.user.isAdmin) {\n    await posts.remove(req.params.id);\n    res.sendStatus(204);\n  } else {\n    res.sendStatus(401);\n  }`),
+      errors: [{ text: 'res.sendStatus(401)' }],
+      output: route(`  if (req.user.isAdmin) {\n    await posts.remove(req.params.id);\n    res.sendStatus(204);\n  } else {\n    res.sendStatus(403);\n  }`),
+    },
+    {
+      name: 'the message alone',
+      code: route(`  res.status(401).json({ error: 'Forbidden: insufficient permissions' });`),
+      errors: [{ text: 'res.status(401)', messageIncludes: "the response says 'Forbidden: insufficient permissions'" }],
+      output: route(`  res.status(403).json({ error: 'Forbidden: insufficient permissions' });`),
+    },
+    {
+      name: 'http-status-codes keeps its form',
+      code: `import { StatusCodes } from 'http-status-codes';\nexport function admin(req, res, next) {\n  if (!req.user.isAdmin) return res.status(StatusCodes.UNAUTHORIZED).end();\n  next();\n}\n`,
+      errors: [{ text: 'res.status(StatusCodes.UNAUTHORIZED)' }],
+      output: `import { StatusCodes } from 'http-status-codes';\nexport function admin(req, res, next) {\n  if (!req.user.isAdmin) return res.status(StatusCodes.FORBIDDEN).end();\n  next();\n}\n`,
+    },
+    {
+      name: 'node:http with a scope check',
+      code: `import http from 'node:http';\nhttp.createServer((req, res) => {\n  if (!session.scopes.includes('admin')) {\n    res.writeHead(401, { 'WWW-Authenticate': 'Bearer error="insufficient_scope"' });\n    return res.end();\n  }\n});\n`,
+      errors: [{ text: 'res.writeHead(401' }],
+      output: `import http from 'node:http';\nhttp.createServer((req, res) => {\n  if (!session.scopes.includes('admin')) {\n    res.writeHead(403, { 'WWW-Authenticate': 'Bearer error="insufficient_scope"' });\n    return res.end();\n  }\n});\n`,
+    },
+  ],
+});
