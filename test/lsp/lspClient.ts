@@ -1,0 +1,332 @@
+// A minimal LSP client for the protocol tests: starts the bundled server (dist/server.js --stdio)
+// as a child process, keeps its own copy of each open document, answers workspace/configuration
+// from `settings`, and records what the server sends. Every wait is for an event, bounded by a
+// timeout that fails the test with what was seen instead.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CodeActionRequest,
+  ConfigurationRequest,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExecuteCommandRequest,
+  ExitNotification,
+  InitializeRequest,
+  InitializedNotification,
+  LogMessageNotification,
+  PublishDiagnosticsNotification,
+  ShowDocumentRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  createProtocolConnection,
+  type CodeAction,
+  type Command,
+  type ConfigurationItem,
+  type Diagnostic,
+  type InitializeResult,
+  type LogMessageParams,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type Range,
+  type ShowDocumentParams,
+  type TextDocumentEdit,
+  type TextEdit,
+} from 'vscode-languageserver-protocol/node';
+
+/** out/test/lsp -> the repository. */
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+export const SERVER_BUNDLE = path.join(REPO_ROOT, 'dist', 'server.js');
+
+const WAIT_MS = 15_000;
+
+export function fileUri(name: string): string {
+  return pathToFileURL(path.join(REPO_ROOT, '.lsp-test-workspace', name)).toString();
+}
+
+export interface StartOptions {
+  /** Whether the client announces `workspace.configuration` (default true). */
+  configuration?: boolean;
+}
+
+export class LspSession {
+  /** The `httpAuthLint` section answered to workspace/configuration, per scopeUri ('' = any). */
+  readonly settings = new Map<string, unknown>();
+  readonly configurationRequests: ConfigurationItem[] = [];
+  readonly published: PublishDiagnosticsParams[] = [];
+  readonly logs: LogMessageParams[] = [];
+  readonly shownDocuments: ShowDocumentParams[] = [];
+  readonly documents = new Map<string, TextDocument>();
+  initializeResult: InitializeResult | undefined;
+
+  /** Per document, the number of publishes seen when the test last sent something about it. */
+  private readonly marks = new Map<string, number>();
+  private readonly listeners = new Set<() => void>();
+  private stderr = '';
+  private readonly exited: Promise<number | null>;
+
+  private constructor(
+    private readonly child: ChildProcessWithoutNullStreams,
+    readonly connection: ProtocolConnection,
+  ) {
+    child.stderr.on('data', (chunk: Buffer) => {
+      this.stderr += chunk.toString();
+    });
+    this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.published.push(params);
+      this.notify();
+    });
+    connection.onNotification(LogMessageNotification.type, (params) => {
+      this.logs.push(params);
+      this.notify();
+    });
+    connection.onRequest(ConfigurationRequest.type, (params) =>
+      params.items.map((item) => {
+        this.configurationRequests.push(item);
+        if (item.section !== 'httpAuthLint') {
+          return null;
+        }
+        return this.settings.get(item.scopeUri ?? '') ?? this.settings.get('') ?? null;
+      }),
+    );
+    connection.onRequest(ShowDocumentRequest.type, (params) => {
+      this.shownDocuments.push(params);
+      this.notify();
+      return { success: true };
+    });
+    connection.listen();
+  }
+
+  static async start(options: StartOptions = {}): Promise<LspSession> {
+    if (!existsSync(SERVER_BUNDLE)) {
+      throw new Error(`${SERVER_BUNDLE} is missing: run \`node scripts/build.mjs\` first (npm run test:lsp does).`);
+    }
+    const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { cwd: REPO_ROOT, stdio: 'pipe' });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const session = new LspSession(child, connection);
+    session.initializeResult = await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      workspaceFolders: null,
+      capabilities: {
+        workspace: {
+          configuration: options.configuration ?? true,
+          didChangeConfiguration: { dynamicRegistration: false },
+        },
+        textDocument: {
+          synchronization: { dynamicRegistration: false },
+          publishDiagnostics: {
+            relatedInformation: true,
+            versionSupport: true,
+            codeDescriptionSupport: true,
+            dataSupport: true,
+          },
+          codeAction: {
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } },
+            isPreferredSupport: true,
+            dataSupport: true,
+          },
+        },
+        window: { showDocument: { support: true } },
+      },
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    return session;
+  }
+
+  async open(uri: string, text: string, languageId = 'typescript'): Promise<TextDocument> {
+    const document = TextDocument.create(uri, languageId, 1, text);
+    this.documents.set(uri, document);
+    this.mark(uri);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId, version: 1, text },
+    });
+    return document;
+  }
+
+  /** Sends one incremental change: the first occurrence of `search` becomes `replacement`. */
+  async replace(uri: string, search: string, replacement: string): Promise<TextDocument> {
+    const document = this.document(uri);
+    const start = document.getText().indexOf(search);
+    if (start < 0) {
+      throw new Error(`"${search}" is not in ${uri}`);
+    }
+    const range = { start: document.positionAt(start), end: document.positionAt(start + search.length) };
+    return this.change(uri, [{ range, text: replacement }]);
+  }
+
+  async change(uri: string, changes: { range: Range; text: string }[]): Promise<TextDocument> {
+    const document = this.document(uri);
+    const version = document.version + 1;
+    TextDocument.update(document, changes, version);
+    this.mark(uri);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: changes,
+    });
+    return document;
+  }
+
+  async close(uri: string): Promise<void> {
+    this.documents.delete(uri);
+    this.mark(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  async changeConfiguration(): Promise<void> {
+    for (const uri of this.documents.keys()) {
+      this.mark(uri);
+    }
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+  }
+
+  document(uri: string): TextDocument {
+    const document = this.documents.get(uri);
+    if (!document) {
+      throw new Error(`${uri} is not open`);
+    }
+    return document;
+  }
+
+  /** The first diagnostics published for `uri` since the test last sent something about it that
+   * satisfy `accept`; by default, those for the document's current version. */
+  async diagnostics(
+    uri: string,
+    accept: (params: PublishDiagnosticsParams) => boolean = (params) => params.version === this.documents.get(uri)?.version,
+  ): Promise<Diagnostic[]> {
+    const from = this.marks.get(uri) ?? 0;
+    const params = await this.waitFor(`diagnostics for ${uri}`, () =>
+      this.published.slice(from).find((candidate) => candidate.uri === uri && accept(candidate)),
+    );
+    return params.diagnostics;
+  }
+
+  /** Every publish for `uri` since the test last sent something about it. */
+  publishedSinceMark(uri: string): PublishDiagnosticsParams[] {
+    return this.published.slice(this.marks.get(uri) ?? 0).filter((params) => params.uri === uri);
+  }
+
+  async codeActions(uri: string, diagnostics: Diagnostic[], range: Range = diagnostics[0]!.range): Promise<CodeAction[]> {
+    const result = await this.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range,
+      context: { diagnostics },
+    });
+    // A bare Command has a string `command`; a CodeAction's `command`, if any, is an object.
+    return (result ?? []).filter((item: Command | CodeAction): item is CodeAction => typeof item.command !== 'string');
+  }
+
+  /** Applies a code action's edit to our copy of the document and sends it as one incremental
+   * change, as an editor does; refuses an edit pinned to another version. */
+  async applyAction(uri: string, action: CodeAction): Promise<TextDocument> {
+    const document = this.document(uri);
+    const changes = (action.edit?.documentChanges ?? []) as TextDocumentEdit[];
+    if (changes.length !== 1 || changes[0]!.textDocument.uri !== uri) {
+      throw new Error(`expected one TextDocumentEdit for ${uri}, got ${JSON.stringify(action.edit)}`);
+    }
+    const edit = changes[0]!;
+    if (edit.textDocument.version !== document.version) {
+      throw new Error(`edit pinned to version ${edit.textDocument.version}, document is at ${document.version}`);
+    }
+    // Sent back to front, as an editor does: each change's range is still right for the text the
+    // previous changes left, because they all lie after it.
+    const edits = (edit.edits as TextEdit[])
+      .map((e) => ({ offset: document.offsetAt(e.range.start), change: { range: e.range, text: e.newText } }))
+      .sort((a, b) => b.offset - a.offset);
+    return this.change(
+      uri,
+      edits.map((e) => e.change),
+    );
+  }
+
+  async executeCommand(command: string, args: unknown[]): Promise<void> {
+    await this.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
+  }
+
+  async waitFor<T>(what: string, probe: () => T | undefined): Promise<T> {
+    const found = probe();
+    if (found !== undefined) {
+      return found;
+    }
+    return new Promise<T>((resolve, reject) => {
+      const check = (): void => {
+        const value = probe();
+        if (value !== undefined) {
+          done();
+          resolve(value);
+        }
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(
+          new Error(
+            `timed out waiting for ${what}; published: ${JSON.stringify(this.published.map((p) => [p.uri, p.version, p.diagnostics.length]))}; ` +
+              `logs: ${JSON.stringify(this.logs.map((l) => l.message))}; stderr: ${this.stderr}`,
+          ),
+        );
+      }, WAIT_MS);
+      const done = (): void => {
+        clearTimeout(timer);
+        this.listeners.delete(check);
+      };
+      this.listeners.add(check);
+    });
+  }
+
+  /** shutdown, then exit: resolves with the process's exit code. */
+  async stop(): Promise<number | null> {
+    await this.connection.sendRequest(ShutdownRequest.type);
+    await this.connection.sendNotification(ExitNotification.type);
+    const code = await this.exited;
+    this.connection.dispose();
+    return code;
+  }
+
+  /** For `after` hooks: ends the server whatever state the test left it in. */
+  async dispose(): Promise<void> {
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      try {
+        await Promise.race([this.stop(), this.exited]);
+      } catch {
+        this.child.kill();
+      }
+    }
+    this.connection.dispose();
+  }
+
+  get serverStderr(): string {
+    return this.stderr;
+  }
+
+  private mark(uri: string): void {
+    this.marks.set(uri, this.published.length);
+  }
+
+  private notify(): void {
+    for (const listener of [...this.listeners]) {
+      listener();
+    }
+  }
+}
+
+/** The text a range covers in a document. */
+export function textAt(document: TextDocument, range: Range): string {
+  return document.getText(range);
+}
+
+/** The range of the first occurrence of `search` (after the first of `after`, when given). */
+export function rangeOf(document: TextDocument, search: string, after?: string): Range {
+  const text = document.getText();
+  const from = after === undefined ? 0 : text.indexOf(after);
+  const start = text.indexOf(search, from < 0 ? 0 : from);
+  if (start < 0) {
+    throw new Error(`"${search}" not found`);
+  }
+  return { start: document.positionAt(start), end: document.positionAt(start + search.length) };
+}

@@ -1,0 +1,309 @@
+// The CLI on temporary folders: main() is called in-process with captured output (the compiled
+// out/server/cli/main.js, the same code dist/cli.js bundles; test/lsp/cli-bundle.test.ts runs the
+// bundle through bin/).
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+type CliModule = typeof import('../../../server/src/cli/main');
+type EngineModule = typeof import('../../../server/src/engine');
+
+// out/test/unit/cli -> out/
+const OUT = path.resolve(__dirname, '..', '..', '..');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const cli = require(path.join(OUT, 'server', 'cli', 'main.js')) as CliModule;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const engine = require(path.join(OUT, 'server', 'engine', 'index.js')) as EngineModule;
+
+const MISSING = 'missing-www-authenticate';
+const PERMISSION = 'unauthorized-for-permission';
+
+/** One error (missing-www-authenticate) and one warning (unauthorized-for-permission). */
+const APP = `import express from 'express';
+
+const app = express();
+
+app.get('/me', (req, res) => {
+  if (!req.headers.authorization) {
+    return res.status(401).json({ error: 'unauthorized' });
+  }
+  res.json({ user: 'me' });
+});
+
+app.delete('/posts/:id', (req, res) => {
+  if (req.user.role !== 'admin') {
+    return res.status(401).set('WWW-Authenticate', 'Bearer realm="api"').json({ error: 'not allowed' });
+  }
+  res.sendStatus(204);
+});
+`;
+
+/** Only the warning. */
+const PERMISSION_ONLY = `const express = require('express');
+const app = express();
+app.delete('/posts/:id', (req, res) => {
+  if (req.user.role !== 'admin') {
+    return res.status(401).set('WWW-Authenticate', 'Bearer realm="api"').json({ error: 'not allowed' });
+  }
+  res.sendStatus(204);
+});
+`;
+
+const CLEAN = `export function handler(req, res) {
+  res.statusCode = 401;
+  res.setHeader('WWW-Authenticate', 'Bearer realm="api"');
+  res.end();
+}
+`;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(args: string[], cwd: string): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await cli.main(args, {
+    cwd,
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+  });
+  return { code, stdout, stderr };
+}
+
+interface JsonResult {
+  filePath: string;
+  messages: { ruleId: string; severity: number; message: string; line: number; column: number; endLine: number; endColumn: number }[];
+  errorCount: number;
+  warningCount: number;
+}
+
+async function runJson(args: string[], cwd: string): Promise<{ code: number; results: JsonResult[]; stderr: string }> {
+  const { code, stdout, stderr } = await run(['--format', 'json', ...args], cwd);
+  return { code, results: JSON.parse(stdout) as JsonResult[], stderr };
+}
+
+/** 1-based line and column of an offset, counted here independently of the CLI. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+async function write(root: string, files: Record<string, string>): Promise<void> {
+  for (const [name, text] of Object.entries(files)) {
+    const file = path.join(root, name);
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.writeFile(file, text);
+  }
+}
+
+describe('http-auth-lint CLI', () => {
+  let root: string;
+
+  before(async () => {
+    root = await fs.mkdtemp(path.join(os.tmpdir(), 'http-auth-lint-cli-'));
+  });
+
+  after(async () => {
+    await fs.rm(root, { recursive: true, force: true });
+  });
+
+  async function project(name: string, files: Record<string, string>): Promise<string> {
+    const folder = path.join(root, name);
+    await write(folder, files);
+    return folder;
+  }
+
+  it('--format json prints ESLint-shaped results with 1-based positions', async () => {
+    const folder = await project('json', { 'src/app.ts': APP, 'src/clean.js': CLEAN });
+    const { code, results, stderr } = await runJson(['src'], folder);
+    assert.equal(stderr, '');
+    assert.equal(code, 1);
+    assert.deepEqual(
+      results.map((result) => result.filePath),
+      [path.join(folder, 'src', 'app.ts'), path.join(folder, 'src', 'clean.js')],
+    );
+    const [app, clean] = results;
+    assert.deepEqual(clean, { filePath: path.join(folder, 'src', 'clean.js'), messages: [], errorCount: 0, warningCount: 0 });
+    assert.equal(app!.errorCount, 1);
+    assert.equal(app!.warningCount, 1);
+    assert.deepEqual(
+      app!.messages.map((message) => [message.ruleId, message.severity]),
+      [
+        [MISSING, 2],
+        [PERMISSION, 1],
+      ],
+    );
+    for (const message of app!.messages) {
+      assert.deepEqual(Object.keys(message).sort(), ['column', 'endColumn', 'endLine', 'line', 'message', 'ruleId', 'severity']);
+      assert.ok(message.message.length > 0);
+    }
+    // Each position is the engine's offset, converted here on our own.
+    const findings = engine.lint('app.ts', APP).findings;
+    for (const finding of findings) {
+      const message = app!.messages.find((candidate) => candidate.ruleId === finding.ruleId)!;
+      const start = lineColumn(APP, finding.start);
+      const end = lineColumn(APP, finding.end);
+      assert.deepEqual(
+        [message.line, message.column, message.endLine, message.endColumn],
+        [start.line, start.column, end.line, end.column],
+      );
+    }
+    // And the error sits on the 401 without a challenge.
+    const site = APP.indexOf("res.status(401).json({ error: 'unauthorized' })");
+    assert.equal(app!.messages[0]!.line, lineColumn(APP, site).line);
+    assert.ok(app!.messages[0]!.column >= lineColumn(APP, site).column);
+  });
+
+  it('counts lines the same with CRLF line endings', async () => {
+    const crlf = APP.replace(/\n/g, '\r\n');
+    const folder = await project('crlf', { 'app.ts': crlf });
+    const { results } = await runJson(['.'], folder);
+    const lf = await runJson([path.join(root, 'json', 'src', 'app.ts')], root);
+    assert.deepEqual(
+      results[0]!.messages.map((message) => [message.line, message.column, message.endLine, message.endColumn]),
+      lf.results[0]!.messages.map((message) => [message.line, message.column, message.endLine, message.endColumn]),
+    );
+  });
+
+  it('prints the readable report by default', async () => {
+    const folder = await project('stylish', { 'src/app.ts': APP, 'src/clean.js': CLEAN });
+    const { code, stdout } = await run([], folder);
+    assert.equal(code, 1);
+    const lines = stdout.split('\n');
+    const header = lines.indexOf(path.join('src', 'app.ts'));
+    assert.ok(header >= 0, stdout);
+    const site = lineColumn(APP, APP.indexOf("res.status(401).json({ error: 'unauthorized' })"));
+    assert.match(lines[header + 1]!, new RegExp(`^  ${site.line}:\\d+ +error +\\S.* +${MISSING}$`));
+    assert.match(lines[header + 2]!, new RegExp(`^  \\d+:\\d+ +warning +\\S.* +${PERMISSION}$`));
+    // Rows are aligned: the severity starts in the same column on both.
+    assert.equal(lines[header + 1]!.indexOf('error'), lines[header + 2]!.indexOf('warning'));
+    assert.ok(!stdout.includes('clean.js'), stdout);
+    assert.ok(stdout.includes('2 problems (1 error, 1 warning)'), stdout);
+  });
+
+  it('prints nothing and exits 0 without problems', async () => {
+    const folder = await project('clean', { 'index.js': CLEAN });
+    assert.deepEqual(await run(['.'], folder), { code: 0, stdout: '', stderr: '' });
+  });
+
+  it('exits 0 with warnings only', async () => {
+    const folder = await project('warnings', { 'index.cjs': PERMISSION_ONLY });
+    const { code, stdout } = await run(['.'], folder);
+    assert.equal(code, 0);
+    assert.ok(stdout.includes('1 problem (0 errors, 1 warning)'), stdout);
+  });
+
+  it('walks folders for every lintable extension, skipping node_modules, .git and .d.ts', async () => {
+    const files: Record<string, string> = {
+      'node_modules/dep/index.js': APP,
+      '.git/hooks/post-commit.js': APP,
+      'lib/types.d.ts': APP,
+      'lib/notes.md': APP,
+      'lib/nested/node_modules/x.ts': APP,
+    };
+    const extensions = ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'mts', 'cts'];
+    for (const extension of extensions) {
+      files[`src/app.${extension}`] = extension.includes('t') ? APP : APP.replace("import express from 'express';", "const express = require('express');");
+    }
+    const folder = await project('walk', files);
+    const { results } = await runJson([], folder);
+    assert.deepEqual(
+      results.map((result) => path.relative(folder, result.filePath)).sort(),
+      extensions.map((extension) => path.join('src', `app.${extension}`)).sort(),
+    );
+    for (const result of results) {
+      assert.deepEqual(
+        result.messages.map((message) => message.ruleId),
+        [MISSING, PERMISSION],
+        result.filePath,
+      );
+    }
+  });
+
+  it('lints a file named on the command line even inside node_modules', async () => {
+    const folder = await project('explicit', { 'node_modules/dep/index.js': PERMISSION_ONLY });
+    const { code, results } = await runJson(['node_modules/dep/index.js'], folder);
+    assert.equal(code, 0);
+    assert.equal(results.length, 1);
+    assert.equal(results[0]!.filePath, path.join(folder, 'node_modules', 'dep', 'index.js'));
+  });
+
+  it('does not follow a symbolic link to a folder (no loop), and lints a link to a file', async () => {
+    const folder = await project('links', { 'src/app.ts': APP });
+    await fs.symlink(folder, path.join(folder, 'src', 'loop'), 'dir');
+    await fs.symlink(path.join(folder, 'src', 'app.ts'), path.join(folder, 'linked.ts'), 'file');
+    const { code, results } = await runJson(['.'], folder);
+    assert.equal(code, 1);
+    assert.deepEqual(
+      results.map((result) => path.relative(folder, result.filePath)),
+      ['linked.ts', path.join('src', 'app.ts')],
+    );
+  });
+
+  it('reports an unreadable file on stderr and goes on', async () => {
+    const folder = await project('unreadable', { 'a.ts': APP, 'c.ts': CLEAN });
+    // A link to nothing cannot be read, whoever runs the test (root reads a chmod 000 file).
+    await fs.symlink(path.join(folder, 'missing-target.ts'), path.join(folder, 'b.ts'), 'file');
+    const { code, results, stderr } = await runJson(['.'], folder);
+    assert.equal(code, 1);
+    assert.match(stderr, new RegExp(`^skipped ${escape(path.join(folder, 'b.ts'))}: .*ENOENT`, 'm'));
+    assert.deepEqual(
+      results.map((result) => path.basename(result.filePath)),
+      ['a.ts', 'c.ts'],
+    );
+  });
+
+  it('reports a file it cannot open on stderr and goes on', { skip: process.getuid?.() === 0 ? 'root can read a chmod 000 file' : false }, async () => {
+    const folder = await project('no-permission', { 'a.ts': APP, 'b.ts': CLEAN });
+    await fs.chmod(path.join(folder, 'b.ts'), 0o000);
+    const { code, results, stderr } = await runJson(['.'], folder);
+    assert.equal(code, 1);
+    assert.match(stderr, new RegExp(`^skipped ${escape(path.join(folder, 'b.ts'))}: .*EACCES`, 'm'));
+    assert.deepEqual(results.map((result) => path.basename(result.filePath)), ['a.ts']);
+  });
+
+  it('exits 2 with a message on bad usage', async () => {
+    const folder = await project('usage', { 'a.ts': CLEAN });
+    const unknownOption = await run(['--fix'], folder);
+    assert.equal(unknownOption.code, 2);
+    assert.match(unknownOption.stderr, /--fix/);
+    assert.equal(unknownOption.stdout, '');
+
+    const unknownFormat = await run(['--format', 'xml'], folder);
+    assert.equal(unknownFormat.code, 2);
+    assert.match(unknownFormat.stderr, /format "xml"/);
+
+    const noFormat = await run(['--format'], folder);
+    assert.equal(noFormat.code, 2);
+    assert.match(noFormat.stderr, /--format/);
+
+    const missing = await run(['a.ts', 'does-not-exist'], folder);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /no such file or folder: does-not-exist/);
+    assert.equal(missing.stdout, '');
+  });
+
+  it('--help and --version', async () => {
+    const help = await run(['--help'], root);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /^Usage: http-auth-lint/);
+    assert.match(help.stdout, /--format/);
+    const version = await run(['--version'], root);
+    assert.equal(version.code, 0);
+    const manifest = JSON.parse(await fs.readFile(path.join(OUT, '..', 'package.json'), 'utf8')) as { version: string };
+    assert.equal(version.stdout, `${manifest.version}\n`);
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
