@@ -99,6 +99,20 @@ describe('settings', () => {
     assert.equal(log.type, MessageType.Warning);
   });
 
+  it('an unknown rule id and a challenge of the wrong type are logged, and the rest still applies', async () => {
+    const uri = fileUri('odd-settings.ts');
+    session.settings.set('', { rules: { 'no-such-rule': 'error', [PERMISSION]: 'off' }, defaultChallenge: 42 });
+    await session.open(uri, EXPRESS_APP);
+    const diagnostics = await session.diagnostics(uri);
+    assert.deepEqual(codes(diagnostics), [MISSING]);
+    assert.ok(session.logs.some((entry) => entry.message.includes('httpAuthLint.rules.no-such-rule')), JSON.stringify(session.logs));
+    assert.ok(session.logs.some((entry) => entry.message.includes('httpAuthLint.defaultChallenge = 42')), JSON.stringify(session.logs));
+    // The fix falls back to the default challenge.
+    const fix = (await session.codeActions(uri, [diagnostics[0]!])).find((action) => action.isPreferred);
+    assert.ok(fix);
+    assert.ok((await session.applyAction(uri, fix)).getText().includes(`'Bearer realm="api"'`));
+  });
+
   it('enable: false publishes no diagnostics, and true brings them back', async () => {
     const uri = fileUri('disabled.ts');
     session.settings.set('', { enable: false });
