@@ -85,7 +85,7 @@ export async function collectFiles(paths: string[], cwd: string): Promise<WalkRe
       // A file named on the command line is linted even inside node_modules: it was asked for.
       add(full);
     } else {
-      result.skipped.push({ path: full, reason: 'not a TypeScript or JavaScript source file' });
+      result.skipped.push({ path: full, reason: 'not a lintable file (.ts .tsx .js .jsx .mjs .cjs .mts .cts, not .d.ts)' });
     }
   }
   return result;
