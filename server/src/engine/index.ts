@@ -38,11 +38,12 @@ export function lint(fileName: string, text: string, settings: Partial<LintSetti
   return lintSource(parse(fileName, text), settings);
 }
 
-/** Lints a parsed file (a shell that keeps ASTs, e.g. for incremental reparsing, calls this). */
-export function lintSource(sourceFile: ts.SourceFile, settings: Partial<LintSettings> = {}): LintResult {
+/** Lints a parsed file (a shell that keeps ASTs, e.g. for incremental reparsing, calls this).
+ * `rules` is for tests of the engine itself. */
+export function lintSource(sourceFile: ts.SourceFile, settings: Partial<LintSettings> = {}, rules: readonly Rule[] = RULES): LintResult {
   const result: LintResult = { findings: [], syntaxErrors: syntaxErrorsOf(sourceFile), ruleFailures: [] };
   const resolved: LintSettings = { rules: settings.rules ?? {}, defaultChallenge: settings.defaultChallenge || DEFAULT_CHALLENGE };
-  const enabled = RULES.map((rule) => ({ rule, severity: severityOf(rule, resolved) })).filter(({ severity }) => severity !== 'off');
+  const enabled = rules.map((rule) => ({ rule, severity: severityOf(rule, resolved) })).filter(({ severity }) => severity !== 'off');
   if (enabled.length === 0) return result;
 
   let model;

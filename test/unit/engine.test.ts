@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import * as ts from 'typescript';
+import { applyEdits, disableForLineFix, isLintableFile, lint, parse } from '../../server/src/engine';
+import { lintSource } from '../../server/src/engine';
+import { scriptKindFor } from '../../server/src/engine/parse';
+import { defineRule } from '../../server/src/engine/rule';
+import { RULES } from '../../server/src/engine/rules';
+
+const handler = `export function me(req, res) {\n  res.sendStatus(401);\n}\n`;
+
+describe('parse', () => {
+  it('reads the script kind from the extension', () => {
+    assert.equal(scriptKindFor('a.ts'), ts.ScriptKind.TS);
+    assert.equal(scriptKindFor('a.MTS'), ts.ScriptKind.TS);
+    assert.equal(scriptKindFor('a.cts'), ts.ScriptKind.TS);
+    assert.equal(scriptKindFor('a.tsx'), ts.ScriptKind.TSX);
+    assert.equal(scriptKindFor('a.js'), ts.ScriptKind.JS);
+    assert.equal(scriptKindFor('a.mjs'), ts.ScriptKind.JS);
+    assert.equal(scriptKindFor('a.cjs'), ts.ScriptKind.JS);
+    assert.equal(scriptKindFor('a.jsx'), ts.ScriptKind.JSX);
+  });
+
+  it('lints sources, not declarations or other files', () => {
+    for (const name of ['a.ts', 'b.tsx', 'c.js', 'd.jsx', 'e.mjs', 'f.cjs', 'g.mts', 'h.cts']) assert.ok(isLintableFile(name), name);
+    for (const name of ['a.d.ts', 'b.d.mts', 'c.json', 'd.md', 'ts', 'e.tsx.orig']) assert.ok(!isLintableFile(name), name);
+  });
+
+  it('parses JSX only where the kind allows it', () => {
+    const jsx = `export const view = () => <div>{res.status}</div>;\n`;
+    assert.deepEqual(lint('a.tsx', jsx).syntaxErrors, []);
+    assert.ok(lint('a.ts', jsx).syntaxErrors.length > 0);
+  });
+
+  it('reports syntax errors and still lints what parsed', () => {
+    const result = lint('a.ts', `${handler}\nconst broken = ;\n`);
+    assert.equal(result.syntaxErrors.length, 1);
+    assert.deepEqual(result.findings.map((f) => f.ruleId), ['missing-www-authenticate']);
+  });
+});
+
+describe('settings', () => {
+  it('runs a rule at its configured severity, or not at all when off', () => {
+    assert.equal(lint('a.ts', handler).findings[0].severity, 'error');
+    assert.equal(lint('a.ts', handler, { rules: { 'missing-www-authenticate': 'hint' } }).findings[0].severity, 'hint');
+    assert.deepEqual(lint('a.ts', handler, { rules: { 'missing-www-authenticate': 'off' } }).findings, []);
+  });
+
+  it('keeps the default severity for a value that is not a severity', () => {
+    const result = lint('a.ts', handler, { rules: { 'missing-www-authenticate': 'loud' as never } });
+    assert.equal(result.findings[0].severity, 'error');
+  });
+});
+
+describe('a rule that throws', () => {
+  it('is reported as a failure while the other rules still report', () => {
+    const broken = defineRule({
+      id: 'broken',
+      description: 'Throw on every file',
+      defaultSeverity: 'error',
+      fixKind: 'safe',
+      messages: {},
+      check() {
+        throw new Error('boom');
+      },
+    });
+    const result = lintSource(parse('a.ts', handler), {}, [broken, ...RULES]);
+    assert.deepEqual(result.ruleFailures.map((f) => f.ruleId), ['broken']);
+    assert.deepEqual(result.findings.map((f) => f.ruleId), ['missing-www-authenticate']);
+  });
+});
+
+describe('disable for this line', () => {
+  const finding = () => lint('a.ts', handler).findings[0];
+
+  it('adds a comment above the line, at its indentation, which silences the rule there', () => {
+    const fix = disableForLineFix(handler, finding());
+    assert.equal(fix.title, 'Disable missing-www-authenticate for this line');
+    const fixed = applyEdits(handler, fix.edits);
+    assert.equal(fixed, `export function me(req, res) {\n  // http-auth-lint-disable-next-line missing-www-authenticate\n  res.sendStatus(401);\n}\n`);
+    assert.deepEqual(lint('a.ts', fixed).findings, []);
+  });
+
+  it('merges into a comment that is already there, before its reason', () => {
+    const code = `export function me(req, res) {\n  // http-auth-lint-disable-next-line proxy-auth-from-origin -- legacy client\n  res.sendStatus(401);\n}\n`;
+    const fixed = applyEdits(code, disableForLineFix(code, lint('a.ts', code).findings[0]).edits);
+    assert.ok(fixed.includes('// http-auth-lint-disable-next-line proxy-auth-from-origin, missing-www-authenticate -- legacy client\n'));
+    assert.deepEqual(lint('a.ts', fixed).findings, []);
+  });
+
+  it('keeps CRLF line endings', () => {
+    const code = handler.replace(/\n/g, '\r\n');
+    const fixed = applyEdits(code, disableForLineFix(code, lint('a.ts', code).findings[0]).edits);
+    assert.ok(fixed.includes('  // http-auth-lint-disable-next-line missing-www-authenticate\r\n  res.sendStatus(401);'));
+  });
+
+  it('silences every rule when the comment names none', () => {
+    const code = `export function me(req, res) {\n  // http-auth-lint-disable-next-line\n  res.sendStatus(401);\n}\n`;
+    assert.deepEqual(lint('a.ts', code).findings, []);
+  });
+});
+
+describe('findings', () => {
+  it('carry their rule, docs link, a range in the text and fixes marked safe or not', () => {
+    const [finding] = lint('a.ts', handler).findings;
+    assert.equal(handler.slice(finding.start, finding.end), 'res.sendStatus(401)');
+    assert.equal(finding.docsUrl, 'https://github.com/http-auth-lint/http-auth-lint/blob/main/docs/rules/missing-www-authenticate.md');
+    assert.deepEqual(finding.fixes.map((f) => [f.title, f.safe]), [['Add WWW-Authenticate challenge', true]]);
+  });
+
+  it('point at the set made on another path as related information', () => {
+    const code = `export function me(req, res) {\n  if (req.query.basic) res.set('WWW-Authenticate', 'Basic realm="x"');\n  res.sendStatus(401);\n}\n`;
+    const [finding] = lint('a.ts', code).findings;
+    assert.equal(finding.related.length, 1);
+    assert.equal(code.slice(finding.related[0].start, finding.related[0].end), `res.set('WWW-Authenticate', 'Basic realm="x"')`);
+  });
+
+  it('never throws on empty, binary-looking or truncated input', () => {
+    for (const text of ['', '\u0000\u0001\u0002', handler.slice(0, 40), '(((((', '`${']) {
+      assert.doesNotThrow(() => lint('a.ts', text));
+    }
+  });
+});
+
+describe('applyEdits', () => {
+  it('applies edits in any order and refuses overlapping ones', () => {
+    assert.equal(applyEdits('abcdef', [{ start: 4, end: 5, newText: 'E' }, { start: 0, end: 1, newText: 'A' }]), 'AbcdEf');
+    assert.throws(() => applyEdits('abcdef', [{ start: 0, end: 3, newText: '' }, { start: 2, end: 4, newText: '' }]));
+  });
+});
