@@ -68,12 +68,18 @@ function concernOfLeaf(leaf: ts.Expression): AuthConcern | undefined {
   return undefined;
 }
 
-/** What a guard checks: `permission` only when every leaf that says anything is about permissions;
- * `mixed` (`!user || !user.isAdmin`) when it checks both, where either status could be meant. */
-export function concernOfGuard(guard: Guard): AuthConcern | 'mixed' | undefined {
-  const concerns = new Set(leavesOf(guard.expression).map(concernOfLeaf).filter((c) => c !== undefined));
-  if (concerns.size > 1) return 'mixed';
-  return concerns.values().next().value;
+/** What a guard checks, and the part of it that says so: `permission` only when every leaf that
+ * says anything is about permissions; `mixed` (`!user || !user.isAdmin`) when it checks both,
+ * where either status could be meant. */
+export function concernOfGuard(guard: Guard): { concern: AuthConcern | 'mixed'; evidence: ts.Expression } | undefined {
+  const telling = leavesOf(guard.expression)
+    .map((leaf) => ({ leaf, concern: concernOfLeaf(leaf) }))
+    .filter((entry): entry is { leaf: ts.Expression; concern: AuthConcern } => entry.concern !== undefined);
+  if (telling.length === 0) return undefined;
+  const concerns = new Set(telling.map((entry) => entry.concern));
+  if (concerns.size > 1) return { concern: 'mixed', evidence: guard.expression };
+  // One telling leaf is named by itself; several are named by the whole condition.
+  return { concern: telling[0].concern, evidence: telling.length === 1 ? telling[0].leaf : guard.expression };
 }
 
 const PERMISSION_MESSAGE = /\b(forbidden|not allowed|not permitted|insufficient|permissions?|admins? only|requires? (an? |the )?\w+ role|not authori[sz]ed to|do(es)? not have access|don't have access|not the owner|insufficient_scope)\b/i;

@@ -16,13 +16,13 @@ function permissionEvidence(site: ResponseSite): PermissionEvidence | undefined 
   if (messageConcerns.some((m) => m.concern === 'credentials')) return undefined;
   // The innermost guard that says anything about authentication decides.
   for (const guard of site.guards) {
-    const concern = concernOfGuard(guard);
-    if (concern === undefined) continue;
-    if (concern !== 'permission') return undefined;
-    const code = describeCode(guard.expression);
+    const read = concernOfGuard(guard);
+    if (read === undefined) continue;
+    if (read.concern !== 'permission') return undefined;
+    const code = describeCode(read.evidence);
     return {
       description: `the guard checks \`${code}\``,
-      related: { start: guard.expression.getStart(), end: guard.expression.end, message: `The permission check: \`${code}\`` },
+      related: { start: read.evidence.getStart(), end: read.evidence.end, message: `The permission check: \`${code}\`` },
     };
   }
   const message = messageConcerns.find((m) => m.concern === 'permission');
