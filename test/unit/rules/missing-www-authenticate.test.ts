@@ -45,6 +45,11 @@ ruleTester('missing-www-authenticate', {
     `export function show(ctx) {\n  ctx.status(401);\n}\n`,
     // Another framework's file is left to its own adapter
     `import Fastify from 'fastify';\nconst app = Fastify();\napp.get('/', (req, reply) => reply.status(401).send());\n`,
+    // Errors passed to next(): finalhandler copies err.headers
+    `export function auth(req, res, next) {\n  const err = new Error('missing token');\n  err.status = 401;\n  err.headers = { 'WWW-Authenticate': 'Bearer realm="api"' };\n  next(err);\n}\n`,
+    `export function auth(req, res, next) {\n  return next({ status: 401, headers: { 'www-authenticate': 'Bearer realm="api"' } });\n}\n`,
+    // An error that never reaches next() sends nothing
+    `export function check(req, res, next) {\n  const err = new Error('missing token');\n  err.status = 401;\n  throw err;\n}\n`,
     // Suppressed with a reason
     express(`  // http-auth-lint-disable-next-line missing-www-authenticate -- the gateway adds the challenge\n  res.status(401).json({ error: 'missing token' });`),
   ],
@@ -145,6 +150,24 @@ ruleTester('missing-www-authenticate', {
       code: express(`  // http-auth-lint-disable-next-line unauthorized-for-permission\n  res.sendStatus(401);`),
       errors: [{ text: 'res.sendStatus(401)' }],
       output: express(`  // http-auth-lint-disable-next-line unauthorized-for-permission\n  res.set('WWW-Authenticate', 'Bearer realm="api"').sendStatus(401);`),
+    },
+    {
+      name: 'an error passed to next() without headers',
+      code: `export function auth(req, res, next) {\n  const err = new Error('missing token');\n  err.status = 401;\n  next(err);\n}\n`,
+      errors: [{ text: 'err.status = 401' }],
+      output: `export function auth(req, res, next) {\n  const err = new Error('missing token');\n  err.status = 401;\n  err.headers = { 'WWW-Authenticate': 'Bearer realm="api"' };\n  next(err);\n}\n`,
+    },
+    {
+      name: 'an error with other headers passed to next()',
+      code: `export function auth(req, res, next) {\n  const err = new Error('missing token');\n  err.headers = { 'Cache-Control': 'no-store' };\n  err.statusCode = 401;\n  next(err);\n}\n`,
+      errors: [{ text: 'err.statusCode = 401' }],
+      output: `export function auth(req, res, next) {\n  const err = new Error('missing token');\n  err.headers = { 'Cache-Control': 'no-store', 'WWW-Authenticate': 'Bearer realm="api"' };\n  err.statusCode = 401;\n  next(err);\n}\n`,
+    },
+    {
+      name: 'an error object literal passed to next()',
+      code: `app.use((req, res, done) => {\n  if (!req.session) return done({ status: 401, message: 'login required' });\n  done();\n});\n`,
+      errors: [{ text: "done({ status: 401, message: 'login required' })" }],
+      output: `app.use((req, res, done) => {\n  if (!req.session) return done({ status: 401, message: 'login required', headers: { 'WWW-Authenticate': 'Bearer realm="api"' } });\n  done();\n});\n`,
     },
     {
       name: 'JavaScript files',

@@ -67,6 +67,12 @@ ruleTester('unauthorized-for-permission', {
       output: `import { StatusCodes } from 'http-status-codes';\nexport function admin(req, res, next) {\n  if (!req.user.isAdmin) return res.status(StatusCodes.FORBIDDEN).end();\n  next();\n}\n`,
     },
     {
+      name: 'an error passed to next(), with the message of its construction',
+      code: `export function admin(req, res, next) {\n  const err = new Error('Forbidden: admins only');\n  err.status = 401;\n  next(err);\n}\n`,
+      errors: [{ text: 'err.status = 401', messageIncludes: "'Forbidden: admins only'" }],
+      output: `export function admin(req, res, next) {\n  const err = new Error('Forbidden: admins only');\n  err.status = 403;\n  next(err);\n}\n`,
+    },
+    {
       name: 'node:http with a scope check',
       code: `import http from 'node:http';\nhttp.createServer((req, res) => {\n  if (!session.scopes.includes('admin')) {\n    res.writeHead(401, { 'WWW-Authenticate': 'Bearer error="insufficient_scope"' });\n    return res.end();\n  }\n});\n`,
       errors: [{ text: 'res.writeHead(401' }],

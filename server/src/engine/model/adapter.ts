@@ -12,7 +12,7 @@ export interface StatusSetter {
   /** Where a finding about this status is underlined. */
   range: { start: number; end: number };
   /** Calls whose arguments are sent with this response (`.json({ error })`, `res.end('...')`). */
-  bodyCalls: ts.CallExpression[];
+  bodyCalls: (ts.CallExpression | ts.NewExpression)[];
   fixer(style: SourceStyle): ResponseFixer;
 }
 

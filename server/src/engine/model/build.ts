@@ -45,13 +45,13 @@ function endsWithSemicolonOrNot(node: ts.Node): boolean | undefined {
 const normalizeModule = (name: string) => name.replace(/^node:/, '');
 
 /** String literals among the arguments of `calls`, not inside nested functions. */
-function messagesIn(calls: ts.CallExpression[]): ts.StringLiteralLike[] {
+function messagesIn(calls: (ts.CallExpression | ts.NewExpression)[]): ts.StringLiteralLike[] {
   const found: ts.StringLiteralLike[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isStringLiteralLike(node)) found.push(node);
     else if (!ts.isFunctionLike(node)) ts.forEachChild(node, visit);
   };
-  for (const call of calls) call.arguments.forEach(visit);
+  for (const call of calls) call.arguments?.forEach(visit);
   return found;
 }
 
