@@ -31,10 +31,11 @@ function countsOf(kind, output) {
   if (kind === 'node') {
     const pass = last(/^ℹ pass (\d+)$/gm);
     const fail = last(/^ℹ fail (\d+)$/gm);
-    return pass && fail ? { passed: Number(pass[1]), failed: Number(fail[1]) } : undefined;
+    const skipped = last(/^ℹ skipped (\d+)$/gm);
+    return pass && fail ? { passed: Number(pass[1]), failed: Number(fail[1]), skipped: Number(skipped?.[1] ?? 0) } : undefined;
   }
-  const summary = last(/^(\d+) passed, (\d+) failed/gm);
-  return summary ? { passed: Number(summary[1]), failed: Number(summary[2]) } : undefined;
+  const summary = last(/^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/gm);
+  return summary ? { passed: Number(summary[1]), failed: Number(summary[2]), skipped: Number(summary[3] ?? 0) } : undefined;
 }
 
 const results = [];
@@ -43,7 +44,9 @@ for (const step of steps) {
   console.log(`\n=== ${step.name}: ${step.command.join(' ')}`);
   const { code, output } = await run(step.command);
   const counts = step.counts ? countsOf(step.counts, output) : undefined;
-  results.push({ step: step.name, exit: code, ...counts });
+  // A level that failed without reporting a failed test (it crashed) still counts as a failure.
+  const failed = code !== 0 && !counts?.failed ? { failed: 1 } : {};
+  results.push({ step: step.name, exit: code, ...counts, ...failed });
   if (code !== 0) {
     ok = false;
     break; // later levels rest on earlier ones (the bundle, the compiled tests)
@@ -54,6 +57,7 @@ console.log('\n=== summary');
 console.table(results);
 const passed = results.reduce((sum, r) => sum + (r.passed ?? 0), 0);
 const failed = results.reduce((sum, r) => sum + (r.failed ?? 0), 0);
+const skipped = results.reduce((sum, r) => sum + (r.skipped ?? 0), 0);
 if (!ok) console.log(`stopped at ${results[results.length - 1].step} (exit code ${results[results.length - 1].exit})`);
-console.log(`${passed} passed, ${failed} failed`);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exitCode = ok && failed === 0 ? 0 : 1;
