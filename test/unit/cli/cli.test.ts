@@ -1,5 +1,5 @@
 // The CLI on temporary folders: main() is called in-process with captured output (the compiled
-// out/server/cli/main.js, the same code dist/cli.js bundles; test/lsp/cli-bundle.test.ts runs the
+// out/server/src/cli/main.js, the same code dist/cli.js bundles; test/lsp/cli-bundle.test.ts runs the
 // bundle through bin/).
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
@@ -13,9 +13,9 @@ type EngineModule = typeof import('../../../server/src/engine');
 // out/test/unit/cli -> out/
 const OUT = path.resolve(__dirname, '..', '..', '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const cli = require(path.join(OUT, 'server', 'cli', 'main.js')) as CliModule;
+const cli = require(path.join(OUT, 'server', 'src', 'cli', 'main.js')) as CliModule;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const engine = require(path.join(OUT, 'server', 'engine', 'index.js')) as EngineModule;
+const engine = require(path.join(OUT, 'server', 'src', 'engine', 'index.js')) as EngineModule;
 
 const MISSING = 'missing-www-authenticate';
 const PERMISSION = 'unauthorized-for-permission';
@@ -262,10 +262,22 @@ describe('http-auth-lint CLI', () => {
     );
   });
 
-  it('reports a file it cannot open on stderr and goes on', { skip: process.getuid?.() === 0 ? 'root can read a chmod 000 file' : false }, async () => {
+  it('reports a file it cannot open on stderr and goes on', async () => {
     const folder = await project('no-permission', { 'a.ts': APP, 'b.ts': CLEAN });
     await fs.chmod(path.join(folder, 'b.ts'), 0o000);
-    const { code, results, stderr } = await runJson(['.'], folder);
+    // Root reads a chmod 000 file: as root, the scan runs as nobody, for whom it stays closed.
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) {
+      for (const dir of [root, folder]) await fs.chmod(dir, 0o755);
+      process.seteuid!(65534);
+    }
+    let outcome;
+    try {
+      outcome = await runJson(['.'], folder);
+    } finally {
+      if (asRoot) process.seteuid!(0);
+    }
+    const { code, results, stderr } = outcome;
     assert.equal(code, 1);
     assert.match(stderr, new RegExp(`^skipped ${escape(path.join(folder, 'b.ts'))}: .*EACCES`, 'm'));
     assert.deepEqual(results.map((result) => path.basename(result.filePath)), ['a.ts']);
