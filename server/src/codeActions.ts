@@ -18,6 +18,10 @@ export function showDocumentationTitle(ruleId: string): string {
 }
 
 function fixAction(document: TextDocument, diagnostic: Diagnostic, fix: Fix, preferred: boolean): CodeAction {
+  if (fix.disabledReason !== undefined) {
+    // Shown greyed out with the reason: the user learns why there is no edit in this idiom.
+    return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], disabled: { reason: fix.disabledReason } };
+  }
   const action: CodeAction = {
     title: fix.title,
     kind: CodeActionKind.QuickFix,

@@ -6,7 +6,8 @@ import { parse, syntaxErrorsOf } from './parse';
 import { formatMessage, type Rule } from './rule';
 import { RULES } from './rules';
 import { isSuppressed, parseSuppressions } from './suppressions';
-import { DEFAULT_CHALLENGE, SEVERITIES, type Finding, type LintResult, type LintSettings, type ReportedSeverity } from './types';
+import type { FixOutcome } from './model/types';
+import { DEFAULT_CHALLENGE, SEVERITIES, type Finding, type Fix, type LintResult, type LintSettings, type ReportedSeverity } from './types';
 
 export { applyEdits, disableForLineFix } from './fixes';
 export { docsUrlFor } from './docs';
@@ -32,6 +33,10 @@ export const ruleCatalog: readonly RuleInfo[] = RULES.map(({ id, description, de
 function severityOf(rule: Rule, settings: Partial<LintSettings>): ReportedSeverity | 'off' {
   const configured = settings.rules?.[rule.id];
   return configured && SEVERITIES.includes(configured) ? configured : rule.defaultSeverity;
+}
+
+function toFix(title: string, outcome: FixOutcome, safe: boolean): Fix {
+  return 'unavailable' in outcome ? { title, edits: [], safe: false, disabledReason: outcome.unavailable } : { title, edits: outcome.edits, safe };
 }
 
 export function lint(fileName: string, text: string, settings: Partial<LintSettings> = {}): LintResult {
@@ -71,7 +76,7 @@ export function lintSource(sourceFile: ts.SourceFile, settings: Partial<LintSett
             start: report.range.start,
             end: report.range.end,
             related: report.related ?? [],
-            fixes: report.fix?.edits ? [{ title: report.fix.title, edits: report.fix.edits, safe: rule.fixKind === 'safe' }] : [],
+            fixes: report.fix ? [toFix(report.fix.title, report.fix.outcome, rule.fixKind === 'safe')] : [],
           });
         },
       });

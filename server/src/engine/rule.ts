@@ -1,6 +1,16 @@
 import { docsUrlFor } from './docs';
-import type { ResponseModel } from './model/types';
+import type { FixOutcome, ResponseModel } from './model/types';
 import type { LintSettings, RelatedLocation, Severity, TextEdit, TextRange } from './types';
+
+/** One fix made of several parts: all their edits, or the first reason one part cannot be made. */
+export function allOf(...outcomes: FixOutcome[]): FixOutcome {
+  const edits: TextEdit[] = [];
+  for (const outcome of outcomes) {
+    if ('unavailable' in outcome) return outcome;
+    edits.push(...outcome.edits);
+  }
+  return { edits };
+}
 
 export interface RuleReport {
   range: TextRange;
@@ -8,8 +18,7 @@ export interface RuleReport {
   /** Values for the `{{name}}` placeholders of the message. */
   data?: Record<string, string>;
   related?: RelatedLocation[];
-  /** `edits` undefined: no valid edit exists in this framework's idiom, so no fix is offered. */
-  fix?: { title: string; edits: TextEdit[] | undefined };
+  fix?: { title: string; outcome: FixOutcome };
 }
 
 export interface RuleContext {

@@ -16,11 +16,13 @@ export interface TextEdit extends TextRange {
 }
 
 /** A code change offered for a finding. `safe` fixes may be applied in bulk (fix-all, `--fix`);
- * the others are suggestions a person applies one by one. */
+ * the others are suggestions a person applies one by one. A fix that cannot be written in the
+ * framework's idiom has no edits and says why in `disabledReason` (an editor shows it greyed out). */
 export interface Fix {
   title: string;
   edits: TextEdit[];
   safe: boolean;
+  disabledReason?: string;
 }
 
 /** A place that explains a finding: the guard that was read, where a header was set. */

@@ -45,6 +45,15 @@ ruleTester('missing-www-authenticate', {
     `export function show(ctx) {\n  ctx.status(401);\n}\n`,
     // Another framework's file is left to its own adapter
     `import Fastify from 'fastify';\nconst app = Fastify();\napp.get('/', (req, reply) => reply.status(401).send());\n`,
+    // An alias of the response
+    express(`  const r = res;\n  res.set('WWW-Authenticate', 'Bearer realm="api"');\n  r.sendStatus(401);`),
+    // A helper of the same file that sets the challenge on the response it is given
+    `function challenge(response) {\n  response.set('WWW-Authenticate', 'Bearer realm="api"');\n}\nexport function me(req, res) {\n  challenge(res);\n  res.sendStatus(401);\n}\n`,
+    `const withChallenge = (r, scheme) => {\n  r.setHeader('WWW-Authenticate', scheme);\n};\nfunction deny(res) {\n  withChallenge(res, 'Bearer realm="api"');\n}\nexport function me(req, res) {\n  deny(res);\n  res.statusCode = 401;\n  res.end();\n}\n`,
+    // A helper from elsewhere named for the job may set it: silence
+    `import { setAuthHeaders } from './auth';\nexport function me(req, res) {\n  setAuthHeaders(res);\n  res.sendStatus(401);\n}\n`,
+    // Mock servers in tests describe someone else's responses
+    `import { http, HttpResponse } from 'msw';\nexport function mock(req, res) {\n  res.sendStatus(401);\n}\n`,
     // Errors passed to next(): finalhandler copies err.headers
     `export function auth(req, res, next) {\n  const err = new Error('missing token');\n  err.status = 401;\n  err.headers = { 'WWW-Authenticate': 'Bearer realm="api"' };\n  next(err);\n}\n`,
     `export function auth(req, res, next) {\n  return next({ status: 401, headers: { 'www-authenticate': 'Bearer realm="api"' } });\n}\n`,
@@ -150,6 +159,24 @@ ruleTester('missing-www-authenticate', {
       code: express(`  // http-auth-lint-disable-next-line unauthorized-for-permission\n  res.sendStatus(401);`),
       errors: [{ text: 'res.sendStatus(401)' }],
       output: express(`  // http-auth-lint-disable-next-line unauthorized-for-permission\n  res.set('WWW-Authenticate', 'Bearer realm="api"').sendStatus(401);`),
+    },
+    {
+      name: 'a helper that sets the challenge on one branch only',
+      code: `function challenge(res, html) {\n  if (html) res.set('WWW-Authenticate', 'Basic realm="site"');\n}\nexport function me(req, res) {\n  challenge(res, true);\n  res.sendStatus(401);\n}\n`,
+      errors: [{ text: 'res.sendStatus(401)' }],
+      output: `function challenge(res, html) {\n  if (html) res.set('WWW-Authenticate', 'Basic realm="site"');\n}\nexport function me(req, res) {\n  challenge(res, true);\n  res.set('WWW-Authenticate', 'Bearer realm="api"').sendStatus(401);\n}\n`,
+    },
+    {
+      name: 'a function of the file that sets other headers',
+      code: `function noCache(res) {\n  res.set('Cache-Control', 'no-store');\n}\nexport function me(req, res) {\n  noCache(res);\n  logRequest(req, res);\n  res.sendStatus(401);\n}\n`,
+      errors: [{ text: 'res.sendStatus(401)' }],
+      output: `function noCache(res) {\n  res.set('Cache-Control', 'no-store');\n}\nexport function me(req, res) {\n  noCache(res);\n  logRequest(req, res);\n  res.set('WWW-Authenticate', 'Bearer realm="api"').sendStatus(401);\n}\n`,
+    },
+    {
+      name: 'an alias of the response',
+      code: express(`  const r = res;\n  r.status(401).end();`),
+      errors: [{ text: 'r.status(401)' }],
+      output: express(`  const r = res;\n  r.status(401).set('WWW-Authenticate', 'Bearer realm="api"').end();`),
     },
     {
       name: 'an error passed to next() without headers',

@@ -1,25 +1,46 @@
+// The contract between the model builder and the framework adapters. An adapter recognizes its
+// framework's shapes node by node during the builder's single walk; the builder does the rest
+// (status resolution, path analysis, guards, messages) the same way for every framework.
 import type * as ts from 'typescript';
 import type { ConstBindings } from './status';
 import type { SourceStyle } from './source-style';
-import type { FileFacts, Framework, HeaderWrite, ResponseFixer } from './types';
+import type { FileFacts, Framework, HeaderWrite, ResponseFixer, StatusValue } from './types';
 
 /** A place where an adapter saw a response get its status. */
 export interface StatusSetter {
   node: ts.Node;
-  statusExpression: ts.Expression;
-  /** The response object, as written (`res`): header writes on the same text belong to it. */
-  receiver: ts.Expression;
+  /** The status expression (resolved by the builder: literals, consts, `StatusCodes.X`, `a ? b : c`),
+   * or the status the adapter resolved itself (`new UnauthorizedException()`). */
+  status: ts.Expression | StatusValue;
+  /** The response object this status is set on, as a key shared with header writes on it
+   * (`res`, `ctx`, `reply`); see receiverKey(). */
+  receiverKey: string;
   /** Where a finding about this status is underlined. */
   range: { start: number; end: number };
+  /** Headers written by the same expression, which need no path analysis (`writeHead`'s headers,
+   * a Response init's `headers`, `@Header()` decorators of the same method, Boom's scheme). */
+  ownHeaders?: HeaderWrite[];
   /** Calls whose arguments are sent with this response (`.json({ error })`, `res.end('...')`). */
   bodyCalls: (ts.CallExpression | ts.NewExpression)[];
+  /** Set when the framework drops the headers written before this site (Koa's `ctx.throw`). */
+  dropsEarlierHeaders?: string;
   fixer(style: SourceStyle): ResponseFixer;
+}
+
+export interface HeaderWrites {
+  receiverKey: string;
+  writes: HeaderWrite[];
 }
 
 /** What one framework contributes to the model: how it sets a status and a header, and which files it reads. */
 export interface FrameworkAdapter {
   framework: Framework;
+  /** Whether the adapter reads this file at all (its imports, or no other framework's). */
   appliesTo(facts: FileFacts): boolean;
-  statusSetterAt(node: ts.Node): StatusSetter | undefined;
-  headerWritesAt(node: ts.Node, consts: ConstBindings): { receiver: ts.Expression; writes: HeaderWrite[] } | undefined;
+  statusSetterAt(node: ts.Node, consts: ConstBindings): StatusSetter | undefined;
+  headerWritesAt(node: ts.Node, consts: ConstBindings): HeaderWrites | undefined;
+}
+
+export function isStatusValue(status: ts.Expression | StatusValue): status is StatusValue {
+  return 'rewrite' in status;
 }

@@ -1,23 +1,16 @@
 // Builds the response model of a file in one walk over its AST: what every adapter recognizes
-// (status setters, header writes), the file's imports, consts, style and proxy evidence.
+// (status setters, header writes), the file's imports, consts, style, helper functions and proxy
+// evidence. Then, per status site: the headers on its path, its guards and its messages.
 import * as ts from 'typescript';
-import type { FrameworkAdapter, StatusSetter } from './adapter';
-import { expressAdapter } from './express';
-import { nodeHttpAdapter } from './node-http';
+import { isStatusValue, type FrameworkAdapter, type StatusSetter } from './adapter';
+import { ADAPTERS } from './adapters';
+import { frameworksOf, isMockFile } from './frameworks';
+import { HelperCalls, type ScopedWrite } from './helpers';
 import { guardsOf, enclosingFunction, isOnPathOf } from './paths';
 import { ProxyEvidence } from './proxy';
 import { detectStyle, type SourceStyle } from './source-style';
 import { ConstBindings, resolveStatuses } from './status';
 import type { FileFacts, HeaderWrite, ResponseModel, ResponseSite } from './types';
-
-export const ADAPTERS: readonly FrameworkAdapter[] = [expressAdapter, nodeHttpAdapter];
-
-interface ScopedWrite {
-  adapter: FrameworkAdapter;
-  scope: ts.Node;
-  receiver: string;
-  write: HeaderWrite;
-}
 
 function moduleNameOf(node: ts.Node): string | undefined {
   if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
@@ -58,6 +51,7 @@ function messagesIn(calls: (ts.CallExpression | ts.NewExpression)[]): ts.StringL
 export function buildModel(sourceFile: ts.SourceFile, adapters: readonly FrameworkAdapter[] = ADAPTERS): ResponseModel {
   const consts = new ConstBindings();
   const proxy = new ProxyEvidence(sourceFile.text);
+  const helpers = new HelperCalls();
   const modules = new Set<string>();
   const quotes = { single: 0, double: 0 };
   const semicolons = { with: 0, without: 0 };
@@ -78,47 +72,53 @@ export function buildModel(sourceFile: ts.SourceFile, adapters: readonly Framewo
     const semicolon = endsWithSemicolonOrNot(node);
     if (semicolon !== undefined) semicolons[semicolon ? 'with' : 'without']++;
     proxy.visit(node);
+    helpers.visit(node);
     for (const adapter of adapters) {
-      const setter = adapter.statusSetterAt(node);
+      const setter = adapter.statusSetterAt(node, consts);
       if (setter) setters.push({ adapter, setter });
       const written = adapter.headerWritesAt(node, consts);
       if (written) {
         const scope = enclosingFunction(node);
-        for (const write of written.writes) writes.push({ adapter, scope, receiver: written.receiver.getText(), write });
+        for (const write of written.writes) writes.push({ adapter, scope, receiverKey: written.receiverKey, write });
       }
     }
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
 
-  const facts: FileFacts = { modules, proxyEvidence: proxy.evidence, style: detectStyle(sourceFile, quotes, semicolons) };
-  const active = new Set(adapters.filter((adapter) => adapter.appliesTo(facts)));
-  const sites = setters
-    .filter(({ adapter }) => active.has(adapter))
-    .flatMap(({ adapter, setter }) => sitesOf(adapter, setter, writes.filter((w) => active.has(w.adapter)), consts, facts.style));
-  return { sourceFile, facts, sites };
+  const facts: FileFacts = { modules, frameworks: frameworksOf(modules), proxyEvidence: proxy.evidence, style: detectStyle(sourceFile, quotes, semicolons) };
+  const active = new Set(isMockFile(facts) ? [] : adapters.filter((adapter) => adapter.appliesTo(facts)));
+  const directWrites = writes.filter((w) => active.has(w.adapter as FrameworkAdapter));
+  const allWrites = [...directWrites, ...helpers.writesThroughCalls(directWrites)];
+  const activeSetters = setters.filter(({ adapter }) => active.has(adapter));
+  return {
+    sourceFile,
+    facts,
+    sites: activeSetters.flatMap(({ adapter, setter }) => sitesOf(adapter, setter, allWrites, consts, facts.style)),
+    headerWrites: [...directWrites.map((w) => w.write), ...activeSetters.flatMap(({ setter }) => setter.ownHeaders ?? [])],
+  };
 }
 
 function sitesOf(adapter: FrameworkAdapter, setter: StatusSetter, allWrites: ScopedWrite[], consts: ConstBindings, style: SourceStyle): ResponseSite[] {
   const scope = enclosingFunction(setter.node);
-  const receiver = setter.receiver.getText();
-  const sameResponse = allWrites.filter((w) => w.scope === scope && w.receiver === receiver).map((w) => w.write);
-  const onPath = (write: HeaderWrite) =>
-    isOnPathOf(write.node, setter.node, sameResponse.filter((other) => other.name === write.name).map((other) => other.node));
-  const headers = sameResponse.filter(onPath);
-  const headersElsewhere = sameResponse.filter((w) => !headers.includes(w));
-  const guards = guardsOf(setter.node);
-  const messages = messagesIn(setter.bodyCalls);
-  const fixer = setter.fixer(style);
-  return resolveStatuses(setter.statusExpression, consts).map((status) => ({
+  const sameResponse = allWrites.filter((w) => w.scope === scope && w.receiverKey === setter.receiverKey).map((w) => w.write);
+  const onPath = sameResponse.filter((write) =>
+    isOnPathOf(write.node, setter.node, sameResponse.filter((other) => other.name === write.name).map((other) => other.node)),
+  );
+  // Koa's ctx.throw (and the like) sends a fresh response: headers set before it are gone.
+  const dropped = setter.dropsEarlierHeaders ? onPath.filter((write) => write.node.end <= setter.node.getStart()) : [];
+  const headers: HeaderWrite[] = [...(setter.ownHeaders ?? []), ...onPath.filter((write) => !dropped.includes(write))];
+  const statuses = isStatusValue(setter.status) ? [setter.status] : resolveStatuses(setter.status, consts);
+  const common = {
     framework: adapter.framework,
-    status,
     node: setter.node,
     range: setter.range,
     headers,
-    headersElsewhere,
-    guards,
-    messages,
-    fixer,
-  }));
+    headersElsewhere: sameResponse.filter((write) => !onPath.includes(write)),
+    droppedHeaders: dropped.map((write) => ({ write, reason: setter.dropsEarlierHeaders! })),
+    guards: guardsOf(setter.node),
+    messages: messagesIn(setter.bodyCalls),
+    fixer: setter.fixer(style),
+  };
+  return statuses.map((status) => ({ ...common, status }));
 }

@@ -2,12 +2,12 @@
 // final handler send that status and copy `err.headers` onto the response (finalhandler's
 // getErrorHeaders). The status is set on the error and so is its challenge.
 import * as ts from 'typescript';
-import type { StatusSetter } from './adapter';
+import type { HeaderWrites, StatusSetter } from './adapter';
 import { headersOfObject } from './headers';
 import { enclosingFunction, isInStatementList } from './paths';
 import { appendToLiteral, insertStatementAfter, stringLiteral, type SourceStyle } from './source-style';
 import type { ConstBindings } from './status';
-import type { HeaderWrite, ResponseFixer } from './types';
+import type { ResponseFixer } from './types';
 
 const STATUS_PROPERTIES = new Set(['status', 'statusCode']);
 
@@ -47,8 +47,8 @@ function property(literal: ts.ObjectLiteralExpression, names: ReadonlySet<string
 
 const HEADERS = new Set(['headers']);
 
-function headersEntry(name: string, value: string, style: SourceStyle): string {
-  return `${stringLiteral(name, style)}: ${stringLiteral(value, style)}`;
+function headersEntry(name: string, valueCode: string, style: SourceStyle): string {
+  return `${stringLiteral(name, style)}: ${valueCode}`;
 }
 
 /** The `err.headers = { ... }` literal the function already assigns, if any. */
@@ -66,23 +66,26 @@ function assignedHeadersLiteral(error: ts.Identifier): ts.ObjectLiteralExpressio
 
 function assignedErrorFixer(error: ts.Identifier, assignment: ts.BinaryExpression, style: SourceStyle): ResponseFixer {
   return {
-    addHeader(name, value) {
+    addHeader(name, valueCode) {
       const existing = assignedHeadersLiteral(error);
-      if (existing) return [appendToLiteral(existing, headersEntry(name, value, style), style)];
+      if (existing) return { edits: [appendToLiteral(existing, headersEntry(name, valueCode, style), style)] };
       const statement = assignment.parent;
-      if (!ts.isExpressionStatement(statement) || !isInStatementList(statement)) return undefined;
-      return [insertStatementAfter(statement, `${error.text}.headers = { ${headersEntry(name, value, style)} }`, style)];
+      if (!ts.isExpressionStatement(statement) || !isInStatementList(statement)) {
+        return { unavailable: 'no statement can be added here: set err.headers where the error is built' };
+      }
+      return { edits: [insertStatementAfter(statement, `${error.text}.headers = { ${headersEntry(name, valueCode, style)} }`, style)] };
     },
   };
 }
 
 function literalErrorFixer(literal: ts.ObjectLiteralExpression, style: SourceStyle): ResponseFixer {
   return {
-    addHeader(name, value) {
+    addHeader(name, valueCode) {
       const headers = property(literal, HEADERS);
-      if (headers && ts.isObjectLiteralExpression(headers.initializer)) return [appendToLiteral(headers.initializer, headersEntry(name, value, style), style)];
-      if (headers) return undefined;
-      return [appendToLiteral(literal, `headers: { ${headersEntry(name, value, style)} }`, style)];
+      const entry = headersEntry(name, valueCode, style);
+      if (!headers) return { edits: [appendToLiteral(literal, `headers: { ${entry} }`, style)] };
+      if (ts.isObjectLiteralExpression(headers.initializer)) return { edits: [appendToLiteral(headers.initializer, entry, style)] };
+      return { unavailable: 'the error takes its headers from an expression: add WWW-Authenticate where it is built' };
     },
   };
 }
@@ -100,14 +103,14 @@ function constructionOf(error: ts.Identifier): ts.NewExpression[] {
   return found ? [found] : [];
 }
 
-export function nextErrorStatusSetter(node: ts.Node): StatusSetter | undefined {
+export function nextErrorStatusSetter(node: ts.Node, consts: ConstBindings): StatusSetter | undefined {
   const assigned = errorPropertyAssignment(node, STATUS_PROPERTIES);
   if (assigned) {
     const { error, assignment } = assigned;
     return {
       node: assignment,
-      statusExpression: assignment.right,
-      receiver: error,
+      status: assignment.right,
+      receiverKey: error.text,
       range: { start: assignment.getStart(), end: assignment.end },
       bodyCalls: constructionOf(error),
       fixer: (style) => assignedErrorFixer(error, assignment, style),
@@ -117,11 +120,13 @@ export function nextErrorStatusSetter(node: ts.Node): StatusSetter | undefined {
     const literal = node.arguments[0];
     const status = property(literal, STATUS_PROPERTIES);
     if (!status) return undefined;
+    const headers = property(literal, HEADERS);
     return {
       node,
-      statusExpression: status.initializer,
-      receiver: literal,
+      status: status.initializer,
+      receiverKey: literal.getText(),
       range: { start: node.getStart(), end: node.end },
+      ownHeaders: headers ? headersOfObject(headers.initializer, consts) : [],
       bodyCalls: [node],
       fixer: (style) => literalErrorFixer(literal, style),
     };
@@ -129,12 +134,7 @@ export function nextErrorStatusSetter(node: ts.Node): StatusSetter | undefined {
   return undefined;
 }
 
-export function nextErrorHeaderWrites(node: ts.Node, consts: ConstBindings): { receiver: ts.Expression; writes: HeaderWrite[] } | undefined {
+export function nextErrorHeaderWrites(node: ts.Node, consts: ConstBindings): HeaderWrites | undefined {
   const assigned = errorPropertyAssignment(node, HEADERS);
-  if (assigned) return { receiver: assigned.error, writes: headersOfObject(assigned.assignment.right, consts) };
-  if (isNextCall(node) && ts.isObjectLiteralExpression(node.arguments[0])) {
-    const headers = property(node.arguments[0], HEADERS);
-    if (headers) return { receiver: node.arguments[0], writes: headersOfObject(headers.initializer, consts) };
-  }
-  return undefined;
+  return assigned ? { receiverKey: assigned.error.text, writes: headersOfObject(assigned.assignment.right, consts) } : undefined;
 }

@@ -1,34 +1,34 @@
-// Express: `res.status(n)` and `res.sendStatus(n)`; headers with `res.set/header/append/setHeader`;
-// errors passed to `next` (express-next.ts). The fix chains `.set(name, value)`, which returns the
-// response (express/lib/response.js).
+// Express: `res.status(n)` and `res.sendStatus(n)`; headers with `res.set/header/append`
+// (node's `setHeader` and `writeHead` are read by the node:http adapter: Express responses inherit
+// them); errors passed to `next` (express-next.ts). The fix chains `.set(name, value)`, which
+// returns the response (express/lib/response.js).
 import * as ts from 'typescript';
-import type { FrameworkAdapter, StatusSetter } from './adapter';
+import type { FrameworkAdapter, HeaderWrites, StatusSetter } from './adapter';
 import { callsChainedAfter, laterCallsOn } from './chain';
 import { nextErrorHeaderWrites, nextErrorStatusSetter } from './express-next';
+import { isPlainNodeFile } from './frameworks';
 import { headerWritesOfArguments } from './headers';
-import { chainRoot, isHttpResponseReceiver } from './receivers';
-import { handledByAnotherFramework } from './frameworks';
+import { chainRoot, isHttpResponseReceiver, receiverKey } from './receivers';
 import { stringLiteral } from './source-style';
 import type { ConstBindings } from './status';
-import type { HeaderWrite } from './types';
 
 const BODY_METHODS = new Set(['send', 'json', 'end', 'jsonp', 'write']);
-/** Express's own header writers; node's (`setHeader`, `writeHead`) are read by the node:http adapter. */
 const HEADER_METHODS = new Set(['set', 'header', 'append']);
 
 function statusSetter(call: ts.CallExpression, method: 'status' | 'sendStatus', receiver: ts.Expression): StatusSetter {
+  const key = receiverKey(receiver);
   return {
     node: call,
-    statusExpression: call.arguments[0],
-    receiver,
+    status: call.arguments[0],
+    receiverKey: key,
     range: { start: call.getStart(), end: call.end },
-    bodyCalls: [...callsChainedAfter(call), ...laterCallsOn(call, receiver.getText(), BODY_METHODS)],
+    bodyCalls: [...callsChainedAfter(call), ...laterCallsOn(call, key, BODY_METHODS)],
     fixer: (style) => ({
-      addHeader: (name, value) => {
-        const set = `.set(${stringLiteral(name, style)}, ${stringLiteral(value, style)})`;
+      addHeader: (name, valueCode) => {
+        const set = `.set(${stringLiteral(name, style)}, ${valueCode})`;
         // `res.status(401)` -> `res.status(401).set(...)`; `res.sendStatus(401)` -> `res.set(...).sendStatus(401)`
         const at = method === 'status' ? call.end : receiver.end;
-        return [{ start: at, end: at, newText: set }];
+        return { edits: [{ start: at, end: at, newText: set }] };
       },
     }),
   };
@@ -42,16 +42,17 @@ function responseStatusSetter(node: ts.Node): StatusSetter | undefined {
   return isHttpResponseReceiver(receiver) ? statusSetter(node, method, receiver) : undefined;
 }
 
-function responseHeaderWrites(node: ts.Node, consts: ConstBindings): { receiver: ts.Expression; writes: HeaderWrite[] } | undefined {
+/** Header writes on any object: only those whose key matches a status site's response count for
+ * it, so a `map.set(k, v)` costs nothing, and a helper's `(r) => r.set(...)` is still read. */
+function responseHeaderWrites(node: ts.Node, consts: ConstBindings): HeaderWrites | undefined {
   if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return undefined;
   if (!HEADER_METHODS.has(node.expression.name.text)) return undefined;
-  const receiver = chainRoot(node.expression.expression);
-  return isHttpResponseReceiver(receiver) ? { receiver, writes: headerWritesOfArguments(node, consts) } : undefined;
+  return { receiverKey: receiverKey(chainRoot(node.expression.expression)), writes: headerWritesOfArguments(node, consts) };
 }
 
 export const expressAdapter: FrameworkAdapter = {
   framework: 'express',
-  appliesTo: (facts) => !handledByAnotherFramework(facts),
-  statusSetterAt: (node) => responseStatusSetter(node) ?? nextErrorStatusSetter(node),
+  appliesTo: isPlainNodeFile,
+  statusSetterAt: (node, consts) => responseStatusSetter(node) ?? nextErrorStatusSetter(node, consts),
   headerWritesAt: (node, consts) => responseHeaderWrites(node, consts) ?? nextErrorHeaderWrites(node, consts),
 };

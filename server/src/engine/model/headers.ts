@@ -14,29 +14,40 @@ export function staticString(expression: ts.Expression | undefined, consts: Cons
   return undefined;
 }
 
-function write(nameExpr: ts.Expression | undefined, valueExpr: ts.Expression | undefined, node: ts.Node, consts: ConstBindings): HeaderWrite {
+export function headerWrite(nameExpr: ts.Expression | undefined, valueExpr: ts.Expression | undefined, node: ts.Node, consts: ConstBindings): HeaderWrite {
   const name = staticString(nameExpr, consts);
   return {
     name: name?.toLowerCase(),
     value: staticString(valueExpr, consts),
     nameNode: nameExpr && ts.isStringLiteralLike(nameExpr) ? nameExpr : undefined,
+    valueNode: valueExpr,
     node,
   };
 }
 
-const unknownWrite = (node: ts.Node): HeaderWrite => ({ name: undefined, value: undefined, nameNode: undefined, node });
+export const unknownWrite = (node: ts.Node): HeaderWrite => ({ name: undefined, value: undefined, nameNode: undefined, valueNode: undefined, node });
 
-/** Headers in an object literal `{ 'WWW-Authenticate': v }`; anything not statically readable
- * (a spread, a computed key) is an unknown write. A non-literal object is one unknown write. */
+/** Headers in an object literal `{ 'WWW-Authenticate': v }`, also inside `new Headers(...)`, or in
+ * Fetch's array of pairs `[['WWW-Authenticate', v]]`; anything not statically readable (a spread,
+ * a computed key, a variable) is an unknown write. */
 export function headersOfObject(expression: ts.Expression, consts: ConstBindings): HeaderWrite[] {
+  if (ts.isNewExpression(expression) && ts.isIdentifier(expression.expression) && expression.expression.text === 'Headers') {
+    const [init] = expression.arguments ?? [];
+    return init ? headersOfObject(init, consts) : [];
+  }
+  if (ts.isArrayLiteralExpression(expression)) {
+    return expression.elements.map((pair) =>
+      ts.isArrayLiteralExpression(pair) && pair.elements.length === 2 ? headerWrite(pair.elements[0], pair.elements[1], pair, consts) : unknownWrite(pair),
+    );
+  }
   if (!ts.isObjectLiteralExpression(expression)) return [unknownWrite(expression)];
   return expression.properties.map((property) => {
     if (ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property)) {
       const key = property.name;
       const value = ts.isPropertyAssignment(property) ? property.initializer : undefined;
-      if (ts.isIdentifier(key)) return { ...write(undefined, value, property, consts), name: key.text.toLowerCase() };
-      if (ts.isStringLiteralLike(key)) return write(key, value, property, consts);
-      if (ts.isComputedPropertyName(key)) return write(key.expression, value, property, consts);
+      if (ts.isIdentifier(key)) return { ...headerWrite(undefined, value, property, consts), name: key.text.toLowerCase() };
+      if (ts.isStringLiteralLike(key)) return headerWrite(key, value, property, consts);
+      if (ts.isComputedPropertyName(key)) return headerWrite(key.expression, value, property, consts);
     }
     return unknownWrite(property);
   });
@@ -48,7 +59,7 @@ export function headersOfFlatArray(expression: ts.ArrayLiteralExpression, consts
   const elements = expression.elements;
   for (let i = 0; i < elements.length; i += 2) {
     if (ts.isSpreadElement(elements[i])) return [...writes, unknownWrite(elements[i])];
-    writes.push(write(elements[i], elements[i + 1], elements[i], consts));
+    writes.push(headerWrite(elements[i], elements[i + 1], elements[i], consts));
   }
   return writes;
 }
@@ -72,6 +83,6 @@ export function headersOfWriteHead(call: ts.CallExpression, consts: ConstBinding
 export function headerWritesOfArguments(call: ts.CallExpression, consts: ConstBindings): HeaderWrite[] {
   const [first, second] = call.arguments;
   if (!first) return [];
-  if (second || ts.isStringLiteralLike(first)) return [write(first, second, call, consts)];
+  if (second || ts.isStringLiteralLike(first)) return [headerWrite(first, second, call, consts)];
   return headersOfObject(first, consts);
 }

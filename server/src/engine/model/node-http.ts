@@ -3,36 +3,40 @@
 // Express responses inherit all of these, so this adapter reads Express files too.
 import * as ts from 'typescript';
 import type { FrameworkAdapter, StatusSetter } from './adapter';
+import type { ConstBindings } from './status';
 import { callsChainedAfter, laterCallsOn } from './chain';
 import { headersOfWriteHead, headerWritesOfArguments, writeHeadHeadersArgument } from './headers';
 import { isInStatementList, statementOf } from './paths';
-import { chainRoot, isHttpResponseReceiver } from './receivers';
-import { handledByAnotherFramework } from './frameworks';
+import { chainRoot, isHttpResponseReceiver, receiverKey } from './receivers';
+import { isPlainNodeFile } from './frameworks';
 import { appendToLiteral, insertStatementAfter, insertStatementBefore, stringLiteral, type SourceStyle } from './source-style';
-import type { ResponseFixer } from './types';
+import type { FixOutcome, ResponseFixer } from './types';
 
 const BODY_METHODS = new Set(['end', 'write', 'send', 'json']);
 const HEADER_METHODS = new Set(['setHeader', 'appendHeader', 'setHeaders']);
 
-function setHeaderCall(receiver: ts.Expression, name: string, value: string, style: SourceStyle): string {
-  return `${receiver.getText()}.setHeader(${stringLiteral(name, style)}, ${stringLiteral(value, style)})`;
+function setHeaderCall(receiver: ts.Expression, name: string, valueCode: string, style: SourceStyle): string {
+  return `${receiver.getText()}.setHeader(${stringLiteral(name, style)}, ${valueCode})`;
 }
+
+const NO_ROOM: FixOutcome = { unavailable: 'no statement can be added here (an unbraced if body): add braces first' };
 
 /** `writeHead`: the header goes into its headers argument, in the form that argument already has. */
 function writeHeadFixer(call: ts.CallExpression, receiver: ts.Expression, style: SourceStyle): ResponseFixer {
   return {
-    addHeader(name, value) {
+    addHeader(name, valueCode) {
       const headers = writeHeadHeadersArgument(call);
-      const [nameText, valueText] = [stringLiteral(name, style), stringLiteral(value, style)];
+      const nameText = stringLiteral(name, style);
       if (!headers) {
         const last = call.arguments[call.arguments.length - 1];
-        return [{ start: last.end, end: last.end, newText: `, { ${nameText}: ${valueText} }` }];
+        return { edits: [{ start: last.end, end: last.end, newText: `, { ${nameText}: ${valueCode} }` }] };
       }
-      if (ts.isObjectLiteralExpression(headers)) return [appendToLiteral(headers, `${nameText}: ${valueText}`, style)];
-      if (ts.isArrayLiteralExpression(headers)) return [appendToLiteral(headers, `${nameText}, ${valueText}`, style)];
+      if (ts.isObjectLiteralExpression(headers)) return { edits: [appendToLiteral(headers, `${nameText}: ${valueCode}`, style)] };
+      if (ts.isArrayLiteralExpression(headers)) return { edits: [appendToLiteral(headers, `${nameText}, ${valueCode}`, style)] };
       // A headers variable: node merges setHeader() headers with writeHead's (http.ServerResponse docs).
       const statement = statementOf(call);
-      return statement && isInStatementList(statement) ? [insertStatementBefore(statement, setHeaderCall(receiver, name, value, style), style)] : undefined;
+      if (!statement || !isInStatementList(statement)) return NO_ROOM;
+      return { edits: [insertStatementBefore(statement, setHeaderCall(receiver, name, valueCode, style), style)] };
     },
   };
 }
@@ -40,43 +44,46 @@ function writeHeadFixer(call: ts.CallExpression, receiver: ts.Expression, style:
 /** `res.statusCode = 401;`: a `res.setHeader(...)` statement after it. */
 function statusCodeFixer(assignment: ts.BinaryExpression, receiver: ts.Expression, style: SourceStyle): ResponseFixer {
   return {
-    addHeader(name, value) {
+    addHeader(name, valueCode) {
       const statement = assignment.parent;
-      if (!ts.isExpressionStatement(statement) || !isInStatementList(statement)) return undefined;
-      return [insertStatementAfter(statement, setHeaderCall(receiver, name, value, style), style)];
+      if (!ts.isExpressionStatement(statement) || !isInStatementList(statement)) return NO_ROOM;
+      return { edits: [insertStatementAfter(statement, setHeaderCall(receiver, name, valueCode, style), style)] };
     },
   };
 }
 
-function writeHeadSetter(call: ts.CallExpression, receiver: ts.Expression): StatusSetter {
+function writeHeadSetter(call: ts.CallExpression, receiver: ts.Expression, consts: ConstBindings): StatusSetter {
+  const key = receiverKey(receiver);
   return {
     node: call,
-    statusExpression: call.arguments[0],
-    receiver,
+    status: call.arguments[0],
+    receiverKey: key,
     range: { start: call.getStart(), end: call.arguments[0].end },
-    bodyCalls: [call, ...callsChainedAfter(call), ...laterCallsOn(call, receiver.getText(), BODY_METHODS)],
+    ownHeaders: headersOfWriteHead(call, consts),
+    bodyCalls: [call, ...callsChainedAfter(call), ...laterCallsOn(call, key, BODY_METHODS)],
     fixer: (style) => writeHeadFixer(call, receiver, style),
   };
 }
 
 function statusCodeSetter(assignment: ts.BinaryExpression, receiver: ts.Expression): StatusSetter {
+  const key = receiverKey(receiver);
   return {
     node: assignment,
-    statusExpression: assignment.right,
-    receiver,
+    status: assignment.right,
+    receiverKey: key,
     range: { start: assignment.getStart(), end: assignment.end },
-    bodyCalls: laterCallsOn(assignment, receiver.getText(), BODY_METHODS),
+    bodyCalls: laterCallsOn(assignment, key, BODY_METHODS),
     fixer: (style) => statusCodeFixer(assignment, receiver, style),
   };
 }
 
 export const nodeHttpAdapter: FrameworkAdapter = {
   framework: 'node-http',
-  appliesTo: (facts) => !handledByAnotherFramework(facts),
-  statusSetterAt(node) {
+  appliesTo: isPlainNodeFile,
+  statusSetterAt(node, consts) {
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'writeHead' && node.arguments.length > 0) {
       const receiver = chainRoot(node.expression.expression);
-      return isHttpResponseReceiver(receiver) ? writeHeadSetter(node, receiver) : undefined;
+      return isHttpResponseReceiver(receiver) ? writeHeadSetter(node, receiver, consts) : undefined;
     }
     if (
       ts.isBinaryExpression(node) &&
@@ -89,12 +96,10 @@ export const nodeHttpAdapter: FrameworkAdapter = {
     }
     return undefined;
   },
+  // Writes on any object, as in express.ts: only a matching status site reads them.
   headerWritesAt(node, consts) {
     if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return undefined;
-    const method = node.expression.name.text;
-    const receiver = chainRoot(node.expression.expression);
-    if (!isHttpResponseReceiver(receiver)) return undefined;
-    if (method === 'writeHead') return { receiver, writes: headersOfWriteHead(node, consts) };
-    return HEADER_METHODS.has(method) ? { receiver, writes: headerWritesOfArguments(node, consts) } : undefined;
+    if (!HEADER_METHODS.has(node.expression.name.text)) return undefined;
+    return { receiverKey: receiverKey(chainRoot(node.expression.expression)), writes: headerWritesOfArguments(node, consts) };
   },
 };

@@ -75,6 +75,12 @@ function runsWhenever(node: ts.Node, top: ts.Node, coveredElsewhere: (branch: ts
   return true;
 }
 
+/** Whether `node` runs whenever the body of its function `fn` runs to its end. */
+export function runsWithBodyOf(node: ts.Node, fn: ts.SignatureDeclaration): boolean {
+  const body = (fn as ts.FunctionLikeDeclaration).body;
+  return !!body && runsWhenever(node, body, () => false);
+}
+
 function ancestorsOf(node: ts.Node): ts.Node[] {
   const chain: ts.Node[] = [];
   for (let current: ts.Node | undefined = node; current; current = current.parent) chain.push(current);

@@ -25,7 +25,8 @@ function isResponseParameter(fn: ts.SignatureDeclaration, name: string): boolean
  * (`ctx`, `c`, `reply`, `this.x`) is left to other frameworks or to nobody: a wrong receiver
  * would be a wrong squiggle.
  */
-export function isHttpResponseReceiver(receiver: ts.Expression): receiver is ts.Identifier {
+export function isHttpResponseReceiver(expression: ts.Expression): boolean {
+  const receiver = resolveAlias(expression);
   if (!ts.isIdentifier(receiver)) return false;
   const name = receiver.text;
   if (RESPONSE_NAMES.test(name)) return true;
@@ -49,4 +50,41 @@ export function chainRoot(receiver: ts.Expression): ts.Expression {
     current = current.expression.expression;
   }
   return current;
+}
+
+/** The initializer of the `const`/`let` that binds `identifier` in an enclosing scope, or
+ * undefined when it is a parameter or bound in any other way. */
+function aliasOf(identifier: ts.Identifier): ts.Expression | undefined {
+  const name = identifier.text;
+  for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
+    if (ts.isFunctionLike(scope) && scope.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === name)) return undefined;
+    if (!ts.isBlock(scope) && !ts.isSourceFile(scope)) continue;
+    for (const statement of scope.statements) {
+      if (!ts.isVariableStatement(statement)) continue;
+      for (const declaration of statement.declarationList.declarations) {
+        if (ts.isIdentifier(declaration.name) && declaration.name.text === name) {
+          const initializer = declaration.initializer;
+          return initializer && (ts.isIdentifier(initializer) || ts.isPropertyAccessExpression(initializer)) ? initializer : undefined;
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/** What an alias stands for: `res` for `r` after `const r = res`. */
+export function resolveAlias(expression: ts.Expression): ts.Expression {
+  let current = expression;
+  for (let depth = 0; depth < 4 && ts.isIdentifier(current); depth++) {
+    const target = aliasOf(current);
+    if (!target) break;
+    current = target;
+  }
+  return current;
+}
+
+/** The key that ties a status and the header writes on the same response object: its text,
+ * through aliases. */
+export function receiverKey(expression: ts.Expression): string {
+  return resolveAlias(expression).getText();
 }

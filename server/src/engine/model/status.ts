@@ -48,7 +48,21 @@ export class ConstBindings {
   }
 }
 
-const literal = (node: ts.Expression, code: number): StatusValue => ({ code, node, spell: (c) => String(c) });
+/** A status written by `node`, rewritten by replacing `node`'s text with `spell(code)`. */
+export function replacedStatus(node: ts.Node, code: number, spell: (code: number) => string | undefined): StatusValue {
+  return {
+    code,
+    node,
+    rewrite: (target) => {
+      const text = spell(target);
+      return text === undefined
+        ? { unavailable: `no form of ${target} fits here` }
+        : { edits: [{ start: node.getStart(), end: node.end, newText: text }] };
+    },
+  };
+}
+
+const literal = (node: ts.Expression, code: number): StatusValue => replacedStatus(node, code, String);
 
 /** Every status an expression can evaluate to, each with the node that writes it
  * (`cond ? 401 : 403` gives two). Unknown expressions give none. */
@@ -63,21 +77,18 @@ export function resolveStatuses(expression: ts.Expression, consts: ConstBindings
     if (code === undefined) return [];
     const pascalCase = expr.name.text !== expr.name.text.toUpperCase();
     const object = expr.expression.text;
-    return [{
-      code,
-      node: expr,
-      spell: (c) => {
+    return [
+      replacedStatus(expr, code, (c) => {
         const member = CODE_MEMBERS.get(c);
-        if (!member) return String(c);
-        return `${object}.${pascalCase ? pascal(member) : member}`;
-      },
-    }];
+        return member ? `${object}.${pascalCase ? pascal(member) : member}` : String(c);
+      }),
+    ];
   }
   if (ts.isIdentifier(expr) && depth < 3) {
     const initializer = consts.get(expr.text);
     if (!initializer) return [];
     // The use site is replaced by a literal: rewriting the shared const would change other uses.
-    return resolveStatuses(initializer, consts, depth + 1).map((v) => ({ ...literal(expr, v.code) }));
+    return resolveStatuses(initializer, consts, depth + 1).map((v) => literal(expr, v.code));
   }
   return [];
 }

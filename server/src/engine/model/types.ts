@@ -2,7 +2,19 @@ import type * as ts from 'typescript';
 import type { TextEdit } from '../types';
 import type { SourceStyle } from './source-style';
 
-export type Framework = 'express' | 'node-http';
+export type Framework =
+  | 'express'
+  | 'node-http'
+  | 'fastify'
+  | 'koa'
+  | 'hapi'
+  | 'nestjs'
+  | 'nextjs'
+  | 'fetch'
+  | 'hono'
+  | 'h3'
+  | 'elysia'
+  | 'http-errors';
 
 /** A header written on a response. `name` is lower-cased; `undefined` when it is not statically
  * known (a variable, a spread, a header object built elsewhere), which rules treat as "may be
@@ -13,6 +25,8 @@ export interface HeaderWrite {
   value: string | undefined;
   /** The node written as the header name, when it is a string literal (fixes rename it). */
   nameNode: ts.StringLiteralLike | undefined;
+  /** The expression written as the value, when there is one. */
+  valueNode: ts.Expression | undefined;
   /** The whole write, for evidence. */
   node: ts.Node;
 }
@@ -23,35 +37,50 @@ export interface Guard {
   negated: boolean;
 }
 
-/** A status sent, written in one of the forms a fix must keep (`401`, `StatusCodes.UNAUTHORIZED`, a const). */
+/** The edits of a fix, or why no edit in the framework's idiom can make it (shown to the user,
+ * e.g. "UnauthorizedException carries no headers"). */
+export type FixOutcome = { edits: TextEdit[] } | { unavailable: string };
+
+/** A status sent, in the form the code writes it (`401`, `StatusCodes.UNAUTHORIZED`, a const,
+ * `UnauthorizedException`, `Boom.unauthorized`). */
 export interface StatusValue {
   code: number;
-  node: ts.Expression;
-  /** Source text that writes `code` in the same form as `node` (`StatusCodes.FORBIDDEN` for `StatusCodes.UNAUTHORIZED`). */
-  spell(code: number): string;
+  node: ts.Node;
+  /** Rewrites this status as `code` in the same form (`StatusCodes.FORBIDDEN`, `ForbiddenException`). */
+  rewrite(code: number): FixOutcome;
 }
 
-/** Writes a change in the idiom of the site's framework. Returns undefined when no edit in that
- * idiom would be valid code, so the rule offers no fix instead of a broken one. */
+/** Writes a change in the idiom of the site's framework. */
 export interface ResponseFixer {
-  addHeader(name: string, value: string): TextEdit[] | undefined;
+  /** Adds a header; `valueCode` is source text (a string literal in the file's quotes, or an expression). */
+  addHeader(name: string, valueCode: string): FixOutcome;
+}
+
+/** A header write that the framework drops before the response leaves (Koa's `ctx.throw`
+ * clears headers set on `ctx`: koajs/koa#537). */
+export interface DroppedHeader {
+  write: HeaderWrite;
+  reason: string;
 }
 
 /** One place where a response gets its status, with what the analysis knows around it. */
 export interface ResponseSite {
   framework: Framework;
   status: StatusValue;
-  /** The expression that sets the status: `res.status(401)`, `res.statusCode = 401`, ... */
+  /** The expression that sets the status: `res.status(401)`, `throw new UnauthorizedException()`, ... */
   node: ts.Node;
   /** Where a finding about this site is underlined. */
   range: { start: number; end: number };
-  /** Headers written on the same response along the same path (the chain, earlier and later statements). */
+  /** Headers that reach the client with this status: written with it or on the same response
+   * along the same path. */
   headers: HeaderWrite[];
   /** Writes on the same response inside the same function that are not on this site's path. */
   headersElsewhere: HeaderWrite[];
+  /** Writes on the path that the framework drops for this kind of site. */
+  droppedHeaders: DroppedHeader[];
   /** Conditions that decide this site runs, innermost first. */
   guards: Guard[];
-  /** String literals sent with the response (body, status message). */
+  /** String literals sent with the response (body, status message, exception message). */
   messages: ts.StringLiteralLike[];
   fixer: ResponseFixer;
 }
@@ -59,6 +88,8 @@ export interface ResponseSite {
 /** What the whole file tells, gathered in the same walk. */
 export interface FileFacts {
   modules: Set<string>;
+  /** Frameworks whose modules the file imports. */
+  frameworks: Set<Framework>;
   /** Why this file is taken as proxy code, or undefined for an origin server. */
   proxyEvidence: string | undefined;
   style: SourceStyle;
@@ -68,4 +99,6 @@ export interface ResponseModel {
   sourceFile: ts.SourceFile;
   facts: FileFacts;
   sites: ResponseSite[];
+  /** Every header write an adapter recognized, with or without a status site. */
+  headerWrites: HeaderWrite[];
 }

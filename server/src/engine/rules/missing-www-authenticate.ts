@@ -1,4 +1,5 @@
 import { defineRule } from '../rule';
+import { stringLiteral } from '../model/source-style';
 import type { HeaderWrite } from '../model/types';
 
 const isChallenge = (write: HeaderWrite) => write.name === 'www-authenticate';
@@ -27,7 +28,7 @@ export const missingWwwAuthenticate = defineRule({
           end: write.node.end,
           message: missingWwwAuthenticate.messages.elsewhere,
         })),
-        fix: { title: 'Add WWW-Authenticate challenge', edits: site.fixer.addHeader('WWW-Authenticate', settings.defaultChallenge) },
+        fix: { title: 'Add WWW-Authenticate challenge', outcome: site.fixer.addHeader('WWW-Authenticate', stringLiteral(settings.defaultChallenge, model.facts.style)) },
       });
     }
   },

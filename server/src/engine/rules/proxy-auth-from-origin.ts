@@ -1,19 +1,19 @@
-import { defineRule } from '../rule';
-import type { TextEdit } from '../types';
-import type { ResponseSite } from '../model/types';
+import { allOf, defineRule } from '../rule';
+import { stringLiteral, type SourceStyle } from '../model/source-style';
+import type { FixOutcome, ResponseSite } from '../model/types';
 
 /** The edits that turn a 407 into a 401 with a challenge: a Proxy-Authenticate header written
  * with a literal name is renamed (its challenge kept); otherwise the default challenge is added. */
-function asUnauthorized(site: ResponseSite, challenge: string): TextEdit[] | undefined {
-  const status: TextEdit = { start: site.status.node.getStart(), end: site.status.node.end, newText: site.status.spell(401) };
-  if (site.headers.some((write) => write.name === 'www-authenticate')) return [status];
+function asUnauthorized(site: ResponseSite, challenge: string, style: SourceStyle): FixOutcome {
+  const status = site.status.rewrite(401);
+  if (site.headers.some((write) => write.name === 'www-authenticate')) return status;
   const proxyChallenge = site.headers.find((write) => write.name === 'proxy-authenticate' && write.nameNode);
   if (proxyChallenge?.nameNode) {
     const quote = proxyChallenge.nameNode.getText()[0];
-    return [status, { start: proxyChallenge.nameNode.getStart(), end: proxyChallenge.nameNode.end, newText: `${quote}WWW-Authenticate${quote}` }];
+    const rename = { start: proxyChallenge.nameNode.getStart(), end: proxyChallenge.nameNode.end, newText: `${quote}WWW-Authenticate${quote}` };
+    return allOf(status, { edits: [rename] });
   }
-  const header = site.fixer.addHeader('WWW-Authenticate', challenge);
-  return header && [status, ...header];
+  return allOf(status, site.fixer.addHeader('WWW-Authenticate', stringLiteral(challenge, style)));
 }
 
 export const proxyAuthFromOrigin = defineRule({
@@ -32,7 +32,7 @@ export const proxyAuthFromOrigin = defineRule({
       report({
         range: site.range,
         messageId: 'origin',
-        fix: { title: 'Send 401 with a WWW-Authenticate challenge instead', edits: asUnauthorized(site, settings.defaultChallenge) },
+        fix: { title: 'Send 401 with a WWW-Authenticate challenge instead', outcome: asUnauthorized(site, settings.defaultChallenge, model.facts.style) },
       });
     }
   },

@@ -48,13 +48,12 @@ export const unauthorizedForPermission = defineRule({
       if (site.status.code !== 401) continue;
       const evidence = permissionEvidence(site);
       if (!evidence) continue;
-      const status = site.status.node;
       report({
         range: site.range,
         messageId: 'permission',
         data: { evidence: evidence.description },
         related: [evidence.related],
-        fix: { title: 'Send 403 Forbidden instead', edits: [{ start: status.getStart(), end: status.end, newText: site.status.spell(403) }] },
+        fix: { title: 'Send 403 Forbidden instead', outcome: site.status.rewrite(403) },
       });
     }
   },

@@ -1,0 +1,77 @@
+// Header writes made through a function call: `challenge(res); res.sendStatus(401)` where the
+// same file declares `function challenge(res) { res.set('WWW-Authenticate', ...) }`. A function
+// that is not in the file but is named for the job (`setAuthHeaders(res)`) may write anything, so
+// it counts as an unknown write: silence rather than a guess.
+import * as ts from 'typescript';
+import { unknownWrite } from './headers';
+import { enclosingFunction, runsWithBodyOf } from './paths';
+import { receiverKey } from './receivers';
+import type { HeaderWrite } from './types';
+
+/** A write on a response object, in the function where it happens. */
+export interface ScopedWrite {
+  /** The adapter that recognized it; undefined for writes every adapter shares (helper calls). */
+  adapter: object | undefined;
+  scope: ts.Node;
+  receiverKey: string;
+  write: HeaderWrite;
+}
+
+const HEADER_HELPER_NAME = /header|challenge|auth|unauthori[sz]ed|deny/i;
+
+type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction;
+
+function calleeName(call: ts.CallExpression): string | undefined {
+  const callee = call.expression;
+  if (ts.isIdentifier(callee)) return callee.text;
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  return undefined;
+}
+
+export class HelperCalls {
+  private readonly functions = new Map<string, FunctionNode>();
+  private readonly calls: ts.CallExpression[] = [];
+
+  /** Called for every node of the builder's walk. */
+  visit(node: ts.Node): void {
+    if (ts.isFunctionDeclaration(node) && node.name && node.body) this.functions.set(node.name.text, node);
+    else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && (ts.isArrowFunction(node.initializer) || ts.isFunctionExpression(node.initializer))) {
+      this.functions.set(node.name.text, node.initializer);
+    } else if (ts.isCallExpression(node) && node.arguments.some(ts.isIdentifier)) {
+      this.calls.push(node);
+    }
+  }
+
+  /** The writes that calls make through functions, given the writes seen directly; nested helpers
+   * (a helper calling a helper) resolve over a few rounds. */
+  writesThroughCalls(direct: readonly ScopedWrite[]): ScopedWrite[] {
+    const derived: ScopedWrite[] = [];
+    for (let round = 0; round < 3; round++) {
+      const known = [...direct, ...derived];
+      const found = this.calls.flatMap((call) => this.writesOfCall(call, known)).filter((w) => !derived.some((d) => d.write.node === w.write.node && d.write.name === w.write.name && d.receiverKey === w.receiverKey));
+      if (found.length === 0) break;
+      derived.push(...found);
+    }
+    return derived;
+  }
+
+  private writesOfCall(call: ts.CallExpression, known: readonly ScopedWrite[]): ScopedWrite[] {
+    const name = calleeName(call);
+    if (!name) return [];
+    const scope = enclosingFunction(call);
+    const fn = ts.isIdentifier(call.expression) ? this.functions.get(name) : undefined;
+    return call.arguments.flatMap((argument, index): ScopedWrite[] => {
+      if (!ts.isIdentifier(argument)) return [];
+      const key = receiverKey(argument);
+      if (!fn) {
+        return HEADER_HELPER_NAME.test(name) ? [{ adapter: undefined, scope, receiverKey: key, write: unknownWrite(call) }] : [];
+      }
+      const parameter = fn.parameters[index];
+      if (!parameter || !ts.isIdentifier(parameter.name)) return [];
+      const parameterName = parameter.name.text;
+      return known
+        .filter((w) => w.scope === fn && w.receiverKey === parameterName && runsWithBodyOf(w.write.node, fn))
+        .map((w) => ({ adapter: w.adapter, scope, receiverKey: key, write: { ...w.write, node: call } }));
+    });
+  }
+}
