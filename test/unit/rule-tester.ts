@@ -26,6 +26,8 @@ export interface InvalidCase extends ValidCase {
   errors: ExpectedFinding[];
   /** The code after applying every finding's fix; `null` when the rule offers no fix here. */
   output: string | null;
+  /** With `output: null`: a substring of the reason the fix gives for being unavailable. */
+  fixUnavailable?: string;
 }
 
 function rangeOf(code: string, expected: ExpectedFinding): { start: number; end: number } {
@@ -80,6 +82,10 @@ export function ruleTester(ruleId: string, cases: { valid: (string | ValidCase)[
           const edits = findings.flatMap((f) => f.fixes[0]?.edits ?? []);
           if (edits.length === 0) {
             assert.equal(testCase.output, null, 'the case declares an output, but the rule offers no fix');
+            if (testCase.fixUnavailable !== undefined) {
+              const reasons = findings.map((f) => f.fixes[0]?.disabledReason ?? '');
+              assert.ok(reasons.some((r) => r.includes(testCase.fixUnavailable!)), `no fix says "${testCase.fixUnavailable}": ${JSON.stringify(reasons)}`);
+            }
             return;
           }
           assert.notEqual(testCase.output, null, 'the rule fixes this code: declare the output');
