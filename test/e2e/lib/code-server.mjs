@@ -43,6 +43,8 @@ const quietSettings = {
   'update.mode': 'none',
   'security.workspace.trust.enabled': false,
   'editor.minimap.enabled': false,
+  'editor.stickyScroll.enabled': false,
+  'editor.cursorBlinking': 'solid', // screenshots that do not depend on the blink phase
   'git.enabled': false,
 };
 
