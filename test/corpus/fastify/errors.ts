@@ -82,10 +82,11 @@ app.get('/usage/daily', async (request, reply) => {
   return billing.dailyUsage();
 });
 
-// Comparing a status to add the challenge in the error handler: the comparison is not a send.
+// Comparing a status to log auth failures: the comparison is not a send. (This handler adds no
+// challenge, so the errors thrown above reach clients without one.)
 app.setErrorHandler((error, request, reply) => {
-  if (error.statusCode === 401 && !reply.hasHeader('www-authenticate')) {
-    reply.header('WWW-Authenticate', 'Bearer realm="billing"');
+  if (error.statusCode === 401 || error.statusCode === 403) {
+    request.log.warn({ url: request.url }, 'auth failure');
   }
   reply.send(error);
 });
