@@ -1,12 +1,16 @@
 // Koa middleware of a photo-sharing API.
 const Koa = require('koa');
 const jwt = require('koa-jwt');
+const mount = require('koa-mount');
 const { photos, verify } = require('../lib/photos');
 
 const app = new Koa();
 
+// The legacy v1 API is a separate app, so its error handling does not touch the v2 middleware.
+const v1 = new Koa();
+
 // The koa-jwt README's custom 401 handling: it sets a status and a body, and no challenge.
-app.use(async (ctx, next) => {
+v1.use(async (ctx, next) => {
   try {
     await next();
   } catch (err) {
@@ -20,8 +24,14 @@ app.use(async (ctx, next) => {
 });
 
 // koa-jwt throws its 401 through ctx.throw; the handler above is where it is answered.
-app.use(jwt({ secret: process.env.JWT_SECRET || 'dev' }).unless({ path: [/^\/public/, /^\/v2/] }));
+v1.use(jwt({ secret: process.env.JWT_SECRET || 'dev' }));
+v1.use(async (ctx) => {
+  ctx.body = await photos.legacyAlbums(ctx.state.user);
+});
 
+app.use(mount('/v1', v1));
+
+// From here on, errors reach Koa's own onerror: it applies err.headers and drops headers set before.
 app.use(async (ctx, next) => {
   if (ctx.path !== '/v2/albums') return next();
   if (!ctx.get('Authorization')) {
