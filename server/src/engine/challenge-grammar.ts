@@ -165,7 +165,8 @@ function scan(value: string): Scan {
       report(`${show(value.slice(current.end, end))} is not allowed after the auth scheme: a scheme is a token, then a space.`, current.end, end);
       return -1;
     }
-    if (gap.includes('\t')) report('Separate the auth scheme from what follows with spaces, not a tab.', current.end + gap.indexOf('\t'), current.end + gap.indexOf('\t') + 1);
+    const tab = current.end + gap.indexOf('\t');
+    if (tab >= current.end) report('A tab separates the auth scheme from what follows: use a space (RFC 9110 §11.1).', tab, tab + 1);
     const token68 = at(TOKEN68, value, body);
     if (token68) {
       current.token68 = token68;
@@ -189,11 +190,11 @@ function scan(value: string): Scan {
     }
     pos = ows(end);
     if (pos >= value.length || value[pos] === ',') continue;
-    if (unquoted && pos === end) {
+    if (value[pos] === ';') {
+      report('Parameters are separated by commas, not semicolons: use a comma.', pos, pos + 1);
+    } else if (unquoted && pos === end) {
       const runEnd = pos + /^[^ \t,]*/.exec(value.slice(pos))![0].length;
       report(`The unquoted value of ${unquoted.name} contains ${showChar(value[pos])}: put the value in double quotes.`, unquoted.start, runEnd);
-    } else if (value[pos] === ';') {
-      report('Parameters are separated by commas, not semicolons: use a comma.', pos, pos + 1);
     } else {
       // A broken quoted string is reported as such by quoted().
       const garbageEnd = value[pos] === '"' ? quoted(pos)?.end : offending(pos);
