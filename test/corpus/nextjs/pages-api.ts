@@ -6,7 +6,6 @@ import { uploads } from '@/lib/uploads';
 
 function withChallenge(res: NextApiResponse) {
   res.setHeader('WWW-Authenticate', 'Bearer realm="uploads"');
-  return res;
 }
 
 export default async function handler(req: NextApiRequest, res: NextApiResponse) {
@@ -22,7 +21,8 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
 
   if (req.method === 'PUT') {
     if (!session) {
-      return withChallenge(res).status(401).json({ error: 'Unauthorized' });
+      withChallenge(res);
+      return res.status(401).json({ error: 'Unauthorized' });
     }
     return res.status(200).json(await uploads.replace(id, req.body));
   }
