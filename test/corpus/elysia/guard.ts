@@ -35,7 +35,7 @@ export const roles = new Elysia({ name: 'roles' })
   .macro({
     role: (role: string) => ({
       beforeHandle({ user }) {
-        if (!user?.roles.includes(role)) {
+        if (!user.roles.includes(role)) {
           return status(403, `requires ${role}`);
         }
       },
