@@ -23,9 +23,7 @@ export async function runDesktopSuite({ extensionDir, testsModule, fixtureDir })
   const work = makeWorkDir('desktop');
   const workspace = copyFixtureWorkspace(work, fixtureDir);
   const results = resultsFile(work);
-  const vscodeExecutablePath =
-    process.env.HTTP_AUTH_LINT_VSCODE_PATH ??
-    (await downloadAndUnzipVSCode({ version: process.env.HTTP_AUTH_LINT_VSCODE_VERSION ?? 'stable', cachePath: testElectronCache }));
+  const vscodeExecutablePath = process.env.HTTP_AUTH_LINT_VSCODE_PATH ?? (await download());
   console.log(`e2e: extension-host suite in VS Code ${desktopVersion(vscodeExecutablePath)} (desktop, ${vscodeExecutablePath})`);
 
   let exitCode = 0;
@@ -50,6 +48,14 @@ export async function runDesktopSuite({ extensionDir, testsModule, fixtureDir })
     console.error(`e2e: ${err.message}`);
   }
   return { ...readResults(results, exitCode), exitCode, work };
+}
+
+async function download() {
+  try {
+    return await downloadAndUnzipVSCode({ version: process.env.HTTP_AUTH_LINT_VSCODE_VERSION ?? 'stable', cachePath: testElectronCache });
+  } catch (err) {
+    throw new Error(`the desktop launcher could not download VS Code (${err.message}); offline, run without --desktop`);
+  }
 }
 
 /** Reads the version from the build's resources/app/package.json (Linux/Windows and macOS layouts). */

@@ -9,7 +9,10 @@ import { openBrowser, tryScreenshot } from './browser.mjs';
 import { startCodeServer } from './code-server.mjs';
 import { copyFixtureWorkspace } from './fixture.mjs';
 import { makeWorkDir } from './paths.mjs';
-import { REPORT_PREFIX, RESULTS_ENV, readResults, resultsFile } from './suite-results.mjs';
+import { LOG_PREFIX_ENV, RESULTS_ENV, readResults, resultsFile } from './suite-results.mjs';
+
+// Marks the suite reporter's lines among everything the workbench logs.
+const REPORT_PREFIX = '[e2e] ';
 
 /**
  * @param cs          from ensureCodeServer()
@@ -21,6 +24,7 @@ export async function runOfflineSuite(cs, { extensionDir, testsModule, fixtureDi
   const workspace = copyFixtureWorkspace(work, fixtureDir);
   const results = resultsFile(work);
   work.env[RESULTS_ENV] = results;
+  work.env[LOG_PREFIX_ENV] = REPORT_PREFIX;
   const hostLog = fs.createWriteStream(path.join(work.logs, 'workbench.log'));
 
   const server = await startCodeServer(cs, work, { smokeTestDriver: true });

@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export const RESULTS_ENV = 'HTTP_AUTH_LINT_E2E_RESULTS';
-// Keep in step with REPORT_PREFIX in suite/index.ts.
-export const REPORT_PREFIX = '[e2e] ';
+// suite/index.ts starts its reporter's lines with the value of this variable when set.
+export const LOG_PREFIX_ENV = 'HTTP_AUTH_LINT_E2E_LOG_PREFIX';
 
 export function resultsFile(work) {
   return path.join(work.dir, 'suite-results.json');

@@ -13,14 +13,13 @@ interface TestResult {
   error?: string;
 }
 
-/** Marks the reporter's lines: code-server forwards them mixed with the workbench's own log. */
-export const REPORT_PREFIX = '[e2e] ';
-
 export function run(): Promise<void> {
   // The spec reporter prints through Base.consoleLog with printf-style arguments, which arrive
-  // pre-joined (unformatted) in code-server's log: format here, one prefixed line at a time.
+  // pre-joined (unformatted) in code-server's log: format here, one line at a time, marked with
+  // the prefix the offline launcher asks for to find them among the workbench's own messages.
+  const prefix = process.env.HTTP_AUTH_LINT_E2E_LOG_PREFIX ?? '';
   Mocha.reporters.Base.consoleLog = (...args: unknown[]) => {
-    for (const line of util.format(...args).split('\n')) console.log(REPORT_PREFIX + line);
+    for (const line of util.format(...args).split('\n')) console.log(prefix + line);
   };
   // One generous timeout per test: the first test also waits for the language server to start.
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000 });

@@ -46,7 +46,10 @@ describe('missing-www-authenticate on an Express route (TypeScript)', () => {
     assert.ok(finding, 'needs the finding of the first test');
     const actions = await codeActionsAt(editor.document.uri, finding.range);
     findAction(actions, `Disable ${RULE} for this line`);
-    findAction(actions, `Show documentation for ${RULE}`);
+    const docs = findAction(actions, `Show documentation for ${RULE}`);
+    // Not executed: it opens a browser tab. It must open the page the diagnostic links.
+    assert.ok(typeof finding.code === 'object');
+    assert.equal(String(docs.command?.arguments?.[0]), finding.code.target.toString(true));
   });
 
   it('quick fix adds the challenge to the Express chain and the finding goes away', async () => {
@@ -81,6 +84,21 @@ describe('missing-www-authenticate on a node:http server (JavaScript)', () => {
     await applyAction(findAction(await codeActionsAt(doc.uri, finding.range), FIX));
     const text = doc.lineAt(statement.start.line).text;
     assert.ok(text.includes(`'WWW-Authenticate': '${CHALLENGE}'`), `writeHead's headers gain the challenge: ${text.trim()}`);
+    await waitForDiagnostics(doc.uri, (ds) => !ds.some((d) => codeOf(d) === RULE), 'the finding to go away');
+    await doc.save();
+  });
+});
+
+describe('Disable missing-www-authenticate for this line', () => {
+  it('adds a disable-next-line comment above the 401 and the finding goes away', async () => {
+    const { document: doc } = await openFixture('suppress.js');
+    await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => codeOf(d) === RULE), RULE);
+    const [finding] = ours(doc.uri, RULE);
+    const line = rangeOf(doc, "res.status(401).send('password required');").start.line;
+
+    await applyAction(findAction(await codeActionsAt(doc.uri, finding.range), `Disable ${RULE} for this line`));
+    assert.equal(doc.lineAt(line).text, `    // http-auth-lint-disable-next-line ${RULE}`, 'the comment keeps the indentation');
+    assert.equal(doc.lineAt(line + 1).text.trim(), "res.status(401).send('password required');");
     await waitForDiagnostics(doc.uri, (ds) => !ds.some((d) => codeOf(d) === RULE), 'the finding to go away');
     await doc.save();
   });
