@@ -48,6 +48,12 @@ server.on('connect', (req, clientSocket, head) => {
 
 // A second listener for legacy clients; it sets the status and the header separately.
 const legacy = http.createServer((req, res) => {
+  const header = req.headers['proxy-authorization'] || '';
+  // Digest proxy credentials are no longer accepted; the client is told, but not how to retry.
+  if (header.startsWith('Digest ')) {
+    res.statusCode = 407; // expect: missing-proxy-authenticate
+    return res.end('Digest is no longer supported, use Basic');
+  }
   if (!proxyUser(req)) {
     res.statusCode = 407;
     res.setHeader('proxy-authenticate', 'Basic realm="build-proxy", charset="UTF-8"');
@@ -57,8 +63,8 @@ const legacy = http.createServer((req, res) => {
     res.statusCode = 405;
     return res.end();
   }
-  res.statusCode = 407; // expect: missing-proxy-authenticate
-  res.end('use the main proxy port');
+  res.writeHead(301, { Location: 'http://build-proxy:3128' + req.url });
+  res.end();
 });
 
 server.listen(3128);

@@ -26,9 +26,13 @@ app.use(async (req, res, next) => {
 });
 
 app.use('/forward', async (req, res) => {
+  // The worker's token can expire between the check above and a long upload.
+  if (workers.expired(res.locals.worker)) {
+    return res.sendStatus(407); // expect: missing-proxy-authenticate
+  }
   const target = req.get('x-forward-to');
   if (!target) {
-    return res.sendStatus(407); // expect: missing-proxy-authenticate
+    return res.status(400).json({ error: 'x-forward-to required' });
   }
   const upstream = await fetch(target, { method: req.method, headers: { 'user-agent': 'egress' } });
   res.status(upstream.status);
