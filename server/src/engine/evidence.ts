@@ -2,19 +2,20 @@
 // their permissions (may you?). RFC 9110 §11.4, §15.5.4: inadequate credentials of a known caller
 // are a 403; missing or invalid ones are a 401. Heuristic rules report only on this evidence.
 import * as ts from 'typescript';
-import type { Guard } from './model/types';
+import type { Guard, ResponseSite } from './model/types';
+import type { RelatedLocation } from './types';
 
 export type AuthConcern = 'permission' | 'credentials';
 
 const PERMISSION_WORDS = new Set([
   'role', 'roles', 'permission', 'permissions', 'perm', 'perms', 'admin', 'admins', 'administrator', 'superuser',
   'owner', 'owners', 'ownership', 'owns', 'scope', 'scopes', 'privilege', 'privileges', 'acl', 'grant', 'grants',
-  'granted', 'allowed', 'entitlement', 'entitlements', 'ability', 'forbidden',
+  'granted', 'allowed', 'entitlement', 'entitlements', 'ability', 'forbidden', 'author',
 ]);
 const CREDENTIAL_WORDS = new Set([
   'token', 'jwt', 'session', 'credential', 'credentials', 'password', 'passwd', 'apikey', 'authorization',
-  'authenticated', 'unauthenticated', 'authentication', 'login', 'logged', 'signedin', 'bearer', 'verify', 'verified',
-  'expired', 'cookie', 'anonymous', 'guest',
+  'authenticated', 'unauthenticated', 'authentication', 'login', 'logged', 'signedin', 'bearer', 'verify',
+  'anonymous', 'guest',
 ]);
 /** Names of the current user: a guard on the user's mere presence (`!req.user`) is about credentials. */
 const USER_WORDS = new Set(['user', 'principal', 'account', 'identity', 'caller']);
@@ -95,4 +96,42 @@ export function concernOfMessage(text: string): AuthConcern | undefined {
 export function describeCode(node: ts.Node): string {
   const text = node.getText().replace(/\s+/g, ' ');
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** What a response site answers, with the evidence a message names and the place it points at. */
+export interface SiteConcern {
+  concern: AuthConcern;
+  /** For the message: "the guard checks `user.role`", "the response says 'admins only'". */
+  description: string;
+  related: RelatedLocation;
+}
+
+/**
+ * What a site's evidence says it refuses: the innermost guard that tells, else its messages.
+ * Undefined when nothing tells, or when the evidence disagrees (a guard on roles with a "please
+ * log in" message, a guard on both): the heuristic rules report only what a reviewer would.
+ */
+export function concernOfSite(site: ResponseSite): SiteConcern | undefined {
+  const messages = site.messages.map((node) => ({ node, concern: concernOfMessage(node.text) }));
+  const saidConcerns = new Set(messages.map((m) => m.concern).filter((c) => c !== undefined));
+  for (const guard of site.guards) {
+    const read = concernOfGuard(guard);
+    if (read === undefined) continue;
+    if (read.concern === 'mixed' || [...saidConcerns].some((c) => c !== read.concern)) return undefined;
+    const code = describeCode(read.evidence);
+    const check = read.concern === 'permission' ? 'permission check' : 'credentials check';
+    return {
+      concern: read.concern,
+      description: `the guard checks \`${code}\``,
+      related: { start: read.evidence.getStart(), end: read.evidence.end, message: `The ${check}: \`${code}\`` },
+    };
+  }
+  if (saidConcerns.size !== 1) return undefined;
+  const message = messages.find((m) => m.concern)!;
+  const text = describeCode(message.node);
+  return {
+    concern: message.concern!,
+    description: `the response says ${text}`,
+    related: { start: message.node.getStart(), end: message.node.end, message: `The response message: ${text}` },
+  };
 }

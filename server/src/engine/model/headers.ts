@@ -21,8 +21,20 @@ export function headerWrite(nameExpr: ts.Expression | undefined, valueExpr: ts.E
     value: staticString(valueExpr, consts),
     nameNode: nameExpr && ts.isStringLiteralLike(nameExpr) ? nameExpr : undefined,
     valueNode: valueExpr,
+    valueLiteral: valueExpr && literalOf(valueExpr, consts),
     node,
   };
+}
+
+/** The string literal an expression's value is written in: itself, or the const it names. */
+function literalOf(expression: ts.Expression, consts: ConstBindings): ts.StringLiteralLike | undefined {
+  if (ts.isStringLiteralLike(expression)) return expression;
+  if (ts.isParenthesizedExpression(expression)) return literalOf(expression.expression, consts);
+  if (ts.isIdentifier(expression)) {
+    const initializer = consts.get(expression.text);
+    return initializer && ts.isStringLiteralLike(initializer) ? initializer : undefined;
+  }
+  return undefined;
 }
 
 export const unknownWrite = (node: ts.Node): HeaderWrite => ({ name: undefined, value: undefined, nameNode: undefined, valueNode: undefined, node });

@@ -64,3 +64,14 @@ export function detectStyle(sourceFile: ts.SourceFile, quoteCounts: { single: nu
     eol: sourceFile.text.includes('\r\n') ? '\r\n' : '\n',
   };
 }
+
+/** Removes a statement; when it stands alone on its lines, the lines go too. */
+export function removeStatement(statement: ts.Statement): TextEdit {
+  const text = statement.getSourceFile().text;
+  const start = statement.getStart();
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', statement.end);
+  const alone = /^[ \t]*$/.test(text.slice(lineStart, start)) && /^[ \t]*\r?$/.test(text.slice(statement.end, lineEnd === -1 ? text.length : lineEnd));
+  if (!alone) return { start, end: statement.end, newText: '' };
+  return { start: lineStart, end: lineEnd === -1 ? text.length : lineEnd + 1, newText: '' };
+}

@@ -27,6 +27,8 @@ export interface HeaderWrite {
   nameNode: ts.StringLiteralLike | undefined;
   /** The expression written as the value, when there is one. */
   valueNode: ts.Expression | undefined;
+  /** The string literal the value comes from: the value itself, or the initializer of the const it names. */
+  valueLiteral?: ts.StringLiteralLike;
   /** The whole write, for evidence. */
   node: ts.Node;
 }

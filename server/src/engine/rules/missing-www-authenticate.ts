@@ -19,6 +19,8 @@ export const missingWwwAuthenticate = defineRule({
       if (site.status.code !== 401) continue;
       // A header whose name is not known statically may be the challenge: stay silent.
       if (site.headers.some((write) => write.name === undefined || isChallenge(write))) continue;
+      // A challenge set but dropped by the framework is challenge-lost's finding.
+      if (site.droppedHeaders.some(({ write }) => isChallenge(write))) continue;
       report({
         range: site.range,
         messageId: 'missing',

@@ -1,0 +1,42 @@
+import { concernOfSite } from '../evidence';
+import { stringLiteral } from '../model/source-style';
+import type { FixOutcome, ResponseSite } from '../model/types';
+import { allOf, defineRule } from '../rule';
+
+/** 403 -> 401, with the challenge a 401 requires (RFC 9110 §15.5.2). Where the framework's idiom
+ * cannot carry a header (Nest's exceptions), the status alone changes and missing-www-authenticate
+ * then explains what to do about the header. */
+function asUnauthorized(site: ResponseSite, challengeCode: string): FixOutcome {
+  const status = site.status.rewrite(401);
+  if (site.headers.some((write) => write.name === 'www-authenticate' || write.name === undefined)) return status;
+  const header = site.fixer.addHeader('WWW-Authenticate', challengeCode);
+  return 'unavailable' in header ? status : allOf(status, header);
+}
+
+export const forbiddenForMissingCredentials = defineRule({
+  id: 'forbidden-for-missing-credentials',
+  description: 'Require 401 rather than 403 when credentials are missing or invalid',
+  defaultSeverity: 'warning',
+  fixKind: 'suggestion',
+  messages: {
+    credentials:
+      'This 403 answers missing or invalid credentials ({{evidence}}): a 403 tells clients that logging in will not help. Send 401 with a WWW-Authenticate challenge.',
+  },
+  check({ model, settings, report }) {
+    for (const site of model.sites) {
+      if (site.status.code !== 403) continue;
+      const evidence = concernOfSite(site);
+      if (evidence?.concern !== 'credentials') continue;
+      report({
+        range: site.range,
+        messageId: 'credentials',
+        data: { evidence: evidence.description },
+        related: [evidence.related],
+        fix: {
+          title: 'Send 401 with a WWW-Authenticate challenge instead',
+          outcome: asUnauthorized(site, stringLiteral(settings.defaultChallenge, model.facts.style)),
+        },
+      });
+    }
+  },
+});

@@ -1,0 +1,61 @@
+import { ruleTester } from '../rule-tester';
+
+const route = (body: string) => `import express from 'express';
+const router = express.Router();
+router.get('/account', (req, res) => {
+${body}
+});
+`;
+
+ruleTester('forbidden-for-missing-credentials', {
+  valid: [
+    // Permission failures of a known caller: 403 is right
+    route(`  if (req.user.role !== 'admin') return res.status(403).json({ error: 'admins only' });`),
+    route(`  if (!req.user.permissions.includes('billing:read')) return res.sendStatus(403);`),
+    // Both at once: no opinion
+    route(`  if (!req.user || !req.user.isAdmin) return res.sendStatus(403);`),
+    // A credentials guard whose message speaks of permissions: the evidence disagrees
+    route(`  if (!req.session) return res.status(403).json({ error: 'Forbidden: insufficient permissions' });`),
+    // Missing credentials already answered with 401
+    route(`  if (!req.headers.authorization) return res.status(401).set('WWW-Authenticate', 'Bearer realm="api"').end();`),
+    // No evidence either way (a verified e-mail address is not a credential)
+    route(`  if (!req.user.emailVerified) return res.sendStatus(403);`),
+    route(`  res.status(403).json({ error: 'Forbidden' });`),
+  ],
+  invalid: [
+    {
+      code: route(`  if (!req.headers.authorization) {\n    return res.status(403).json({ error: 'no token' });\n  }`),
+      errors: [{ text: 'res.status(403)', messageIncludes: 'the guard checks `req.headers.authorization`' }],
+      output: route(`  if (!req.headers.authorization) {\n    return res.status(401).set('WWW-Authenticate', 'Bearer realm="api"').json({ error: 'no token' });\n  }`),
+    },
+    {
+      code: route(`  if (!req.user) return res.sendStatus(403);`),
+      errors: [{ text: 'res.sendStatus(403)', messageIncludes: '`req.user`' }],
+      output: route(`  if (!req.user) return res.set('WWW-Authenticate', 'Bearer realm="api"').sendStatus(401);`),
+    },
+    {
+      name: 'a failed token verification',
+      code: route(`  const token = req.get('authorization');\n  if (!verifyToken(token)) {\n    res.statusCode = 403;\n    return res.end();\n  }`),
+      errors: [{ text: 'res.statusCode = 403' }],
+      output: route(`  const token = req.get('authorization');\n  if (!verifyToken(token)) {\n    res.statusCode = 401;\n    res.setHeader('WWW-Authenticate', 'Bearer realm="api"');\n    return res.end();\n  }`),
+    },
+    {
+      name: 'the message alone',
+      code: route(`  res.status(403).json({ message: 'Invalid or expired token' });`),
+      errors: [{ text: 'res.status(403)', messageIncludes: "the response says 'Invalid or expired token'" }],
+      output: route(`  res.status(401).set('WWW-Authenticate', 'Bearer realm="api"').json({ message: 'Invalid or expired token' });`),
+    },
+    {
+      name: 'a challenge already on the response: only the status changes',
+      code: route(`  if (!req.session) return res.status(403).set('WWW-Authenticate', 'Bearer realm="api"').end();`),
+      errors: [{ text: 'res.status(403)' }],
+      output: route(`  if (!req.session) return res.status(401).set('WWW-Authenticate', 'Bearer realm="api"').end();`),
+    },
+    {
+      name: 'http-status-codes keeps its form',
+      code: `import { StatusCodes } from 'http-status-codes';\nexport function auth(req, res, next) {\n  if (!req.cookies.session) return res.status(StatusCodes.FORBIDDEN).end();\n  next();\n}\n`,
+      errors: [{ text: 'res.status(StatusCodes.FORBIDDEN)' }],
+      output: `import { StatusCodes } from 'http-status-codes';\nexport function auth(req, res, next) {\n  if (!req.cookies.session) return res.status(StatusCodes.UNAUTHORIZED).set('WWW-Authenticate', 'Bearer realm="api"').end();\n  next();\n}\n`,
+    },
+  ],
+});
