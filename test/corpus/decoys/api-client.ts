@@ -1,5 +1,5 @@
 // Browser/SDK client code: it reads statuses, it never sends one.
-import axios, { AxiosError } from 'axios';
+import axios, { AxiosError, InternalAxiosRequestConfig } from 'axios';
 import { tokenStore } from './token-store';
 
 export class ApiError extends Error {
@@ -47,10 +47,11 @@ http.interceptors.response.use(
   (response) => response,
   async (error: AxiosError) => {
     const status = error.response?.status;
-    if (status === 401 && !(error.config as any)._retry) {
-      (error.config as any)._retry = true;
+    const config = error.config as InternalAxiosRequestConfig & { _retry?: boolean };
+    if (status === 401 && !config._retry) {
+      config._retry = true;
       await tokenStore.refresh();
-      return http(error.config!);
+      return http(config);
     }
     if (status === 403 || status === 407) {
       console.warn('access denied', status);

@@ -13,7 +13,7 @@ const mswServer = setupServer(
 );
 
 function mockResponse() {
-  const res: any = {};
+  const res: Record<string, unknown> = {};
   res.status = jest.fn().mockReturnValue(res);
   res.set = jest.fn().mockReturnValue(res);
   res.json = jest.fn().mockReturnValue(res);
@@ -40,7 +40,7 @@ describe('requireUser', () => {
   it('sends 401 when there is no user', () => {
     const res = mockResponse();
     const next = jest.fn();
-    requireUser({ headers: {} } as any, res, next);
+    requireUser({ headers: {} } as never, res as never, next);
     expect(res.status).toHaveBeenCalledWith(401);
     expect(res.set).toHaveBeenCalledWith('WWW-Authenticate', 'Bearer realm="api"');
     expect(next).not.toHaveBeenCalled();

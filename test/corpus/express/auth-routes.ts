@@ -91,7 +91,8 @@ router.get('/me/raw', (req, res) => {
   res.end(JSON.stringify(sessions.userFor(req.headers.authorization)));
 });
 
-// The conditional sends 401 when there is no user, and nothing sets a challenge.
+// The conditional sends 401 when there is no user, and nothing sets a challenge. Its 403 is sent
+// only when `user` is set (a known user whose feed is off), so it is not forbidden-for-missing-credentials.
 router.get('/me/feed', (req, res) => {
   const user = sessions.userFor(req.headers.authorization);
   if (!user || !user.feedEnabled) {

@@ -53,7 +53,7 @@ app.use('/api', expressjwt({ secret: process.env.JWT_SECRET ?? '', algorithms: [
 
 app.get('/api/orders', (req, res) => res.json(accounts.orders()));
 
-app.use((err: any, req: express.Request, res: express.Response, next: express.NextFunction) => {
+app.use((err: { name?: string; status?: number }, req: express.Request, res: express.Response, next: express.NextFunction) => {
   // A comparison of names and statuses is not a status being sent.
   if (err.name === 'UnauthorizedError') {
     res.status(401).send('invalid token...'); // expect: missing-www-authenticate

@@ -49,7 +49,7 @@ app.get('/cards/:id', async (request, reply) => {
     reply.header('WWW-Authenticate', 'Bearer realm="billing"');
     return reply.code(401).send({ error: 'missing token' });
   }
-  return billing.card(account, (request.params as any).id);
+  return billing.card(account, (request.params as { id: string }).id);
 });
 
 app.get('/payouts', async (request, reply) => {

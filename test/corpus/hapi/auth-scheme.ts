@@ -6,7 +6,7 @@ import { apiKeys } from '../lib/api-keys';
 
 // The scheme answers missing and bad keys with Boom.unauthorized(message, scheme): hapi's
 // documented pattern, and Boom writes `WWW-Authenticate: ApiKey ...` from the scheme.
-const apiKeyScheme = (server: Server) => ({
+const apiKeyScheme = (_server: Server) => ({
   authenticate: async (request: Request, h: ResponseToolkit) => {
     const key = request.headers['x-api-key'];
     if (!key) {

@@ -75,7 +75,7 @@ app.get('/tickets/:id/relay', async (req, res, next) => {
 
 // The error handler sends err.status (not a literal: nothing known statically) and, like
 // Express's final handler, copies err.headers, so the challenges given above reach the client.
-app.use((err, req, res, next) => {
+app.use((err, req, res, _next) => {
   if (err.headers) res.set(err.headers);
   res.status(err.status || 500);
   res.json({ error: err.message });

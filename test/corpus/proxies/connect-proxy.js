@@ -1,7 +1,6 @@
 // A forward proxy for the build farm: plain HTTP requests and CONNECT tunnels, Basic proxy auth.
 const http = require('node:http');
 const net = require('node:net');
-const { URL } = require('node:url');
 
 const USERS = new Map([['ci', process.env.PROXY_PASSWORD || 'ci']]);
 

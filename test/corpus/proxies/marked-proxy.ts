@@ -4,6 +4,7 @@
 // file comment above tells the linter this is proxy code.
 import express from 'express';
 import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { workers } from './workers';
 
 const app = express();
@@ -37,7 +38,7 @@ app.use('/forward', async (req, res) => {
   const upstream = await fetch(target, { method: req.method, headers: { 'user-agent': 'egress' } });
   res.status(upstream.status);
   upstream.headers.forEach((value, name) => res.setHeader(name, value));
-  Readable.fromWeb(upstream.body as any).pipe(res);
+  Readable.fromWeb(upstream.body as NodeReadableStream).pipe(res);
 });
 
 // A proxy with its own admin page still answers 401 for origin-style auth on it.
