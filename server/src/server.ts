@@ -43,10 +43,13 @@ export class HttpAuthLintServer {
   private readonly published = new Map<string, LintRun>();
   private readonly loggedFailures = new Set<string>();
   private readonly loggedWarnings = new Set<string>();
+  /** Paths of the workspace folders: `httpAuthLint.proxyFiles` globs are relative to them. */
+  private workspaceFolders: string[] = [];
 
   constructor(private readonly connection: Connection) {}
 
   initialize(params: InitializeParams): InitializeResult {
+    this.workspaceFolders = (params.workspaceFolders ?? []).map((folder) => pathOf(folder.uri));
     const workspace = params.capabilities.workspace;
     this.hasConfigurationCapability = workspace?.configuration === true;
     return {
@@ -220,7 +223,8 @@ export class HttpAuthLintServer {
     if (!isLintableFile(fileName)) {
       return undefined;
     }
-    const result = lint(fileName, document.getText(), settings.lint);
+    const root = this.workspaceFolders.filter((folder) => fileName.startsWith(`${folder}/`)).sort((a, b) => b.length - a.length)[0];
+    const result = lint(fileName, document.getText(), { ...settings.lint, root });
     for (const failure of result.ruleFailures) {
       const key = `${failure.ruleId}\0${document.uri}`;
       if (!this.loggedFailures.has(key)) {
@@ -287,13 +291,16 @@ const EXTENSION_BY_LANGUAGE: Record<string, string> = {
 
 /** The engine picks the script kind from the name's extension. An untitled document (or a file
  * without an extension) has none: its language id says which one it would have. */
-export function fileNameOf(document: TextDocument): string {
-  let path: string;
+function pathOf(uri: string): string {
   try {
-    path = decodeURIComponent(new URL(document.uri).pathname);
+    return decodeURIComponent(new URL(uri).pathname).replace(/\/$/, '');
   } catch {
-    path = document.uri;
+    return uri;
   }
+}
+
+export function fileNameOf(document: TextDocument): string {
+  const path = pathOf(document.uri);
   if (/\.[cm]?[jt]sx?$/i.test(path)) {
     return path;
   }

@@ -55,6 +55,13 @@ export function resolveSettings(raw: unknown, warn: (message: string) => void): 
       );
     }
   }
+  if (raw.proxyFiles !== undefined) {
+    if (Array.isArray(raw.proxyFiles) && raw.proxyFiles.every((glob) => typeof glob === 'string')) {
+      settings.lint.proxyFiles = raw.proxyFiles;
+    } else {
+      warn(`Ignored ${SECTION}.proxyFiles = ${JSON.stringify(raw.proxyFiles)}: expected an array of globs.`);
+    }
+  }
   if (raw.rules !== undefined) {
     if (isRecord(raw.rules)) {
       const known = new Set(ruleCatalog.map((rule) => rule.id));

@@ -128,3 +128,22 @@ describe('applyEdits', () => {
     assert.throws(() => applyEdits('abcdef', [{ start: 0, end: 3, newText: '' }, { start: 2, end: 4, newText: '' }]));
   });
 });
+
+describe('proxy files', () => {
+  const origin407 = `export function deny(req, res) {\n  res.sendStatus(407);\n}\n`;
+  const rulesOf = (fileName: string, settings: Parameters<typeof lint>[2]) => lint(fileName, origin407, settings).findings.map((f) => f.ruleId);
+
+  it('makes a file matching httpAuthLint.proxyFiles proxy code', () => {
+    assert.deepEqual(rulesOf('/ws/src/gateway/auth.ts', {}), ['proxy-auth-from-origin']);
+    assert.deepEqual(rulesOf('/ws/src/gateway/auth.ts', { proxyFiles: ['src/gateway/**'], root: '/ws' }), ['missing-proxy-authenticate']);
+  });
+
+  it('matches a pattern without a slash against the file name in any folder', () => {
+    assert.deepEqual(rulesOf('/ws/a/b/proxy.ts', { proxyFiles: ['proxy.ts'], root: '/ws' }), ['missing-proxy-authenticate']);
+    assert.deepEqual(rulesOf('/ws/a/b/server.ts', { proxyFiles: ['proxy.ts'], root: '/ws' }), ['proxy-auth-from-origin']);
+  });
+
+  it('matches relative to the root, not from the file system root', () => {
+    assert.deepEqual(rulesOf('/ws/src/gateway/auth.ts', { proxyFiles: ['gateway/**'], root: '/ws' }), ['proxy-auth-from-origin']);
+  });
+});

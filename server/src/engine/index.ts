@@ -3,6 +3,7 @@
 import type * as ts from 'typescript';
 import { buildModel } from './model/build';
 import { parse, syntaxErrorsOf } from './parse';
+import { matchesProxyFiles } from './proxy-files';
 import { formatMessage, type Rule } from './rule';
 import { RULES } from './rules';
 import { isSuppressed, parseSuppressions } from './suppressions';
@@ -47,13 +48,14 @@ export function lint(fileName: string, text: string, settings: Partial<LintSetti
  * `rules` is for tests of the engine itself. */
 export function lintSource(sourceFile: ts.SourceFile, settings: Partial<LintSettings> = {}, rules: readonly Rule[] = RULES): LintResult {
   const result: LintResult = { findings: [], syntaxErrors: syntaxErrorsOf(sourceFile), ruleFailures: [] };
-  const resolved: LintSettings = { rules: settings.rules ?? {}, defaultChallenge: settings.defaultChallenge || DEFAULT_CHALLENGE };
+  const resolved: LintSettings = { ...settings, rules: settings.rules ?? {}, defaultChallenge: settings.defaultChallenge || DEFAULT_CHALLENGE };
   const enabled = rules.map((rule) => ({ rule, severity: severityOf(rule, resolved) })).filter(({ severity }) => severity !== 'off');
   if (enabled.length === 0) return result;
 
   let model;
   try {
-    model = buildModel(sourceFile);
+    const isProxyFile = matchesProxyFiles(sourceFile.fileName, resolved.proxyFiles ?? [], resolved.root);
+    model = buildModel(sourceFile, { proxyReason: isProxyFile ? 'the file matches httpAuthLint.proxyFiles' : undefined });
   } catch (error) {
     result.ruleFailures.push({ ruleId: 'response-model', error });
     return result;

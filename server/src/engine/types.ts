@@ -60,6 +60,10 @@ export interface LintSettings {
   rules: Record<string, Severity>;
   /** The `WWW-Authenticate` value quick fixes write. */
   defaultChallenge: string;
+  /** Globs of files that are proxy code (`httpAuthLint.proxyFiles`), relative to `root`. */
+  proxyFiles?: readonly string[];
+  /** The folder `proxyFiles` are relative to: the workspace folder, or the CLI's current directory. */
+  root?: string;
 }
 
 export const DEFAULT_CHALLENGE = 'Bearer realm="api"';

@@ -48,9 +48,14 @@ function messagesIn(calls: (ts.CallExpression | ts.NewExpression)[]): ts.StringL
   return found;
 }
 
-export function buildModel(sourceFile: ts.SourceFile, adapters: readonly FrameworkAdapter[] = ADAPTERS): ResponseModel {
+export interface ModelOptions {
+  /** Why the file is proxy code, when something outside it says so (a setting). */
+  proxyReason?: string;
+}
+
+export function buildModel(sourceFile: ts.SourceFile, options: ModelOptions = {}, adapters: readonly FrameworkAdapter[] = ADAPTERS): ResponseModel {
   const consts = new ConstBindings();
-  const proxy = new ProxyEvidence(sourceFile.text);
+  const proxy = new ProxyEvidence(sourceFile.text, options.proxyReason);
   const helpers = new HelperCalls();
   const modules = new Set<string>();
   const quotes = { single: 0, double: 0 };

@@ -19,9 +19,9 @@ const PROXY_DIRECTIVE = /\/[/*]\s*http-auth-lint\s+proxy\b/;
 export class ProxyEvidence {
   private found: string | undefined;
 
-  /** Evidence from the file's text, read before the walk. */
-  constructor(text: string) {
-    if (PROXY_DIRECTIVE.test(text)) this.found = 'the file is marked `// http-auth-lint proxy`';
+  /** Evidence from outside the file (a setting), then from its text, read before the walk. */
+  constructor(text: string, given?: string) {
+    this.found = given ?? (PROXY_DIRECTIVE.test(text) ? 'the file is marked `// http-auth-lint proxy`' : undefined);
   }
 
   get evidence(): string | undefined {

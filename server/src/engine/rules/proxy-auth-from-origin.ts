@@ -23,7 +23,7 @@ export const proxyAuthFromOrigin = defineRule({
   fixKind: 'suggestion',
   messages: {
     origin:
-      'This sends 407, which only a proxy may send, and nothing marks this file as proxy code: clients will look for a proxy that is not there. Send 401 with a WWW-Authenticate challenge, or mark a real proxy with `// http-auth-lint proxy`.',
+      'This sends 407, which only a proxy may send, and nothing marks this file as proxy code: clients will look for a proxy that is not there. Send 401 with a WWW-Authenticate challenge, or mark a real proxy with `// http-auth-lint proxy` or httpAuthLint.proxyFiles.',
   },
   check({ model, settings, report }) {
     if (model.facts.proxyEvidence) return;
