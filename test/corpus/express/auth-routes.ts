@@ -91,6 +91,14 @@ router.get('/me/raw', (req, res) => {
   res.end(JSON.stringify(sessions.userFor(req.headers.authorization)));
 });
 
+router.get('/me/raw.txt', (req, res) => {
+  if (!req.headers.authorization) {
+    res.writeHead(401, { 'Content-Type': 'text/plain' }); // expect: missing-www-authenticate
+    return res.end('missing token');
+  }
+  res.type('text').send(String(sessions.userFor(req.headers.authorization)));
+});
+
 // The conditional sends 401 when there is no user, and nothing sets a challenge. Its 403 is sent
 // only when `user` is set (a known user whose feed is off), so it is not forbidden-for-missing-credentials.
 router.get('/me/feed', (req, res) => {

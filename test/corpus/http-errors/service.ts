@@ -49,7 +49,7 @@ export async function closeBooks(authorization: string | undefined) {
   return ledger.close();
 }
 
-// A challenge without a scheme in the error's headers.
+// A challenge without a scheme in the error's headers: reported once, as invalid-challenge.
 export async function exportBooks(authorization: string | undefined) {
   if (!authorization) {
     throw createError(401, 'login required', {

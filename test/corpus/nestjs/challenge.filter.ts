@@ -55,3 +55,17 @@ export class ReportsController {
     return { owner: req.headers['x-user'] ?? null, reports: [] };
   }
 }
+
+// The filter above adds the challenge to every UnauthorizedException of this controller, so the
+// bare exception here reaches the client with WWW-Authenticate: not a finding.
+@Controller('dashboards')
+@UseFilters(BearerChallengeFilter)
+export class DashboardsController {
+  @Get()
+  list(@Req() req: Request) {
+    if (!req.headers.authorization) {
+      throw new UnauthorizedException('login required');
+    }
+    return { dashboards: [] };
+  }
+}

@@ -45,7 +45,8 @@ export function middleware(req: NextRequest) {
     }
   }
 
-  // A challenge without a scheme: just a parameter.
+  // A challenge without a scheme: just a parameter. The header is set but its value is wrong:
+  // reported once, as invalid-challenge on the value.
   if (req.nextUrl.pathname.startsWith('/beta') && !req.cookies.get('beta')) {
     return new NextResponse(null, {
       status: 401,

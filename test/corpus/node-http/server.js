@@ -31,6 +31,11 @@ const server = http.createServer((req, res) => {
     return res.end();
   }
 
+  if (req.url === '/archive/search' && !tokens.valid(token)) {
+    res.writeHead(401, 'Unauthorized', { 'Content-Type': 'application/json' }); // expect: missing-www-authenticate
+    return res.end(json({ error: 'invalid token' }));
+  }
+
   // writeHead's headers as a flat array [name, value, name, value].
   if (req.url === '/thumbnails' && !token) {
     res.writeHead(401, ['WWW-Authenticate', 'Bearer realm="files"', 'Content-Type', 'text/plain']);
