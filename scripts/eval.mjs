@@ -4,7 +4,7 @@
 // print precision and recall per rule and per framework (the corpus subfolder).
 // Exit codes: 0 all bars met, 1 a rule below the bars or a finding on decoys/, 2 the CLI cannot run.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,10 +23,14 @@ function fail(message) {
   process.exit(2);
 }
 
-// The CLI is a bundle; build it when it is missing rather than failing on a fresh checkout.
-if (!existsSync(path.join(root, 'dist', 'cli.js'))) {
-  const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) fail('dist/cli.js is missing and `node scripts/build.mjs` failed');
+// The CLI is a bundle: build it when it is missing or older than the engine's sources, so the
+// eval measures the code in the tree rather than a stale bundle.
+const bundle = path.join(root, 'dist', 'cli.js');
+const newestSource = Math.max(...readdirSync(path.join(root, 'server', 'src'), { recursive: true })
+  .map((f) => statSync(path.join(root, 'server', 'src', String(f))).mtimeMs));
+if (!existsSync(bundle) || statSync(bundle).mtimeMs < newestSource) {
+  const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) fail('dist/cli.js is missing or stale and `node scripts/build.mjs` failed');
 }
 
 // Exit code 1 only means "errors found"; anything else, or output that is not JSON, is fatal.
