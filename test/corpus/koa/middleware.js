@@ -82,6 +82,26 @@ app.use(async (ctx, next) => {
   ctx.body = await photos.exportFavourites(ctx.state.user);
 });
 
+// The same loss with ctx.append and with the object form of ctx.response.set.
+app.use(async (ctx, next) => {
+  if (ctx.path !== '/v2/albums/export') return next();
+  if (!ctx.get('Authorization')) {
+    ctx.append('WWW-Authenticate', 'Bearer realm="photos"'); // expect: challenge-lost
+    ctx.throw(401);
+  }
+  ctx.body = await photos.exportAlbums();
+});
+
+app.use(async (ctx, next) => {
+  if (ctx.path !== '/v2/albums/import') return next();
+  const user = await verify(ctx.get('Authorization'));
+  if (!user) {
+    ctx.response.set({ 'WWW-Authenticate': 'Bearer realm="photos", error="invalid_token"' }); // expect: challenge-lost
+    ctx.throw(401, 'Invalid token');
+  }
+  ctx.body = await photos.importAlbums(user, ctx.request);
+});
+
 // No credentials at all answered with 403.
 app.use(async (ctx, next) => {
   if (ctx.path !== '/v2/comments') return next();
