@@ -59,6 +59,7 @@ function pickMode() {
 }
 
 let codeServer;
+let suiteExitCode = 0; // VS Code's exit code for the suite: the run exits with it when non-zero
 async function getCodeServer() {
   codeServer ??= await ensureCodeServer();
   return codeServer;
@@ -79,6 +80,7 @@ async function suitePart() {
     outcome = await runOfflineSuite(cs, options);
   }
   for (const test of outcome.tests) results.push({ part: 'suite', ...test });
+  suiteExitCode = outcome.exitCode;
   console.log(`e2e: suite ${outcome.passed} passed, ${outcome.failed} failed (${seconds(t)}; logs in ${outcome.work.logs})`);
 }
 
@@ -126,4 +128,4 @@ const failed = results.filter((r) => r.state === 'failed');
 const skipped = results.filter((r) => r.state === 'skipped').length;
 for (const f of failed) console.log(`  FAILED [${f.part}] ${f.title}${f.error ? `: ${f.error}` : ''}`);
 console.log(`${passed} passed, ${failed.length} failed${skipped ? `, ${skipped} skipped` : ''} (e2e, ${seconds(started)})`);
-process.exit(failed.length > 0 || passed === 0 ? 1 : 0);
+process.exit(suiteExitCode || (failed.length > 0 || passed === 0 ? 1 : 0));

@@ -3,6 +3,7 @@
 // extensionDevelopmentPath), the squiggle on screen, Quick Fix from the keyboard, and the file on
 // disk repaired. Its screenshots feed the README (docs/images/).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { openBrowser, tryScreenshot } from './browser.mjs';
 import { installExtension, startCodeServer } from './code-server.mjs';
@@ -32,8 +33,9 @@ app.listen(3000);
  */
 export async function runUiTest(cs, { vsix }) {
   const work = makeWorkDir('ui');
-  const workspace = path.join(work.dir, 'new-workspace');
-  fs.mkdirSync(workspace);
+  // A new folder outside the repo, so nothing of this project (tsconfig, node_modules) is around
+  // it. mkdtemp in the system temp dir: the run's own TMPDIR lives inside the repo's .e2e/.
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'http-auth-lint-ui-'));
   const appFile = path.join(workspace, 'app.js');
   fs.writeFileSync(appFile, APP);
 
@@ -115,6 +117,9 @@ export async function runUiTest(cs, { vsix }) {
   } finally {
     await browser?.close();
     await server?.stop();
+    // Keep what the editor left in the file next to the run's logs, then drop the temp folder.
+    fs.cpSync(workspace, path.join(work.dir, 'new-workspace'), { recursive: true });
+    fs.rmSync(workspace, { recursive: true, force: true });
   }
   return { tests, screenshots, work };
 }
