@@ -28,17 +28,23 @@ function wordsOf(name: string): string[] {
   return [...parts, ...joined];
 }
 
-/** Leaves of a condition: `!a || (b && c.d)` -> a, b, c.d. */
-function leavesOf(expression: ts.Expression): ts.Expression[] {
-  if (ts.isParenthesizedExpression(expression)) return leavesOf(expression.expression);
-  if (ts.isPrefixUnaryExpression(expression) && expression.operator === ts.SyntaxKind.ExclamationToken) return leavesOf(expression.operand);
+/** Words that make a name mean the opposite of having the thing: `isTokenExpired`, `isForbidden`. */
+const NEGATIVE_WORDS = new Set([
+  'expired', 'invalid', 'missing', 'revoked', 'anonymous', 'guest', 'unauthenticated', 'forbidden', 'denied', 'banned',
+  'blocked', 'disabled', 'locked', 'err', 'error',
+]);
+
+/** Leaves of a condition with the number of `!` around each: `!a || (b && !c.d)` -> a 1, b 0, c.d 1. */
+function leavesOf(expression: ts.Expression, negations = 0): { leaf: ts.Expression; negations: number }[] {
+  if (ts.isParenthesizedExpression(expression)) return leavesOf(expression.expression, negations);
+  if (ts.isPrefixUnaryExpression(expression) && expression.operator === ts.SyntaxKind.ExclamationToken) return leavesOf(expression.operand, negations + 1);
   if (ts.isBinaryExpression(expression)) {
     const op = expression.operatorToken.kind;
     if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) {
-      return [...leavesOf(expression.left), ...leavesOf(expression.right)];
+      return [...leavesOf(expression.left, negations), ...leavesOf(expression.right, negations)];
     }
   }
-  return [expression];
+  return [{ leaf: expression, negations }];
 }
 
 function namesIn(node: ts.Node): { identifiers: string[]; words: string[]; last: string | undefined } {
@@ -59,28 +65,72 @@ function namesIn(node: ts.Node): { identifiers: string[]; words: string[]; last:
   return { identifiers, words, last };
 }
 
+/** `jwt.verify(token, secret, (err, user) => { if (err) ... })`: the error of a credentials check. */
+function isVerificationError(leaf: ts.Expression): boolean {
+  if (!ts.isIdentifier(leaf)) return false;
+  for (let node: ts.Node | undefined = leaf.parent; node; node = node.parent) {
+    if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) continue;
+    const [first] = node.parameters;
+    if (!first || !ts.isIdentifier(first.name) || first.name.text !== leaf.text) continue;
+    const call = node.parent;
+    if (!ts.isCallExpression(call)) return false;
+    const callee = ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text : call.expression.getText();
+    return /verify|authenticate|decode/i.test(callee);
+  }
+  return false;
+}
+
 function concernOfLeaf(leaf: ts.Expression): AuthConcern | undefined {
   const { identifiers, words, last } = namesIn(leaf);
   if (words.some((w) => PERMISSION_WORDS.has(w))) return 'permission';
   // `canEdit(user, post)`, `ability.can('read', post)`
   if (identifiers.some((name) => name === 'can' || /^can[A-Z]/.test(name))) return 'permission';
-  if (words.some((w) => CREDENTIAL_WORDS.has(w))) return 'credentials';
+  if (words.some((w) => CREDENTIAL_WORDS.has(w)) || isVerificationError(leaf)) return 'credentials';
   if (last && wordsOf(last).some((w) => USER_WORDS.has(w))) return 'credentials';
   return undefined;
 }
 
-/** What a guard checks, and the part of it that says so: `permission` only when every leaf that
- * says anything is about permissions; `mixed` (`!user || !user.isAdmin`) when it checks both,
- * where either status could be meant. */
-export function concernOfGuard(guard: Guard): { concern: AuthConcern | 'mixed'; evidence: ts.Expression } | undefined {
-  const telling = leavesOf(guard.expression)
-    .map((leaf) => ({ leaf, concern: concernOfLeaf(leaf) }))
-    .filter((entry): entry is { leaf: ts.Expression; concern: AuthConcern } => entry.concern !== undefined);
-  if (telling.length === 0) return undefined;
-  const concerns = new Set(telling.map((entry) => entry.concern));
-  if (concerns.size > 1) return { concern: 'mixed', evidence: guard.expression };
-  // One telling leaf is named by itself; several are named by the whole condition.
-  return { concern: telling[0].concern, evidence: telling.length === 1 ? telling[0].leaf : guard.expression };
+const isNullish = (node: ts.Expression) =>
+  node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === 'undefined') || (ts.isStringLiteral(node) && node.text === 'undefined');
+
+/** Whether the leaf is truthy when the credential or permission is there (1), when it is not
+ * (-1), or cannot tell (0): `user.role !== 'admin'` is -1, `token == null` -1, `isAdmin` 1. */
+function senseOf(leaf: ts.Expression): 1 | -1 | 0 {
+  if (ts.isBinaryExpression(leaf)) {
+    const op = leaf.operatorToken.kind;
+    const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
+    const unequal = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
+    if (!equal && !unequal) return 0; // `level < 3`: which side is enough is not said
+    const nullish = isNullish(leaf.left) || isNullish(leaf.right);
+    return equal === nullish ? -1 : 1;
+  }
+  if (isVerificationError(leaf) || namesIn(leaf).words.some((w) => NEGATIVE_WORDS.has(w))) return -1;
+  return 1;
+}
+
+/** What one leaf of a guard says about the path the site is on. */
+interface LeafReading {
+  leaf: ts.Expression;
+  concern: AuthConcern;
+  /** The site runs when the credential or permission is lacking (`!token`), not when it is there. */
+  failing: boolean;
+}
+
+/** `!user.isAdmin` rather than `user.isAdmin`: the leaf as the code writes it. */
+function withNegations(leaf: ts.Expression): ts.Expression {
+  let node = leaf;
+  while (ts.isPrefixUnaryExpression(node.parent) && node.parent.operator === ts.SyntaxKind.ExclamationToken) node = node.parent;
+  return node;
+}
+
+function readingsOf(guard: Guard): LeafReading[] {
+  return leavesOf(guard.expression).flatMap(({ leaf, negations }) => {
+    const concern = concernOfLeaf(leaf);
+    const sense = senseOf(leaf);
+    if (!concern || sense === 0) return [];
+    const truthyOnPath = (negations + (guard.negated ? 1 : 0)) % 2 === 0;
+    return [{ leaf, concern, failing: truthyOnPath === (sense === -1) }];
+  });
 }
 
 const PERMISSION_MESSAGE = /\b(forbidden|not allowed|not permitted|insufficient|permissions?|admins? only|requires? (an? |the )?\w+ role|not authori[sz]ed to|do(es)? not have access|don't have access|not the owner|insufficient_scope)\b/i;
@@ -107,27 +157,36 @@ export interface SiteConcern {
 }
 
 /**
- * What a site's evidence says it refuses: the innermost guard that tells, else its messages.
- * Undefined when nothing tells, or when the evidence disagrees (a guard on roles with a "please
- * log in" message, a guard on both): the heuristic rules report only what a reviewer would.
+ * What a site's evidence says it refuses: the innermost guard whose condition fails for a
+ * credential or a permission, else its messages. Undefined when nothing tells, or when the
+ * evidence disagrees: a guard on both (`!user || !user.isAdmin`), a guard that says the very thing
+ * is there on this path (`user ? 403 : 401`), a message about the other concern. The heuristic
+ * rules report only what a reviewer would.
  */
 export function concernOfSite(site: ResponseSite): SiteConcern | undefined {
   const messages = site.messages.map((node) => ({ node, concern: concernOfMessage(node.text) }));
-  const saidConcerns = new Set(messages.map((m) => m.concern).filter((c) => c !== undefined));
-  for (const guard of site.guards) {
-    const read = concernOfGuard(guard);
-    if (read === undefined) continue;
-    if (read.concern === 'mixed' || [...saidConcerns].some((c) => c !== read.concern)) return undefined;
-    const code = describeCode(read.evidence);
-    const check = read.concern === 'permission' ? 'permission check' : 'credentials check';
+  const said = new Set(messages.map((m) => m.concern).filter((c) => c !== undefined));
+  const readings = site.guards.map(readingsOf);
+  const present = new Set(readings.flat().filter((r) => !r.failing).map((r) => r.concern));
+  for (const guardReadings of readings) {
+    const failing = guardReadings.filter((r) => r.failing);
+    if (failing.length === 0) continue;
+    const concerns = new Set(failing.map((r) => r.concern));
+    const [concern] = concerns;
+    if (concerns.size > 1 || present.has(concern) || [...said].some((c) => c !== concern)) return undefined;
+    // One failing leaf is named by itself (with its `!`); several by the whole condition.
+    const evidence = failing.length === 1 ? withNegations(failing[0].leaf) : site.guards[readings.indexOf(guardReadings)].expression;
+    const code = describeCode(evidence);
+    const check = concern === 'permission' ? 'permission check' : 'credentials check';
     return {
-      concern: read.concern,
+      concern,
       description: `the guard checks \`${code}\``,
-      related: { start: read.evidence.getStart(), end: read.evidence.end, message: `The ${check}: \`${code}\`` },
+      related: { start: evidence.getStart(), end: evidence.end, message: `The ${check}: \`${code}\`` },
     };
   }
-  if (saidConcerns.size !== 1) return undefined;
+  if (said.size !== 1) return undefined;
   const message = messages.find((m) => m.concern)!;
+  if (present.has(message.concern!)) return undefined;
   const text = describeCode(message.node);
   return {
     concern: message.concern!,

@@ -18,6 +18,10 @@ ruleTester('forbidden-for-missing-credentials', {
     route(`  if (!req.session) return res.status(403).json({ error: 'Forbidden: insufficient permissions' });`),
     // Missing credentials already answered with 401
     route(`  if (!req.headers.authorization) return res.status(401).set('WWW-Authenticate', 'Bearer realm="api"').end();`),
+    // The 403 of a conditional status runs when the user is there
+    route(`  const user = lookup(req);\n  if (!user || !user.feedEnabled) return res.status(user ? 403 : 401).set('WWW-Authenticate', 'Bearer realm="api"').end();`),
+    // A guard that says the credentials are there on this path
+    route(`  if (req.session && req.session.locked) return res.sendStatus(403);`),
     // No evidence either way (a verified e-mail address is not a credential)
     route(`  if (!req.user.emailVerified) return res.sendStatus(403);`),
     route(`  res.status(403).json({ error: 'Forbidden' });`),
@@ -25,12 +29,12 @@ ruleTester('forbidden-for-missing-credentials', {
   invalid: [
     {
       code: route(`  if (!req.headers.authorization) {\n    return res.status(403).json({ error: 'no token' });\n  }`),
-      errors: [{ text: 'res.status(403)', messageIncludes: 'the guard checks `req.headers.authorization`' }],
+      errors: [{ text: 'res.status(403)', messageIncludes: 'the guard checks `!req.headers.authorization`' }],
       output: route(`  if (!req.headers.authorization) {\n    return res.status(401).set('WWW-Authenticate', 'Bearer realm="api"').json({ error: 'no token' });\n  }`),
     },
     {
       code: route(`  if (!req.user) return res.sendStatus(403);`),
-      errors: [{ text: 'res.sendStatus(403)', messageIncludes: '`req.user`' }],
+      errors: [{ text: 'res.sendStatus(403)', messageIncludes: 'the guard checks `!req.user`' }],
       output: route(`  if (!req.user) return res.set('WWW-Authenticate', 'Bearer realm="api"').sendStatus(401);`),
     },
     {
@@ -38,6 +42,12 @@ ruleTester('forbidden-for-missing-credentials', {
       code: route(`  const token = req.get('authorization');\n  if (!verifyToken(token)) {\n    res.statusCode = 403;\n    return res.end();\n  }`),
       errors: [{ text: 'res.statusCode = 403' }],
       output: route(`  const token = req.get('authorization');\n  if (!verifyToken(token)) {\n    res.statusCode = 401;\n    res.setHeader('WWW-Authenticate', 'Bearer realm="api"');\n    return res.end();\n  }`),
+    },
+    {
+      name: 'the failure branch of a jwt.verify callback',
+      code: route(`  jwt.verify(req.get('authorization'), SECRET, (err, user) => {\n    if (err) return res.sendStatus(403);\n    res.json(user);\n  });`),
+      errors: [{ text: 'res.sendStatus(403)', messageIncludes: 'the guard checks `err`' }],
+      output: route(`  jwt.verify(req.get('authorization'), SECRET, (err, user) => {\n    if (err) return res.set('WWW-Authenticate', 'Bearer realm="api"').sendStatus(401);\n    res.json(user);\n  });`),
     },
     {
       name: 'the message alone',

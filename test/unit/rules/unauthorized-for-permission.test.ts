@@ -24,6 +24,8 @@ ruleTester('unauthorized-for-permission', {
     // No evidence either way
     route(`  if (result.failed) return res.sendStatus(401);`),
     route(`  res.status(401).json({ error: 'Unauthorized' });`),
+    // A guard that says the permission is there on this path
+    route(`  if (req.user.role === 'admin') return res.sendStatus(401);`),
     // Evidence guarding a different status
     route(`  if (!canDelete(req.user, post)) return res.sendStatus(403);\n  res.sendStatus(401);`),
   ],
@@ -47,6 +49,12 @@ ruleTester('unauthorized-for-permission', {
       code: route(`  if (post.ownerId !== req.user.id) return res.status(401).send('Not the owner');`),
       errors: [{ text: 'res.status(401)' }],
       output: route(`  if (post.ownerId !== req.user.id) return res.status(403).send('Not the owner');`),
+    },
+    {
+      name: 'a known user without the permission',
+      code: route(`  if (req.user && !req.user.isAdmin) return res.sendStatus(401);`),
+      errors: [{ text: 'res.sendStatus(401)', messageIncludes: 'the guard checks `!req.user.isAdmin`' }],
+      output: route(`  if (req.user && !req.user.isAdmin) return res.sendStatus(403);`),
     },
     {
       name: 'the else branch of a permission check',

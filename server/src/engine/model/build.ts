@@ -121,9 +121,9 @@ function sitesOf(adapter: FrameworkAdapter, setter: StatusSetter, allWrites: Sco
     headers,
     headersElsewhere: sameResponse.filter((write) => !onPath.includes(write)),
     droppedHeaders: dropped.map((write) => ({ write, reason: setter.dropsEarlierHeaders! })),
-    guards: guardsOf(setter.node),
     messages: messagesIn(setter.bodyCalls),
     fixer: setter.fixer(style),
   };
-  return statuses.map((status) => ({ ...common, status }));
+  // Guards start at the status itself: in `res.status(user ? 403 : 401)` each code has its own.
+  return statuses.map((status) => ({ ...common, status, guards: guardsOf(status.node) }));
 }
