@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/', 'dist/', 'node_modules/', '.e2e/', 'examples/', 'test/e2e/fixtures/', 'bench-data/'] },
+  { ignores: ['out/', 'dist/', 'node_modules/', '.e2e/', 'examples/', 'test/corpus/', 'test/e2e/fixtures/', 'bench-data/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
