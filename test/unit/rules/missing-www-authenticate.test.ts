@@ -52,6 +52,12 @@ ruleTester('missing-www-authenticate', {
     `const withChallenge = (r, scheme) => {\n  r.setHeader('WWW-Authenticate', scheme);\n};\nfunction deny(res) {\n  withChallenge(res, 'Bearer realm="api"');\n}\nexport function me(req, res) {\n  deny(res);\n  res.statusCode = 401;\n  res.end();\n}\n`,
     // A helper from elsewhere named for the job may set it: silence
     `import { setAuthHeaders } from './auth';\nexport function me(req, res) {\n  setAuthHeaders(res);\n  res.sendStatus(401);\n}\n`,
+    // Libraries that send the challenge themselves
+    `import passport from 'passport';\napp.get('/me', passport.authenticate('bearer', { session: false }), handler);\napp.get('/b', passport.authenticate(['jwt', 'basic']), handler);\n`,
+    `import passport from 'passport';\napp.get('/me', passport.authenticate('jwt', { session: false, failWithError: true }), handler);\napp.get('/p', (req, res, next) => passport.authenticate('jwt', (err, user) => next(err))(req, res, next));\n`,
+    `import basicAuth from 'express-basic-auth';\napp.use(basicAuth({ users: { admin: 'secret' }, challenge: true, realm: 'admin' }));\n`,
+    // Not those libraries
+    `const basicAuth = (options) => options;\napp.use(basicAuth({ users }));\n`,
     // Mock servers in tests describe someone else's responses
     `import { http, HttpResponse } from 'msw';\nexport function mock(req, res) {\n  res.sendStatus(401);\n}\n`,
     // Errors passed to next(): finalhandler copies err.headers
@@ -177,6 +183,25 @@ ruleTester('missing-www-authenticate', {
       code: express(`  const r = res;\n  r.status(401).end();`),
       errors: [{ text: 'r.status(401)' }],
       output: express(`  const r = res;\n  r.status(401).set('WWW-Authenticate', 'Bearer realm="api"').end();`),
+    },
+    {
+      name: 'passport with passport-jwt sends a bare 401',
+      code: `import passport from 'passport';\napp.get('/me', passport.authenticate('jwt', { session: false }), handler);\n`,
+      errors: [{ text: "passport.authenticate('jwt', { session: false })" }],
+      output: null,
+      fixUnavailable: 'custom callback',
+    },
+    {
+      name: 'express-basic-auth without challenge: true',
+      code: `const basicAuth = require('express-basic-auth');\napp.use(basicAuth({ users: { admin: 'secret' } }));\n`,
+      errors: [{ text: "basicAuth({ users: { admin: 'secret' } })" }],
+      output: `const basicAuth = require('express-basic-auth');\napp.use(basicAuth({ users: { admin: 'secret' }, challenge: true, realm: 'api' }));\n`,
+    },
+    {
+      name: 'express-basic-auth with challenge: false and a realm',
+      code: `import basicAuth from 'express-basic-auth';\napp.use(basicAuth({\n  users,\n  challenge: false,\n  realm: 'admin',\n}));\n`,
+      errors: [{ text: "basicAuth({\n  users,\n  challenge: false,\n  realm: 'admin',\n})" }],
+      output: `import basicAuth from 'express-basic-auth';\napp.use(basicAuth({\n  users,\n  challenge: true,\n  realm: 'admin',\n}));\n`,
     },
     {
       name: 'an error passed to next() without headers',

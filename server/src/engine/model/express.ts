@@ -1,10 +1,12 @@
 // Express: `res.status(n)` and `res.sendStatus(n)`; headers with `res.set/header/append`
 // (node's `setHeader` and `writeHead` are read by the node:http adapter: Express responses inherit
-// them); errors passed to `next` (express-next.ts). The fix chains `.set(name, value)`, which
+// them); errors passed to `next` (express-next.ts); middleware that sends the 401 itself
+// (express-libraries.ts). The fix chains `.set(name, value)`, which
 // returns the response (express/lib/response.js).
 import * as ts from 'typescript';
 import type { FrameworkAdapter, HeaderWrites, StatusSetter } from './adapter';
 import { callsChainedAfter, laterCallsOn } from './chain';
+import { libraryStatusSetter } from './express-libraries';
 import { nextErrorHeaderWrites, nextErrorStatusSetter } from './express-next';
 import { isPlainNodeFile } from './frameworks';
 import { headerWritesOfArguments } from './headers';
@@ -53,6 +55,6 @@ function responseHeaderWrites(node: ts.Node, consts: ConstBindings): HeaderWrite
 export const expressAdapter: FrameworkAdapter = {
   framework: 'express',
   appliesTo: isPlainNodeFile,
-  statusSetterAt: (node, consts) => responseStatusSetter(node) ?? nextErrorStatusSetter(node, consts),
+  statusSetterAt: (node, consts) => responseStatusSetter(node) ?? nextErrorStatusSetter(node, consts) ?? libraryStatusSetter(node),
   headerWritesAt: (node, consts) => responseHeaderWrites(node, consts) ?? nextErrorHeaderWrites(node, consts),
 };
