@@ -1,0 +1,262 @@
+// http-errors: `createError(401, message, { headers })` and the constructors `createError.Unauthorized`,
+// `createError[401]` (with or without `new`). The error carries the status; the server that catches
+// it sends it and copies `err.headers` (Express's finalhandler, Koa's onerror, Fastify's error
+// handler), so an error is a site where it is thrown or passed to `next`. The module is called
+// under any name (`createError`, `httpErrors`, ...): calls are recognized by the import binding.
+// Express files import it too: this adapter reads only these calls, the Express adapter the rest.
+import * as ts from 'typescript';
+import type { FrameworkAdapter, HeaderWrites, StatusSetter } from './adapter';
+import { isAssertionArgument } from './assertions';
+import { headersOfObject, headerWrite, unknownWrite } from './headers';
+import { importNamed, moduleBindings, type ModuleBindings } from './module-bindings';
+import { enclosingFunction, isInStatementList } from './paths';
+import { oneLineRange } from './ranges';
+import { receiverKey } from './receivers';
+import { appendToLiteral, insertStatementAfter, stringLiteral, type SourceStyle } from './source-style';
+import type { ConstBindings } from './status';
+import type { FixOutcome, HeaderWrite, ResponseFixer, StatusValue } from './types';
+
+const MODULES = /^http-errors$/;
+const bindingsOf = (node: ts.Node) => moduleBindings(node.getSourceFile(), MODULES);
+
+/** The constructor names of the statuses the rules read (statuses' messages, as toIdentifier makes them). */
+const CONSTRUCTOR_CODES = new Map([
+  ['Unauthorized', 401],
+  ['Forbidden', 403],
+  ['ProxyAuthenticationRequired', 407],
+]);
+const CONSTRUCTOR_BY_CODE = new Map([...CONSTRUCTOR_CODES].map(([name, code]) => [code, name]));
+
+type ErrorCall = ts.CallExpression | ts.NewExpression;
+type HttpError =
+  | { kind: 'factory'; call: ErrorCall; factory: string }
+  | { kind: 'constructor'; call: ErrorCall; nameNode: ts.Identifier | ts.NumericLiteral; code: number; named: boolean };
+
+function httpErrorAt(node: ts.Node): HttpError | undefined {
+  if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return undefined;
+  const callee = node.expression;
+  if (ts.isIdentifier(callee)) {
+    const bindings = bindingsOf(node);
+    if (bindings.whole.has(callee.text)) return { kind: 'factory', call: node, factory: callee.text };
+    const code = CONSTRUCTOR_CODES.get(bindings.named.get(callee.text) ?? '');
+    return code ? { kind: 'constructor', call: node, nameNode: callee, code, named: true } : undefined;
+  }
+  // createError.Unauthorized / createError[401]
+  const object = ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) ? callee.expression : undefined;
+  if (!object || !ts.isIdentifier(object)) return undefined;
+  const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : (callee as ts.ElementAccessExpression).argumentExpression;
+  const code = ts.isIdentifier(nameNode) ? CONSTRUCTOR_CODES.get(nameNode.text) : ts.isNumericLiteral(nameNode) ? Number(nameNode.text) : undefined;
+  if (code === undefined || !CONSTRUCTOR_BY_CODE.has(code) || !bindingsOf(node).whole.has(object.text)) return undefined;
+  return { kind: 'constructor', call: node, nameNode: nameNode as ts.Identifier | ts.NumericLiteral, code, named: false };
+}
+
+/** `next(err)`, or a call of a handler's third parameter (`done(err)` in a Fastify hook). */
+function isNextCall(call: ts.CallExpression): boolean {
+  if (!ts.isIdentifier(call.expression) || call.arguments.length !== 1) return false;
+  const name = call.expression.text;
+  if (name === 'next') return true;
+  const fn = enclosingFunction(call);
+  return ts.isFunctionLike(fn) && fn.parameters.length >= 3 && ts.isIdentifier(fn.parameters[2].name) && fn.parameters[2].name.text === name;
+}
+
+/** The expression that hands `node` on: through parentheses, `a ? b : c` and `x || y`. */
+function outermost(node: ts.Node): ts.Node {
+  let current = node;
+  for (;;) {
+    const parent = current.parent;
+    if (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent)) current = parent;
+    else if (ts.isConditionalExpression(parent) && parent.condition !== current) current = parent;
+    else if (ts.isBinaryExpression(parent) && parent.right === current && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(parent.operatorToken.kind)) current = parent;
+    else return current;
+  }
+}
+
+/** Whether an expression is sent: thrown, or passed to next(). */
+function isSentDirectly(expression: ts.Node): boolean {
+  const outer = outermost(expression);
+  const parent = outer.parent;
+  return ts.isThrowStatement(parent) || (ts.isCallExpression(parent) && isNextCall(parent) && parent.arguments[0] === outer);
+}
+
+/** Whether the function holding `name`'s declaration throws `name` or passes it to next(). */
+function isSentByName(declaration: ts.VariableDeclaration, name: string, nextOnly = false): boolean {
+  const scope = enclosingFunction(declaration);
+  let found = false;
+  const visit = (child: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(child) && child.text === name && child !== declaration.name) {
+      const outer = outermost(child);
+      const parent = outer.parent;
+      if ((!nextOnly && ts.isThrowStatement(parent)) || (ts.isCallExpression(parent) && isNextCall(parent) && parent.arguments[0] === outer)) found = true;
+    } else if (!ts.isFunctionLike(child) || child === scope) ts.forEachChild(child, visit);
+  };
+  visit(scope);
+  return found;
+}
+
+function boundDeclaration(call: ts.Node): ts.VariableDeclaration | undefined {
+  const outer = outermost(call);
+  const parent = outer.parent;
+  return ts.isVariableDeclaration(parent) && parent.initializer === outer && ts.isIdentifier(parent.name) ? parent : undefined;
+}
+
+// Arguments of createError after the status: strings are the message, an object the properties,
+// an Error the error to extend (statuses README: "createError([status], [error], [properties])").
+const MESSAGE_NAMES = /message|msg|reason|text|description|detail|^_*(err|error|e|ex|cause)$/i;
+
+function isMessageLike(argument: ts.Expression): boolean {
+  if (ts.isStringLiteralLike(argument) || ts.isTemplateExpression(argument) || ts.isNewExpression(argument)) return true;
+  if (ts.isBinaryExpression(argument) && argument.operatorToken.kind === ts.SyntaxKind.PlusToken) return true;
+  const name = ts.isIdentifier(argument) ? argument.text : ts.isPropertyAccessExpression(argument) ? argument.name.text : undefined;
+  return name !== undefined && MESSAGE_NAMES.test(name);
+}
+
+const propertiesArgument = (call: ErrorCall): ts.ObjectLiteralExpression | undefined =>
+  call.arguments?.slice(1).find(ts.isObjectLiteralExpression);
+
+function headersProperty(properties: ts.ObjectLiteralExpression): ts.PropertyAssignment | undefined {
+  return properties.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === 'headers');
+}
+
+/** The headers the factory's properties argument carries; an argument that may be properties
+ * (a variable, a spread) may carry any. */
+function ownHeaders(call: ErrorCall, consts: ConstBindings): HeaderWrite[] {
+  const writes: HeaderWrite[] = [];
+  for (const argument of call.arguments?.slice(1) ?? []) {
+    if (ts.isObjectLiteralExpression(argument)) {
+      const headers = headersProperty(argument);
+      if (headers) writes.push(...headersOfObject(headers.initializer, consts));
+      if (argument.properties.some((p) => ts.isSpreadAssignment(p) || (p.name !== undefined && ts.isComputedPropertyName(p.name)))) writes.push(unknownWrite(argument));
+    } else if (!isMessageLike(argument)) writes.push(unknownWrite(argument));
+  }
+  return writes;
+}
+
+/** `createError.Unauthorized` -> `createError.Forbidden`, `createError[401]` -> `createError[403]`,
+ * `Unauthorized` -> `Forbidden` (added to its import). */
+function constructorStatus(error: Extract<HttpError, { kind: 'constructor' }>): StatusValue {
+  const { nameNode, code, named } = error;
+  return {
+    code,
+    node: nameNode,
+    rewrite(target): FixOutcome {
+      const name = CONSTRUCTOR_BY_CODE.get(target);
+      if (!name) return { unavailable: `no http-errors constructor for ${target} is read here` };
+      if (ts.isNumericLiteral(nameNode)) return { edits: [{ start: nameNode.getStart(), end: nameNode.end, newText: String(target) }] };
+      const edits = [{ start: nameNode.getStart(), end: nameNode.end, newText: name }];
+      if (!named) return { edits };
+      const imported = importNamed(bindingsOf(nameNode), nameNode.text, name);
+      return imported ? { edits: [...edits, ...imported] } : { unavailable: `${name} is not imported from http-errors and cannot be added to the import` };
+    },
+  };
+}
+
+/** The header entry, its name lower-cased as the http-errors README asks of `headers` keys. */
+const headerEntry = (name: string, valueCode: string, style: SourceStyle) => `${stringLiteral(name.toLowerCase(), style)}: ${valueCode}`;
+
+function factoryFixer(call: ErrorCall, style: SourceStyle): ResponseFixer {
+  return {
+    addHeader(name, valueCode) {
+      const entry = headerEntry(name, valueCode, style);
+      const properties = propertiesArgument(call);
+      if (properties) {
+        const headers = headersProperty(properties);
+        if (!headers) return { edits: [appendToLiteral(properties, `headers: { ${entry} }`, style)] };
+        if (ts.isObjectLiteralExpression(headers.initializer)) return { edits: [appendToLiteral(headers.initializer, entry, style)] };
+        return { unavailable: 'the error takes its headers from an expression: add the header where it is built' };
+      }
+      const last = call.arguments![call.arguments!.length - 1];
+      return { edits: [{ start: last.end, end: last.end, newText: `, { headers: { ${entry} } }` }] };
+    },
+  };
+}
+
+function constructorFixer(error: Extract<HttpError, { kind: 'constructor' }>, bindings: ModuleBindings, style: SourceStyle): ResponseFixer {
+  return {
+    addHeader(name, valueCode) {
+      const entry = headerEntry(name, valueCode, style);
+      // `const err = new createError.Unauthorized()`: the headers property is set after it.
+      const declaration = boundDeclaration(error.call);
+      const statement = declaration?.parent.parent;
+      if (declaration && statement && ts.isVariableStatement(statement) && isInStatementList(statement)) {
+        return { edits: [insertStatementAfter(statement, `${declaration.name.getText()}.headers = { ${entry} }`, style)] };
+      }
+      // The constructor takes only a message; the factory builds the same error with properties.
+      // (Only for a 401: a 403 or 407 gets a challenge together with the rewrite of its name.)
+      const [factory] = bindings.whole;
+      const args = error.call.arguments ?? [];
+      if (factory !== undefined && error.code === 401 && args.length <= 1) {
+        const message = args.length === 1 ? `${args[0].getText()}, ` : '';
+        return { edits: [{ start: error.call.getStart(), end: error.call.end, newText: `${factory}(401, ${message}{ headers: { ${entry} } })` }] };
+      }
+      return { unavailable: `http-errors constructors take only a message: write createError(${error.code}, message, { headers: { ${entry} } })` };
+    },
+  };
+}
+
+function statusSetterAt(node: ts.Node, consts: ConstBindings): StatusSetter | undefined {
+  const error = httpErrorAt(node);
+  if (!error || isAssertionArgument(error.call)) return undefined;
+  const declaration = boundDeclaration(error.call);
+  if (!(isSentDirectly(error.call) || (declaration && isSentByName(declaration, declaration.name.getText())))) return undefined;
+  const status = error.kind === 'factory' ? error.call.arguments?.[0] : constructorStatus(error);
+  if (!status) return undefined;
+  return {
+    node: error.call,
+    status,
+    receiverKey: declaration ? declaration.name.getText() : error.call.getText(),
+    range: oneLineRange(error.call, error.call.expression),
+    ownHeaders: error.kind === 'factory' ? ownHeaders(error.call, consts) : [],
+    bodyCalls: [error.call],
+    fixer: (style) => (error.kind === 'factory' ? factoryFixer(error.call, style) : constructorFixer(error, bindingsOf(node), style)),
+  };
+}
+
+/** The declaration of the http-errors error `identifier` names, in the same function. */
+function errorDeclaration(identifier: ts.Identifier): ts.VariableDeclaration | undefined {
+  const scope = enclosingFunction(identifier);
+  let found: ts.VariableDeclaration | undefined;
+  const visit = (child: ts.Node): void => {
+    if (found) return;
+    if (ts.isVariableDeclaration(child) && ts.isIdentifier(child.name) && child.name.text === identifier.text && child.initializer) {
+      if (httpErrorAt(outermostInitializer(child.initializer))) found = child;
+    } else if (!ts.isFunctionLike(child) || child === scope) ts.forEachChild(child, visit);
+  };
+  visit(scope);
+  return found;
+}
+
+function outermostInitializer(expression: ts.Expression): ts.Expression {
+  let current = expression;
+  while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current)) current = current.expression;
+  return current;
+}
+
+/** `err.headers = { ... }`, `err.headers['www-authenticate'] = v`, `err.headers.x = v` on an
+ * http-errors error. An `err.headers = { ... }` passed to next() is the Express adapter's
+ * (express-next.ts reads it in Express files), so it is not read twice. */
+function headerWritesAt(node: ts.Node, consts: ConstBindings): HeaderWrites | undefined {
+  if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+  const target = node.left;
+  const isHeaders = (e: ts.Expression): e is ts.PropertyAccessExpression & { expression: ts.Identifier } =>
+    ts.isPropertyAccessExpression(e) && e.name.text === 'headers' && ts.isIdentifier(e.expression);
+  const headers = isHeaders(target) ? target : (ts.isElementAccessExpression(target) || ts.isPropertyAccessExpression(target)) && isHeaders(target.expression) ? target.expression : undefined;
+  if (!headers) return undefined;
+  const error = headers.expression;
+  const declaration = errorDeclaration(error);
+  if (!declaration) return undefined;
+  const key = receiverKey(error);
+  if (headers === target) {
+    return isSentByName(declaration, error.text, true) ? undefined : { receiverKey: key, writes: headersOfObject(node.right, consts) };
+  }
+  if (ts.isElementAccessExpression(target)) return { receiverKey: key, writes: [headerWrite(target.argumentExpression, node.right, node, consts)] };
+  const name = (target as ts.PropertyAccessExpression).name.text.toLowerCase();
+  return { receiverKey: key, writes: [{ ...headerWrite(undefined, node.right, node, consts), name }] };
+}
+
+export const httpErrorsAdapter: FrameworkAdapter = {
+  framework: 'http-errors',
+  appliesTo: (facts) => facts.frameworks.has('http-errors'),
+  statusSetterAt,
+  headerWritesAt,
+};
