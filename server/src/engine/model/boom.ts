@@ -112,10 +112,12 @@ function ownChallenge(call: ts.CallExpression, consts: ConstBindings): HeaderWri
   const scheme = call.arguments[1];
   if (!scheme || isNullish(scheme) || (ts.isStringLiteralLike(scheme) && scheme.text === '')) return [];
   const value = challengeValue(call, consts);
-  // The value node is given only where the header is exactly its text (offsets of a problem map to it).
+  // The value node is given only where the header is exactly its text (`Boom.unauthorized(null, 'Bearer')`):
+  // a problem found in the value maps to it. A value Boom composes is written by no literal.
   const single = ts.isArrayLiteralExpression(scheme) && scheme.elements.length === 1 ? scheme.elements[0] : scheme;
-  const valueNode = value !== undefined && ts.isStringLiteralLike(single) && single.text === value ? single : undefined;
-  return [{ name: 'www-authenticate', value, nameNode: undefined, valueNode, node: scheme }];
+  const written = headerWrite(undefined, single, scheme, consts);
+  const exact = value !== undefined && written.value === value;
+  return [{ ...written, name: 'www-authenticate', value, valueNode: exact ? single : undefined, valueLiteral: exact ? written.valueLiteral : undefined }];
 }
 
 /** `Boom.forbidden(message)` -> `Boom.unauthorized(message)`: the helper renamed, arguments the

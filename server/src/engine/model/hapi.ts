@@ -66,6 +66,19 @@ function toolkitResponse(root: ts.Expression): ts.CallExpression | undefined {
   return undefined;
 }
 
+/** The key of the response a chain is made on: the variable the whole chain is bound to
+ * (`const response = h.response(x).code(401)`), the variable it is made on, or the
+ * `h.response(x)` call's text. */
+function responseKey(root: ts.Expression): string {
+  if (!ts.isCallExpression(root)) return receiverKey(root);
+  let top: ts.Expression = root;
+  while (ts.isPropertyAccessExpression(top.parent) && RESPONSE_METHODS.has(top.parent.name.text) && ts.isCallExpression(top.parent.parent)) {
+    top = top.parent.parent;
+  }
+  const parent = top.parent;
+  return ts.isVariableDeclaration(parent) && parent.initializer === top && ts.isIdentifier(parent.name) ? parent.name.text : receiverKey(root);
+}
+
 /** `code(401)` alone where the chain spans lines; the whole `h.response(x).code(401)` where it fits on one. */
 function codeRange(call: ts.CallExpression, name: ts.MemberName): { start: number; end: number } {
   const sourceFile = call.getSourceFile();
@@ -83,7 +96,7 @@ function codeSetter(node: ts.Node): StatusSetter | undefined {
   return {
     node,
     status: node.arguments[0],
-    receiverKey: receiverKey(root),
+    receiverKey: responseKey(root),
     range: codeRange(node, node.expression.name),
     bodyCalls: [response],
     // `.code(401)` returns the response: the header chains right after it.
@@ -98,7 +111,7 @@ function responseHeaderWrites(node: ts.Node, consts: ConstBindings): HeaderWrite
   if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'header') return undefined;
   const root = chainRoot(node.expression.expression);
   if (!toolkitResponse(root)) return undefined;
-  return { receiverKey: receiverKey(root), writes: [headerWrite(node.arguments[0], node.arguments[1], node, consts)] };
+  return { receiverKey: responseKey(root), writes: [headerWrite(node.arguments[0], node.arguments[1], node, consts)] };
 }
 
 /** Files that import hapi or Boom. A route module that imports neither is left alone: the Express
