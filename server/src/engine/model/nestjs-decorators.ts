@@ -4,7 +4,8 @@
 import * as ts from 'typescript';
 import type { StatusSetter } from './adapter';
 import { headerWrite } from './headers';
-import { importFromNest, NEST_COMMON } from './nestjs-exceptions';
+import { importFromNest } from './nestjs-exceptions';
+import { NEST_COMMON } from './nestjs-response';
 import { moduleBindings } from './module-bindings';
 import { indentationAt, stringLiteral, type SourceStyle } from './source-style';
 import type { ConstBindings } from './status';

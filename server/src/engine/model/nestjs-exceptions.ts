@@ -1,20 +1,22 @@
 // NestJS exceptions: `new UnauthorizedException(body?)`, `new ForbiddenException(body?)` and
 // `new HttpException(body, status)`. Nest's default exception filter (BaseExceptionFilter) replies
-// with the exception's status and body only, so these carry no header, and no code in this idiom
-// can add one: the fix says where the challenge has to be set instead. A guard's `canActivate`
-// that returns false makes Nest throw ForbiddenException (GuardsConsumer / RouterExecutionContext):
-// a 403 at that `return false`.
+// with the exception's status and body only, so the exception carries no header. Headers already
+// set on the platform response stay (nestjs-response.ts): where the function has that response
+// (a guard's `getResponse()`, an `@Res()` parameter) the fix sets the header on it before the
+// throw; elsewhere no code at the throw can, and the fix says where the challenge has to be set.
+// A guard's `canActivate` that returns false makes Nest throw ForbiddenException (GuardsConsumer,
+// RouterExecutionContext): a 403 at that `return false`.
 import * as ts from 'typescript';
 import type { StatusSetter } from './adapter';
 import { isAssertionArgument } from './assertions';
 import { importNamed, moduleBindings } from './module-bindings';
-import { enclosingFunction } from './paths';
+import { platformResponseAround, headerCall, NEST_COMMON } from './nestjs-response';
+import { enclosingFunction, isInStatementList } from './paths';
 import { oneLineRange } from './ranges';
 import { resolveStatuses, type ConstBindings } from './status';
 import type { TextEdit } from '../types';
+import { insertStatementBefore, stringLiteral, type SourceStyle } from './source-style';
 import type { FixOutcome, ResponseFixer, StatusValue } from './types';
-
-export const NEST_COMMON = /^@nestjs\/common$/;
 
 const EXCEPTION_CODES = new Map([
   ['UnauthorizedException', 401],
@@ -41,11 +43,23 @@ const withImport = (node: ts.Node, exported: string, edit: TextEdit): FixOutcome
   return imported ? { edits: [edit, ...imported] } : { unavailable: `${exported} is not imported from @nestjs/common and cannot be added to the import` };
 };
 
-const noHeaders = (exception: string): ResponseFixer => ({
-  addHeader: (name) => ({
-    unavailable: `${exception} carries no headers (Nest's exception filter sends only its status and body): set ${name} in an exception filter that catches it, before the filter replies`,
-  }),
-});
+/** `res.header(name, value);` before `throw new X()` where the function has the platform
+ * response; otherwise why no code here can send the header. */
+function exceptionFixer(exception: ts.NewExpression, name: string, style: SourceStyle): ResponseFixer {
+  return {
+    addHeader(header, valueCode) {
+      const response = platformResponseAround(exception);
+      const statement = exception.parent;
+      if (response && ts.isThrowStatement(statement) && isInStatementList(statement)) {
+        const call = `${response.name}.${headerCall(response.kind)}(${stringLiteral(header, style)}, ${valueCode})`;
+        return { edits: [insertStatementBefore(statement, call, style)] };
+      }
+      return {
+        unavailable: `${name} carries no headers (Nest's exception filter sends only its status and body): set ${header} in an exception filter that catches it, before the filter replies`,
+      };
+    },
+  };
+}
 
 /** `UnauthorizedException` -> `ForbiddenException`, imported beside it. */
 function exceptionStatus(name: ts.Identifier, code: number): StatusValue {
@@ -99,10 +113,11 @@ export function exceptionSetter(node: ts.Node, consts: ConstBindings): StatusSet
   return {
     node,
     status,
-    receiverKey: node.getText(),
+    // Headers written on the function's platform response before the throw are sent with it.
+    receiverKey: platformResponseAround(node)?.name ?? node.getText(),
     range: oneLineRange(node, node.expression),
     bodyCalls: [node],
-    fixer: () => noHeaders(exported),
+    fixer: (style) => exceptionFixer(node, exported, style),
   };
 }
 
@@ -124,7 +139,7 @@ export function guardRefusalSetter(node: ts.Node): StatusSetter | undefined {
   return {
     node,
     status,
-    receiverKey: `${method.parent.name?.text ?? 'guard'}.canActivate:${refusal.start}`,
+    receiverKey: platformResponseAround(node)?.name ?? `${method.parent.name?.text ?? 'guard'}.canActivate:${refusal.start}`,
     range: refusal,
     bodyCalls: [],
     fixer: () => ({

@@ -1,15 +1,15 @@
 // NestJS: exceptions (`throw new UnauthorizedException()`, `HttpException` with `HttpStatus`) and
 // guards that return false (nestjs-exceptions.ts), `@HttpCode`/`@Header` decorators
-// (nestjs-decorators.ts), and the platform response injected with `@Res()` (nestjs-res.ts).
+// (nestjs-decorators.ts), and the platform's response where Nest code holds it (nestjs-response.ts).
 // Read only in files that import @nestjs/*: the class and decorator names are Nest's only there.
 import type { FrameworkAdapter } from './adapter';
 import { httpCodeSetter } from './nestjs-decorators';
 import { exceptionSetter, guardRefusalSetter } from './nestjs-exceptions';
-import { injectedResponseHeaderWrites, injectedResponseSetter } from './nestjs-res';
+import { platformResponseHeaderWrites, platformResponseSetter } from './nestjs-response';
 
 export const nestjsAdapter: FrameworkAdapter = {
   framework: 'nestjs',
   appliesTo: (facts) => facts.frameworks.has('nestjs'),
-  statusSetterAt: (node, consts) => exceptionSetter(node, consts) ?? httpCodeSetter(node, consts) ?? injectedResponseSetter(node) ?? guardRefusalSetter(node),
-  headerWritesAt: (node, consts) => injectedResponseHeaderWrites(node, consts),
+  statusSetterAt: (node, consts) => exceptionSetter(node, consts) ?? httpCodeSetter(node, consts) ?? platformResponseSetter(node) ?? guardRefusalSetter(node),
+  headerWritesAt: (node, consts) => platformResponseHeaderWrites(node, consts),
 };
