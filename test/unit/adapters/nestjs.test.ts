@@ -50,6 +50,8 @@ ruleTester('missing-www-authenticate', {
     controller(`    const res = await fetch('/upstream');\n    if (res.status === 401) return null;\n    return helper.status(401);`),
     // An exception class of the same name not imported from Nest
     `import { Controller } from '@nestjs/common';\nimport { UnauthorizedException } from './errors';\nexport function check() {\n  throw new UnauthorizedException();\n}\n`,
+    // GraphQL resolvers answer exceptions with a GraphQL error in a 200 response
+    `import { UnauthorizedException } from '@nestjs/common';\nimport { Context, Query, Resolver } from '@nestjs/graphql';\n@Resolver()\nexport class MeResolver {\n  @Query()\n  me(@Context() ctx) {\n    if (!ctx.req.user) throw new UnauthorizedException();\n  }\n}\n`,
     // Not a Nest file
     `class UnauthorizedException extends Error {}\nexport function check() {\n  throw new UnauthorizedException();\n}\n`,
   ],

@@ -2,14 +2,19 @@
 // guards that return false (nestjs-exceptions.ts), `@HttpCode`/`@Header` decorators
 // (nestjs-decorators.ts), and the platform's response where Nest code holds it (nestjs-response.ts).
 // Read only in files that import @nestjs/*: the class and decorator names are Nest's only there.
+// Files of resolvers and gateways are not read: their exceptions never become an HTTP status.
 import type { FrameworkAdapter } from './adapter';
 import { httpCodeSetter } from './nestjs-decorators';
 import { exceptionSetter, guardRefusalSetter } from './nestjs-exceptions';
 import { platformResponseHeaderWrites, platformResponseSetter } from './nestjs-response';
 
+/** Nest transports that turn an HttpException into something other than an HTTP status: a
+ * GraphQL error in a 200 response, a WebSocket or microservice message. */
+const NOT_HTTP = /^@nestjs\/(graphql|websockets|microservices)$/;
+
 export const nestjsAdapter: FrameworkAdapter = {
   framework: 'nestjs',
-  appliesTo: (facts) => facts.frameworks.has('nestjs'),
+  appliesTo: (facts) => facts.frameworks.has('nestjs') && ![...facts.modules].some((module) => NOT_HTTP.test(module)),
   statusSetterAt: (node, consts) => exceptionSetter(node, consts) ?? httpCodeSetter(node, consts) ?? platformResponseSetter(node) ?? guardRefusalSetter(node),
   headerWritesAt: (node, consts) => platformResponseHeaderWrites(node, consts),
 };
