@@ -61,7 +61,11 @@ function pickMode() {
 let codeServer;
 let suiteExitCode = 0; // VS Code's exit code for the suite: the run exits with it when non-zero
 async function getCodeServer() {
-  codeServer ??= await ensureCodeServer();
+  if (!codeServer) {
+    const t = Date.now();
+    codeServer = await ensureCodeServer();
+    console.log(`e2e: code-server ${codeServer.codeServerVersion} ready (setup.sh ${seconds(t)})`);
+  }
   return codeServer;
 }
 

@@ -35,7 +35,9 @@ export async function runUiTest(cs, { vsix }) {
   const work = makeWorkDir('ui');
   // A new folder outside the repo, so nothing of this project (tsconfig, node_modules) is around
   // it. mkdtemp in the system temp dir: the run's own TMPDIR lives inside the repo's .e2e/.
-  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'http-auth-lint-ui-'));
+  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'http-auth-lint-ui-'));
+  const workspace = path.join(tempDir, 'my-api'); // the name the README screenshots show
+  fs.mkdirSync(workspace);
   const appFile = path.join(workspace, 'app.js');
   fs.writeFileSync(appFile, APP);
 
@@ -119,7 +121,7 @@ export async function runUiTest(cs, { vsix }) {
     await server?.stop();
     // Keep what the editor left in the file next to the run's logs, then drop the temp folder.
     fs.cpSync(workspace, path.join(work.dir, 'new-workspace'), { recursive: true });
-    fs.rmSync(workspace, { recursive: true, force: true });
+    fs.rmSync(tempDir, { recursive: true, force: true });
   }
   return { tests, screenshots, work };
 }
@@ -130,7 +132,11 @@ export async function runUiTest(cs, { vsix }) {
  * moving to its box's centre is what a user's mouse does.
  */
 async function hoverSquiggle(page) {
-  const box = await page.locator('.monaco-editor .squiggly-error').first().boundingBox();
+  // Visible ones only: re-rendering the decorations (e.g. when the Problems panel reveals the
+  // marker) can leave a hidden squiggle element first in the DOM for a moment.
+  const squiggle = page.locator('.monaco-editor .squiggly-error').filter({ visible: true }).first();
+  await squiggle.waitFor();
+  const box = await squiggle.boundingBox();
   if (!box) throw new Error('no squiggle on screen');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
 }
