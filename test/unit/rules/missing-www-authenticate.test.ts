@@ -43,8 +43,8 @@ ruleTester('missing-www-authenticate', {
     `/** Example: res.status(401).json({}) */\nexport async function fetchMe() {\n  const response = await fetch('/me');\n  if (response.status === 401) throw new Error('Unauthorized');\n}\n`,
     // Receivers that are not a (req, res) response
     `export function show(ctx) {\n  ctx.status(401);\n}\n`,
-    // Another framework's file is left to its own adapter
-    `import Fastify from 'fastify';\nconst app = Fastify();\napp.get('/', (req, reply) => reply.status(401).send());\n`,
+    // Another framework's file is left to its own adapter (Fastify's reads the challenge in the chain)
+    `import Fastify from 'fastify';\nconst app = Fastify();\napp.get('/', (req, reply) => reply.status(401).header('WWW-Authenticate', 'Bearer realm="api"').send());\n`,
     // An alias of the response
     express(`  const r = res;\n  res.set('WWW-Authenticate', 'Bearer realm="api"');\n  r.sendStatus(401);`),
     // A helper of the same file that sets the challenge on the response it is given

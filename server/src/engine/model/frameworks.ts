@@ -28,7 +28,7 @@ export function frameworksOf(modules: Iterable<string>): Set<Framework> {
 const LOOKALIKES: readonly Framework[] = ['fastify', 'koa', 'hapi', 'nestjs', 'nextjs', 'hono', 'h3', 'elysia'];
 
 /** Whether a file may hold Express or node:http handlers: it imports no other server framework. */
-export function isPlainNodeFile(facts: FileFacts): boolean {
+export function isPlainNodeFile(facts: Pick<FileFacts, 'frameworks'>): boolean {
   return !LOOKALIKES.some((framework) => facts.frameworks.has(framework));
 }
 

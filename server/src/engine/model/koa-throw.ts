@@ -1,0 +1,53 @@
+// Koa's `ctx.throw(status, msg?, props?)` (http-errors' createError) and `ctx.assert(cond, status,
+// msg?, props?)` (http-assert, which throws the same error when `cond` is falsy). The error reaches
+// Koa's `ctx.onerror`, which first removes every header already set on the response and then sets
+// the error's `headers` (koa/lib/context.js; koajs/koa#537, #1127): a header set with `ctx.set`
+// before the throw is lost, and the only place the challenge survives is the `headers` property.
+//
+// ctx.assert's condition is the guard of its 401 (thrown when the condition is false), but the
+// builder reads guards from the `if`s and conditionals around a site (paths.ts guardsOf) and a
+// StatusSetter cannot add one: permission checks written as `ctx.assert(user.isAdmin, 401)` are
+// only seen through their message.
+import * as ts from 'typescript';
+import type { StatusSetter } from './adapter';
+import { addToPropertiesArgument, headersOfArguments } from './headers-option';
+import { DROPS_HEADERS, koaContextOf } from './koa-context';
+import { oneLineRange } from './ranges';
+import { resolveStatuses, type ConstBindings } from './status';
+
+/** Where the status is among the arguments: `ctx.throw(401, ...)`, `ctx.assert(cond, 401, ...)`,
+ * `ctx.assert.equal(a, b, 401, ...)` (http-assert's methods). */
+const STATUS_INDEX = new Map([
+  ['throw', 0], ['assert', 1], ['ok', 1], ['equal', 2], ['notEqual', 2], ['strictEqual', 2], ['notStrictEqual', 2], ['deepEqual', 2], ['notDeepEqual', 2],
+]);
+
+/** The context a `ctx.throw(...)` / `ctx.assert(...)` / `ctx.assert.ok(...)` call is made on. */
+function contextOfCall(callee: ts.PropertyAccessExpression): ts.Expression | undefined {
+  const method = callee.name.text;
+  if (method === 'throw' || method === 'assert') return callee.expression;
+  const assert = callee.expression;
+  return ts.isPropertyAccessExpression(assert) && assert.name.text === 'assert' ? assert.expression : undefined;
+}
+
+export function throwStatusSetter(node: ts.Node, consts: ConstBindings): StatusSetter | undefined {
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return undefined;
+  const index = STATUS_INDEX.get(node.expression.name.text);
+  if (index === undefined) return undefined;
+  const context = contextOfCall(node.expression);
+  const status = node.arguments[index];
+  if (!context || !status) return undefined;
+  const ref = koaContextOf(context);
+  // `ctx.throw(err)` and statuses not known statically are left alone (http-errors reads a status only first).
+  if (!ref || ref.via !== 'ctx' || resolveStatuses(status, consts).length === 0) return undefined;
+  const call = node;
+  return {
+    node: call,
+    status,
+    receiverKey: ref.key,
+    range: oneLineRange(call, call.expression),
+    ownHeaders: headersOfArguments(call, index, consts),
+    bodyCalls: [call],
+    dropsEarlierHeaders: DROPS_HEADERS,
+    fixer: (style) => ({ addHeader: (name, valueCode) => addToPropertiesArgument(call, index, name, valueCode, style) }),
+  };
+}
