@@ -1,3 +1,8 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import * as ts from 'typescript';
+import { parse } from '../../../server/src/engine';
+import { koaErrorResponseAt } from '../../../server/src/engine/model/koa-context';
 import { ruleTester } from '../rule-tester';
 
 /** Koa middleware whose body is `body`. */
@@ -260,4 +265,27 @@ ruleTester('invalid-challenge', {
       output: mw(`  ctx.throw(401, { headers: { 'WWW-Authenticate': 'Basic realm="api"' } });`),
     },
   ],
+});
+
+describe('koaErrorResponseAt', () => {
+  const throwIn = (code: string) => {
+    const sourceFile = parse('handler.ts', code);
+    let thrown: ts.Node | undefined;
+    const visit = (node: ts.Node): void => {
+      if (ts.isThrowStatement(node)) thrown = node.expression;
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    return koaErrorResponseAt(thrown!);
+  };
+
+  it('gives the context of the middleware an error is thrown in, and why earlier headers are lost', () => {
+    const response = throwIn(`import Koa from 'koa';\nexport async function auth(ctx, next) {\n  throw createError(401);\n}\n`);
+    assert.equal(response?.receiverKey, 'ctx');
+    assert.match(response?.dropsEarlierHeaders ?? '', /koajs\/koa#537/);
+  });
+
+  it('gives nothing outside Koa middleware', () => {
+    assert.equal(throwIn(`export function auth(req, res, next) {\n  throw createError(401);\n}\n`), undefined);
+  });
 });

@@ -58,7 +58,7 @@ function errorAssignment(node: ts.Node, properties: ReadonlySet<string>): { erro
   }
   if (!ts.isPropertyAccessExpression(target) || !properties.has(target.name.text) || !ts.isIdentifier(target.expression)) return undefined;
   const error = target.expression;
-  if (fastifyReplyOf(error) || !isFastifyErrorScope(node) || !isRaised(error.text, node)) return undefined;
+  if (!isFastifyErrorScope(node) || fastifyReplyOf(error) || !isRaised(error.text, node)) return undefined;
   return { error, assignment: node, element };
 }
 
