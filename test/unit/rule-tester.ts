@@ -45,7 +45,9 @@ function findingsOf(ruleId: string, testCase: ValidCase): Finding[] {
 }
 
 function describeCase(testCase: ValidCase): string {
-  return testCase.name ?? testCase.code.trim().split('\n').find((line) => /\b(status|sendStatus|writeHead|statusCode)\b/.test(line))?.trim() ?? testCase.code.slice(0, 60);
+  // The line that sends a status names the case best.
+  const statusLine = testCase.code.split('\n').find((line) => /\b40[137]\b|Unauthorized|Forbidden|UNAUTHORIZED|FORBIDDEN/.test(line));
+  return testCase.name ?? statusLine?.trim() ?? testCase.code.trim().split('\n')[0];
 }
 
 export function ruleTester(ruleId: string, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }): void {
