@@ -211,9 +211,9 @@ ruleTester('unauthorized-for-permission', {
       output: mw(`  if (ctx.state.user.role !== 'admin') ctx.throw(403, 'Admins only', { headers: { 'WWW-Authenticate': 'Bearer realm="api"' } });`),
     },
     {
-      name: "ctx.assert's condition is not a guard the builder reads: its message tells",
+      name: "ctx.assert's condition is its guard, on the false side",
       code: mw(`  ctx.assert(ctx.state.user.isAdmin, 401, 'admins only', { headers: { 'WWW-Authenticate': 'Bearer realm="api"' } });`),
-      errors: [{ text: `ctx.assert(ctx.state.user.isAdmin, 401, 'admins only', { headers: { 'WWW-Authenticate': 'Bearer realm="api"' } })`, messageIncludes: 'admins only' }],
+      errors: [{ text: `ctx.assert(ctx.state.user.isAdmin, 401, 'admins only', { headers: { 'WWW-Authenticate': 'Bearer realm="api"' } })`, messageIncludes: 'the guard checks `ctx.state.user.isAdmin`' }],
       output: mw(`  ctx.assert(ctx.state.user.isAdmin, 403, 'admins only', { headers: { 'WWW-Authenticate': 'Bearer realm="api"' } });`),
     },
   ],

@@ -88,3 +88,15 @@ ruleTester('unauthorized-for-permission', {
     },
   ],
 });
+
+ruleTester('unauthorized-for-permission', {
+  valid: [`import Koa from 'koa';\nconst app = new Koa();\napp.use(async (ctx) => {\n  ctx.assert(ctx.state.user, 401, 'login required', { headers: { 'WWW-Authenticate': 'Bearer realm="api"' } });\n});\n`],
+  invalid: [
+    {
+      name: "ctx.assert's condition is the guard, on its false side",
+      code: `import Koa from 'koa';\nconst app = new Koa();\napp.use(async (ctx) => {\n  ctx.assert(ctx.state.user.isAdmin, 401, { headers: { 'WWW-Authenticate': 'Bearer realm="api"' } });\n});\n`,
+      errors: [{ text: `ctx.assert(ctx.state.user.isAdmin, 401, { headers: { 'WWW-Authenticate': 'Bearer realm="api"' } })`, messageIncludes: 'the guard checks `ctx.state.user.isAdmin`' }],
+      output: `import Koa from 'koa';\nconst app = new Koa();\napp.use(async (ctx) => {\n  ctx.assert(ctx.state.user.isAdmin, 403, { headers: { 'WWW-Authenticate': 'Bearer realm="api"' } });\n});\n`,
+    },
+  ],
+});

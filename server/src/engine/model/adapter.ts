@@ -4,7 +4,7 @@
 import type * as ts from 'typescript';
 import type { ConstBindings } from './status';
 import type { SourceStyle } from './source-style';
-import type { FileFacts, Framework, HeaderWrite, ResponseFixer, StatusValue } from './types';
+import type { FileFacts, Framework, Guard, HeaderWrite, ResponseFixer, StatusValue } from './types';
 
 /** A place where an adapter saw a response get its status. */
 export interface StatusSetter {
@@ -22,6 +22,11 @@ export interface StatusSetter {
   ownHeaders?: HeaderWrite[];
   /** Calls whose arguments are sent with this response (`.json({ error })`, `res.end('...')`). */
   bodyCalls: (ts.CallExpression | ts.NewExpression)[];
+  /** Other expressions sent with it, read for messages like bodyCalls' arguments (`ctx.body = { error }`). */
+  bodyExpressions?: ts.Expression[];
+  /** Conditions the adapter knows decide this site beyond the `if`s around it, innermost first:
+   * `ctx.assert(user.isAdmin, 401)` throws when its condition is false (a negated guard). */
+  guards?: Guard[];
   /** Set when the framework drops the headers written before this site (Koa's `ctx.throw`). */
   dropsEarlierHeaders?: string;
   fixer(style: SourceStyle): ResponseFixer;

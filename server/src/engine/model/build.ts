@@ -37,14 +37,16 @@ function endsWithSemicolonOrNot(node: ts.Node): boolean | undefined {
 /** `node:http` is `http`: one name per module. */
 const normalizeModule = (name: string) => name.replace(/^node:/, '');
 
-/** String literals among the arguments of `calls`, not inside nested functions. */
-function messagesIn(calls: (ts.CallExpression | ts.NewExpression)[]): ts.StringLiteralLike[] {
+/** String literals in what a site sends: the arguments of its body calls and its body
+ * expressions, not inside nested functions. */
+function messagesOf(setter: StatusSetter): ts.StringLiteralLike[] {
   const found: ts.StringLiteralLike[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isStringLiteralLike(node)) found.push(node);
     else if (!ts.isFunctionLike(node)) ts.forEachChild(node, visit);
   };
-  for (const call of calls) call.arguments?.forEach(visit);
+  for (const call of setter.bodyCalls) call.arguments?.forEach(visit);
+  setter.bodyExpressions?.forEach(visit);
   return found;
 }
 
@@ -121,9 +123,9 @@ function sitesOf(adapter: FrameworkAdapter, setter: StatusSetter, allWrites: Sco
     headers,
     headersElsewhere: sameResponse.filter((write) => !onPath.includes(write)),
     droppedHeaders: dropped.map((write) => ({ write, reason: setter.dropsEarlierHeaders! })),
-    messages: messagesIn(setter.bodyCalls),
+    messages: messagesOf(setter),
     fixer: setter.fixer(style),
   };
   // Guards start at the status itself: in `res.status(user ? 403 : 401)` each code has its own.
-  return statuses.map((status) => ({ ...common, status, guards: guardsOf(status.node) }));
+  return statuses.map((status) => ({ ...common, status, guards: [...(setter.guards ?? []), ...guardsOf(status.node)] }));
 }

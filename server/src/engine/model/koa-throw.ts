@@ -4,10 +4,8 @@
 // the error's `headers` (koa/lib/context.js; koajs/koa#537, #1127): a header set with `ctx.set`
 // before the throw is lost, and the only place the challenge survives is the `headers` property.
 //
-// ctx.assert's condition is the guard of its 401 (thrown when the condition is false), but the
-// builder reads guards from the `if`s and conditionals around a site (paths.ts guardsOf) and a
-// StatusSetter cannot add one: permission checks written as `ctx.assert(user.isAdmin, 401)` are
-// only seen through their message.
+// ctx.assert's condition is the guard of its status, on its false side: `ctx.assert(user.isAdmin,
+// 401)` throws when the user is not an admin.
 import * as ts from 'typescript';
 import type { StatusSetter } from './adapter';
 import { addToPropertiesArgument, headersOfArguments } from './headers-option';
@@ -40,6 +38,8 @@ export function throwStatusSetter(node: ts.Node, consts: ConstBindings): StatusS
   // `ctx.throw(err)` and statuses not known statically are left alone (http-errors reads a status only first).
   if (!ref || ref.via !== 'ctx' || resolveStatuses(status, consts).length === 0) return undefined;
   const call = node;
+  const method = node.expression.name.text;
+  const condition = method === 'assert' || method === 'ok' ? node.arguments[0] : undefined;
   return {
     node: call,
     status,
@@ -47,6 +47,7 @@ export function throwStatusSetter(node: ts.Node, consts: ConstBindings): StatusS
     range: oneLineRange(call, call.expression),
     ownHeaders: headersOfArguments(call, index, consts),
     bodyCalls: [call],
+    guards: condition && condition !== status ? [{ expression: condition, negated: true }] : undefined,
     dropsEarlierHeaders: DROPS_HEADERS,
     fixer: (style) => ({ addHeader: (name, valueCode) => addToPropertiesArgument(call, index, name, valueCode, style) }),
   };

@@ -4,6 +4,9 @@ import * as ts from 'typescript';
 const RESPONSE_NAMES = /^_*(res|resp|rsp|response|serverResponse|httpResponse|outgoing)$/i;
 const REQUEST_NAMES = /^_*(req|request|incoming|incomingMessage)$/i;
 const ERROR_NAMES = /^_*(err|error|e)$/i;
+/** The names other frameworks give their response or context: never an Express response, even in
+ * a `(request, reply)` handler without imports (Fastify's reply has no `.set`). */
+const OTHER_FRAMEWORK_NAMES = /^_*(reply|rep|ctx|context|c|h|event|set)$/;
 
 function parameterNames(fn: ts.SignatureDeclaration): string[] {
   return fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ''));
@@ -30,6 +33,7 @@ export function isHttpResponseReceiver(expression: ts.Expression): boolean {
   if (!ts.isIdentifier(receiver)) return false;
   const name = receiver.text;
   if (RESPONSE_NAMES.test(name)) return true;
+  if (OTHER_FRAMEWORK_NAMES.test(name)) return false;
   for (let node: ts.Node | undefined = receiver.parent; node; node = node.parent) {
     if (ts.isFunctionLike(node) && parameterNames(node).includes(name)) return isResponseParameter(node, name);
   }
