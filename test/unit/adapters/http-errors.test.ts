@@ -7,6 +7,22 @@ ${body}
 }
 `;
 
+const koa = (body: string) => `import Koa from 'koa';
+import createError from 'http-errors';
+const app = new Koa();
+app.use(async (ctx, next) => {
+${body}
+  await next();
+});
+`;
+const fastify = (body: string) => `import Fastify from 'fastify';
+import createError from 'http-errors';
+const app = Fastify();
+app.get('/me', async (request, reply) => {
+${body}
+});
+`;
+
 ruleTester('missing-www-authenticate', {
   valid: [
     // The headers property, in any case, after a message or alone
@@ -24,6 +40,10 @@ ruleTester('missing-www-authenticate', {
     middleware(`  const unauthorized = createError(401);\n  res.locals.error = unauthorized;\n  next();`),
     middleware(`  if (createError.isHttpError(req.error) && req.error.status === 401) return next(req.error);\n  next();`),
     `import createError from 'http-errors';\nimport assert from 'node:assert/strict';\nassert.deepEqual(await check(), createError(401));\n`,
+    // Koa sends the error's headers; Fastify also keeps the headers set on the reply before the throw
+    koa(`  if (!ctx.get('authorization')) throw createError(401, 'Log in', { headers: { 'WWW-Authenticate': 'Bearer realm="api"' } });`),
+    fastify(`  reply.header('WWW-Authenticate', 'Bearer realm="api"');\n  throw createError(401, 'Log in');`),
+    fastify(`  const err = createError(401, 'Log in');\n  err.headers = { 'www-authenticate': 'Bearer realm="api"' };\n  throw err;`),
     // The same names without the http-errors import are someone else's
     `import { createError } from './errors';\nexport function f(req, res, next) {\n  next(createError(401));\n}\n`,
     `const Unauthorized = require('./unauthorized');\nexport function f() {\n  throw new Unauthorized();\n}\n`,
@@ -95,6 +115,11 @@ ruleTester('missing-www-authenticate', {
       output: `import * as HttpErrors from 'http-errors';\nexport async function auth(request) {\n  if (!request.headers.authorization) throw HttpErrors(401, { headers: { 'www-authenticate': 'Bearer realm="api"' } });\n}\n`,
     },
     {
+      code: fastify(`  if (!request.headers.authorization) throw createError(401, 'Log in');\n  return { ok: true };`),
+      errors: [{ text: `createError(401, 'Log in')` }],
+      output: fastify(`  if (!request.headers.authorization) throw createError(401, 'Log in', { headers: { 'www-authenticate': 'Bearer realm="api"' } });\n  return { ok: true };`),
+    },
+    {
       name: 'an Express file: http-errors sites beside the Express ones',
       code: `import express from 'express';\nimport createError from 'http-errors';\nconst app = express();\napp.get('/a', (req, res, next) => next(createError(401)));\napp.get('/b', (req, res) => res.status(401).end());\n`,
       errors: [{ text: 'createError(401)' }, { text: 'res.status(401)' }],
@@ -144,6 +169,18 @@ ruleTester('forbidden-for-missing-credentials', {
       code: middleware(`  if (!req.user) throw new createError.Forbidden('Not logged in');\n  next();`),
       errors: [{ text: `new createError.Forbidden('Not logged in')` }],
       output: middleware(`  if (!req.user) throw new createError.Unauthorized('Not logged in');\n  next();`),
+    },
+  ],
+});
+
+ruleTester('challenge-lost', {
+  valid: [koa(`  if (!ctx.get('authorization')) throw createError(401, { headers: { 'www-authenticate': 'Bearer realm="api"' } });`)],
+  invalid: [
+    {
+      name: "Koa's onerror drops the ctx.set before an http-errors throw: the header moves into the error",
+      code: koa(`  if (!ctx.get('authorization')) {\n    ctx.set('WWW-Authenticate', 'Bearer realm="api"');\n    throw createError(401, 'Log in');\n  }`),
+      errors: [{ text: `ctx.set('WWW-Authenticate', 'Bearer realm="api"')` }],
+      output: koa(`  if (!ctx.get('authorization')) {\n    throw createError(401, 'Log in', { headers: { 'www-authenticate': 'Bearer realm="api"' } });\n  }`),
     },
   ],
 });

@@ -4,9 +4,16 @@
 // handler), so an error is a site where it is thrown or passed to `next`. The module is called
 // under any name (`createError`, `httpErrors`, ...): calls are recognized by the import binding.
 // Express files import it too: this adapter reads only these calls, the Express adapter the rest.
+// Thrown in Koa middleware, the error is answered on the context after Koa's onerror has dropped
+// the headers set on it; thrown in a Fastify handler, on the reply, whose headers stay: there the
+// site is keyed by that response, so that what was set on it counts (or is seen as lost).
 import * as ts from 'typescript';
 import type { FrameworkAdapter, HeaderWrites, StatusSetter } from './adapter';
 import { isAssertionArgument } from './assertions';
+import { replyParameterAt } from './fastify-reply';
+import { frameworksImportedAt } from './file-imports';
+import { isPlainNodeFile } from './frameworks';
+import { koaErrorResponseAt } from './koa-context';
 import { headersOfObject, headerWrite, unknownWrite } from './headers';
 import { importNamed, moduleBindings, type ModuleBindings } from './module-bindings';
 import { enclosingFunction, isInStatementList } from './paths';
@@ -194,6 +201,12 @@ function constructorFixer(error: Extract<HttpError, { kind: 'constructor' }>, bi
   };
 }
 
+/** The response an error raised at `node` is answered on: Koa's context (koa-context.ts), a
+ * Fastify reply (fastify-reply.ts), else the error itself, named `fallback`. */
+function responseOfError(node: ts.Node, fallback: string): { receiverKey: string; dropsEarlierHeaders?: string } {
+  return koaErrorResponseAt(node) ?? { receiverKey: replyParameterAt(node) ?? fallback };
+}
+
 function statusSetterAt(node: ts.Node, consts: ConstBindings): StatusSetter | undefined {
   const error = httpErrorAt(node);
   if (!error || isAssertionArgument(error.call)) return undefined;
@@ -204,7 +217,7 @@ function statusSetterAt(node: ts.Node, consts: ConstBindings): StatusSetter | un
   return {
     node: error.call,
     status,
-    receiverKey: declaration ? declaration.name.getText() : error.call.getText(),
+    ...responseOfError(error.call, declaration ? declaration.name.getText() : error.call.getText()),
     range: oneLineRange(error.call, error.call.expression),
     ownHeaders: error.kind === 'factory' ? ownHeaders(error.call, consts) : [],
     bodyCalls: [error.call],
@@ -233,8 +246,9 @@ function outermostInitializer(expression: ts.Expression): ts.Expression {
 }
 
 /** `err.headers = { ... }`, `err.headers['www-authenticate'] = v`, `err.headers.x = v` on an
- * http-errors error. An `err.headers = { ... }` passed to next() is the Express adapter's
- * (express-next.ts reads it in Express files), so it is not read twice. */
+ * http-errors error. Writes another adapter reads already are left to it, so that one write is
+ * one write: in Fastify code all of them (fastify-errors.ts), in Express files an
+ * `err.headers = { ... }` passed to next() (express-next.ts). */
 function headerWritesAt(node: ts.Node, consts: ConstBindings): HeaderWrites | undefined {
   if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
   const target = node.left;
@@ -244,10 +258,11 @@ function headerWritesAt(node: ts.Node, consts: ConstBindings): HeaderWrites | un
   if (!headers) return undefined;
   const error = headers.expression;
   const declaration = errorDeclaration(error);
-  if (!declaration) return undefined;
-  const key = receiverKey(error);
+  if (!declaration || frameworksImportedAt(node).has('fastify') || replyParameterAt(node) !== undefined) return undefined;
+  const key = responseOfError(node, receiverKey(error)).receiverKey;
   if (headers === target) {
-    return isSentByName(declaration, error.text, true) ? undefined : { receiverKey: key, writes: headersOfObject(node.right, consts) };
+    const readByExpress = isPlainNodeFile({ frameworks: frameworksImportedAt(node) }) && isSentByName(declaration, error.text, true);
+    return readByExpress ? undefined : { receiverKey: key, writes: headersOfObject(node.right, consts) };
   }
   if (ts.isElementAccessExpression(target)) return { receiverKey: key, writes: [headerWrite(target.argumentExpression, node.right, node, consts)] };
   const name = (target as ts.PropertyAccessExpression).name.text.toLowerCase();
