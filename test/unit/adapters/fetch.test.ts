@@ -46,6 +46,7 @@ ruleTester('missing-www-authenticate', {
       code: `import { vi, it, expect } from 'vitest';\nit('logs out on 401', async () => {\n  globalThis.fetch = vi.fn(async () => new Response(null, { status: 401 }));\n  expect(await me()).toBe(null);\n});\n`,
     },
     `global.fetch = jest.fn().mockResolvedValue(Response.json({ error: 'invalid_token' }, { status: 401 }));\n`,
+    `test('refreshes the token on 401', async () => {\n  server.respondWith(() => new Response(null, { status: 401 }));\n  await expect(client.me()).rejects.toThrow();\n});\n`,
     `import { http, HttpResponse } from 'msw';\nexport const handlers = [http.get('/me', () => new Response(null, { status: 401 }))];\n`,
     // Files of frameworks that answer through their own response object
     `import express from 'express';\nconst app = express();\napp.get('/stub', (req, res) => {\n  const fake = new Response(null, { status: 401 });\n  res.json({ status: fake.status });\n});\n`,

@@ -45,6 +45,8 @@ ruleTester('missing-www-authenticate', {
       code: `import type { NextApiRequest, NextApiResponse } from 'next';\n\nfunction withChallenge(res: NextApiResponse) {\n  res.setHeader('WWW-Authenticate', 'Bearer realm="api"');\n}\n\nexport default function handler(req: NextApiRequest, res: NextApiResponse) {\n  if (!req.headers.authorization) {\n    withChallenge(res);\n    return res.status(401).end();\n  }\n  res.status(204).end();\n}\n`,
     },
     { ...PAGES, code: pages(`  if (!session) {\n    res.writeHead(401, { 'WWW-Authenticate': 'Bearer realm="api"' });\n    return res.end();\n  }\n  res.status(200).json(session.user);`) },
+    // Responses built in tests are fakes
+    { fileName: 'middleware.test.ts', code: `import { expect, it } from 'vitest';\nimport { NextResponse } from 'next/server';\nconst denied = NextResponse.json({ error: 'no' }, { status: 401 });\nit('passes the 401 on', () => expect(denied.status).toBe(401));\n` },
     // A status table and a comparison in a Next.js file
     { ...ROUTE, code: route(`  const upstream = await fetch('https://api.example.com/me');\n  if (upstream.status === 401) return NextResponse.json({ error: 'upstream rejected us' }, { status: 502 });\n  return NextResponse.json(await upstream.json());`) },
   ],

@@ -9,6 +9,7 @@ import type { FrameworkAdapter, HeaderWrites, StatusSetter } from './adapter';
 import type { ConstBindings } from './status';
 import { headerWrite, headerWritesOfArguments } from './headers';
 import { isHttpExceptionResponse } from './hono-exception';
+import { moduleBindings } from './module-bindings';
 import { isPlainHeaderWrite } from './plain-overlap';
 import { resolveAlias, receiverKey } from './receivers';
 import {
@@ -43,7 +44,11 @@ function calleeName(call: ts.CallExpression): string | undefined {
   return undefined;
 }
 
-export function isInMock(node: ts.Node): boolean {
+/** Whether a Response built at `node` is a fake: built in a file that imports a test runner, or
+ * inside a mocking call or a test body. */
+export function isFakeResponse(node: ts.Node): boolean {
+  const runner = moduleBindings(node.getSourceFile(), TEST_MODULES);
+  if (runner.named.size > 0 || runner.whole.size > 0) return true;
   for (let current = node.parent; current; current = current.parent) {
     if (ts.isCallExpression(current)) {
       const name = calleeName(current);
@@ -114,13 +119,12 @@ function headersObjectWrites(node: ts.Node, consts: ConstBindings): HeaderWrites
 
 function fetchResponse(node: ts.Node): ResponseConstruction | undefined {
   const construction = responseConstruction(node, RESPONSE);
-  return construction && !isInMock(node) && !isHttpExceptionResponse(node) ? construction : undefined;
+  return construction && !isFakeResponse(node) && !isHttpExceptionResponse(node) ? construction : undefined;
 }
 
 export const fetchAdapter: FrameworkAdapter = {
   framework: 'fetch',
-  appliesTo: (facts: FileFacts) =>
-    !OTHER_RESPONSES.some((framework) => facts.frameworks.has(framework)) && ![...facts.modules].some((module) => TEST_MODULES.test(module)),
+  appliesTo: (facts: FileFacts) => !OTHER_RESPONSES.some((framework) => facts.frameworks.has(framework)),
   statusSetterAt(node, consts) {
     const construction = fetchResponse(node);
     return construction && constructionSetter(construction, consts);

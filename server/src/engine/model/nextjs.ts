@@ -9,7 +9,7 @@
 import * as ts from 'typescript';
 import type { FrameworkAdapter, StatusSetter } from './adapter';
 import { callsChainedAfter, laterCallsOn } from './chain';
-import { constructionHeaderWrites, constructionSetter } from './fetch';
+import { constructionHeaderWrites, constructionSetter, isFakeResponse } from './fetch';
 import { nodeHttpAdapter } from './node-http';
 import { chainRoot, isHttpResponseReceiver, receiverKey } from './receivers';
 import { responseConstruction } from './response-init';
@@ -19,6 +19,11 @@ import type { FileFacts } from './types';
 
 const NEXT_RESPONSE = new Set(['NextResponse']);
 const BODY_METHODS = new Set(['send', 'json', 'end']);
+
+function nextResponse(node: ts.Node) {
+  const construction = responseConstruction(node, NEXT_RESPONSE);
+  return construction && !isFakeResponse(node) ? construction : undefined;
+}
 
 /** `res.status(401)` of a Pages Router API route. The fix sets the header in a statement before
  * the one that sends (the form Next.js's docs use); where no statement fits, it chains
@@ -53,12 +58,12 @@ export const nextjsAdapter: FrameworkAdapter = {
   framework: 'nextjs',
   appliesTo: (facts: FileFacts) => facts.frameworks.has('nextjs'),
   statusSetterAt(node, consts) {
-    const construction = responseConstruction(node, NEXT_RESPONSE);
+    const construction = nextResponse(node);
     if (construction) return constructionSetter(construction, consts);
     return pagesStatus(node) ?? nodeHttpAdapter.statusSetterAt(node, consts);
   },
   headerWritesAt(node, consts) {
-    const construction = responseConstruction(node, NEXT_RESPONSE);
+    const construction = nextResponse(node);
     if (construction) return constructionHeaderWrites(construction, consts);
     return nodeHttpAdapter.headerWritesAt(node, consts);
   },
