@@ -28,6 +28,28 @@ ${body}
 
 const EXCEPTION_FILTER = "set WWW-Authenticate in an exception filter";
 
+
+/** A filter of the same file that catches `caught` and sets `header`, applied with `uses` on the
+ * controller class or on its handler, or not at all. */
+const filtered = (caught: string, header: string, where: 'class' | 'method' | 'nowhere', uses = '@UseFilters(ChallengeFilter)') => `import { ArgumentsHost, Catch, Controller, ExceptionFilter, ForbiddenException, Get, UnauthorizedException, UseFilters } from '@nestjs/common';
+
+@Catch(${caught})
+export class ChallengeFilter implements ExceptionFilter {
+  catch(exception, host: ArgumentsHost) {
+    const response = host.switchToHttp().getResponse();
+    response.status(exception.getStatus()).set('${header}', 'Bearer realm="api"').json(exception.getResponse());
+  }
+}
+
+${where === 'class' ? `${uses}\n` : ''}@Controller('me')
+export class MeController {
+  ${where === 'method' ? `${uses}\n  ` : ''}@Get()
+  me() {
+    throw new UnauthorizedException();
+  }
+}
+`;
+
 ruleTester('missing-www-authenticate', {
   valid: [
     controller(`    throw new ForbiddenException('Admins only');`),
@@ -50,12 +72,37 @@ ruleTester('missing-www-authenticate', {
     controller(`    const res = await fetch('/upstream');\n    if (res.status === 401) return null;\n    return helper.status(401);`),
     // An exception class of the same name not imported from Nest
     `import { Controller } from '@nestjs/common';\nimport { UnauthorizedException } from './errors';\nexport function check() {\n  throw new UnauthorizedException();\n}\n`,
+    // A same-file exception filter applied to the controller or the handler adds the challenge
+    filtered('UnauthorizedException', 'WWW-Authenticate', 'class'),
+    filtered('', 'www-authenticate', 'method', '@UseFilters(new ChallengeFilter())'),
+    filtered('HttpException', 'WWW-Authenticate', 'method'),
     // GraphQL resolvers answer exceptions with a GraphQL error in a 200 response
     `import { UnauthorizedException } from '@nestjs/common';\nimport { Context, Query, Resolver } from '@nestjs/graphql';\n@Resolver()\nexport class MeResolver {\n  @Query()\n  me(@Context() ctx) {\n    if (!ctx.req.user) throw new UnauthorizedException();\n  }\n}\n`,
     // Not a Nest file
     `class UnauthorizedException extends Error {}\nexport function check() {\n  throw new UnauthorizedException();\n}\n`,
   ],
   invalid: [
+    {
+      name: 'a filter that catches other exceptions',
+      code: filtered('ForbiddenException', 'WWW-Authenticate', 'method'),
+      errors: [{ text: 'new UnauthorizedException()' }],
+      output: null,
+      fixUnavailable: EXCEPTION_FILTER,
+    },
+    {
+      name: 'a filter that sets other headers',
+      code: filtered('UnauthorizedException', 'Cache-Control', 'class'),
+      errors: [{ text: 'new UnauthorizedException()' }],
+      output: null,
+      fixUnavailable: EXCEPTION_FILTER,
+    },
+    {
+      name: 'a filter of the file that is not applied',
+      code: filtered('UnauthorizedException', 'WWW-Authenticate', 'nowhere'),
+      errors: [{ text: 'new UnauthorizedException()' }],
+      output: null,
+      fixUnavailable: EXCEPTION_FILTER,
+    },
     {
       code: controller(`    if (!req.user) throw new UnauthorizedException('Missing token');`),
       errors: [{ text: `new UnauthorizedException('Missing token')` }],

@@ -4,12 +4,15 @@
 // set on the platform response stay (nestjs-response.ts): where the function has that response
 // (a guard's `getResponse()`, an `@Res()` parameter) the fix sets the header on it before the
 // throw; elsewhere no code at the throw can, and the fix says where the challenge has to be set.
+// An exception filter of the same file applied to the handler replies in Nest's place: the headers
+// it sets are the exception's (nestjs-filters.ts).
 // A guard's `canActivate` that returns false makes Nest throw ForbiddenException (GuardsConsumer,
 // RouterExecutionContext): a 403 at that `return false`.
 import * as ts from 'typescript';
 import type { StatusSetter } from './adapter';
 import { isAssertionArgument } from './assertions';
 import { importNamed, moduleBindings } from './module-bindings';
+import { filterHeadersFor } from './nestjs-filters';
 import { platformResponseAround, headerCall, NEST_COMMON } from './nestjs-response';
 import { enclosingFunction, isInStatementList } from './paths';
 import { oneLineRange } from './ranges';
@@ -116,6 +119,7 @@ export function exceptionSetter(node: ts.Node, consts: ConstBindings): StatusSet
     // Headers written on the function's platform response before the throw are sent with it.
     receiverKey: platformResponseAround(node)?.name ?? node.getText(),
     range: oneLineRange(node, node.expression),
+    ownHeaders: filterHeadersFor(node, exported, consts),
     bodyCalls: [node],
     fixer: (style) => exceptionFixer(node, exported, style),
   };
