@@ -10,7 +10,7 @@ import type { FrameworkAdapter, HeaderWrites, StatusSetter } from './adapter';
 import { headersOfObject, headerWrite } from './headers';
 import { moduleBindings } from './module-bindings';
 import { receiverKey } from './receivers';
-import { callOver, enclosingFunctionLike, isBoundByParameter, returnedAfter, statementInList } from './site-parts';
+import { enclosingFunctionLike, isBoundByParameter, returnedAfter, statementInList } from './site-parts';
 import { indentationAt, insertStatementAfter, insertStatementBefore, stringLiteral, type SourceStyle } from './source-style';
 import { replacedStatus } from './status';
 import type { TextEdit } from '../types';
@@ -61,7 +61,8 @@ function setStatusSetter(assignment: ts.BinaryExpression, set: ts.Expression): S
     status,
     receiverKey: receiverKey(set),
     range: { start: assignment.getStart(), end: assignment.end },
-    bodyCalls: [callOver(returnedAfter(assignment))],
+    bodyCalls: [],
+    bodyExpressions: returnedAfter(assignment),
     fixer: (style): ResponseFixer => ({
       addHeader(name, valueCode) {
         const statement = statementInList(assignment);
@@ -135,7 +136,9 @@ function statusCallSetter(call: ts.CallExpression, handler: HandlerSet | undefin
     status,
     receiverKey: handler?.set ?? 'set',
     range: { start: call.getStart(), end: call.end },
-    bodyCalls: [callOver(call.arguments.slice(1))],
+    // The status name is no message: only the body.
+    bodyCalls: [],
+    bodyExpressions: call.arguments.slice(1),
     fixer: (style): ResponseFixer => ({
       addHeader(name, valueCode) {
         const statement = statementInList(call);

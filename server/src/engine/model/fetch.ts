@@ -22,7 +22,7 @@ import {
   statusOfProperty,
   type ResponseConstruction,
 } from './response-init';
-import { callOver, rangeOnOneLine } from './site-parts';
+import { rangeOnOneLine } from './site-parts';
 import type { FileFacts, Framework } from './types';
 
 const RESPONSE = new Set(['Response']);
@@ -71,7 +71,9 @@ export function constructionSetter(construction: ResponseConstruction, consts: C
     receiverKey: constructionKey(construction, headers),
     range: rangeOnOneLine(construction.node, statusProperty),
     ownHeaders: headers.writes,
-    bodyCalls: construction.body ? [callOver([construction.body])] : [],
+    // The body only: the init holds header values (`'Bearer realm="api"'`), which are no message.
+    bodyCalls: [],
+    bodyExpressions: construction.body ? [construction.body] : [],
     fixer: (style) => initFixer(construction, style),
   };
 }

@@ -18,7 +18,7 @@ import { readsWithoutImport } from './file-imports';
 import { localNameOf, moduleBindings } from './module-bindings';
 import { receiverKey } from './receivers';
 import { propertyNamed, statusOfProperty } from './response-init';
-import { callOver, enclosingFunctionLike, rangeOnOneLine, returnedAfter, statementInList } from './site-parts';
+import { enclosingFunctionLike, rangeOnOneLine, returnedAfter, statementInList } from './site-parts';
 import { indentationAt, insertStatementAfter, insertStatementBefore, stringLiteral, type SourceStyle } from './source-style';
 import type { ConstBindings } from './status';
 import type { TextEdit } from '../types';
@@ -130,7 +130,8 @@ function setResponseStatusSetter(call: ts.CallExpression): StatusSetter | undefi
     status,
     receiverKey: receiverKey(event),
     range: { start: call.getStart(), end: call.end },
-    bodyCalls: [callOver(returnedAfter(call))],
+    bodyCalls: [],
+    bodyExpressions: returnedAfter(call),
     fixer: (style) => ({
       addHeader(name, valueCode) {
         const statement = statementInList(call);

@@ -22,7 +22,7 @@ import {
   responseConstruction,
   type ResponseConstruction,
 } from './response-init';
-import { callOver, enclosingFunctionLike, isRepeatable, rangeOnOneLine } from './site-parts';
+import { enclosingFunctionLike, isRepeatable, rangeOnOneLine } from './site-parts';
 import { appendToLiteral, stringLiteral, type SourceStyle } from './source-style';
 import { resolveStatuses, type ConstBindings } from './status';
 import type { FixOutcome, HeaderWrite, ResponseFixer, StatusValue } from './types';
@@ -157,7 +157,8 @@ export function httpExceptionSetter(node: ts.Node, consts: ConstBindings): Statu
     receiverKey: boundResponse ? `${boundResponse}.headers` : contextKey(node),
     range: rangeOnOneLine(node, statusArgument),
     ownHeaders,
-    bodyCalls: [callOver(bodies)],
+    bodyCalls: [],
+    bodyExpressions: bodies,
     fixer: (style) => exceptionFixer(node, statusArgument, consts, style),
   };
 }

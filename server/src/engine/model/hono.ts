@@ -12,7 +12,7 @@ import { httpExceptionSetter } from './hono-exception';
 import { frameworksImportedAt, readsWithoutImport } from './file-imports';
 import { receiverKey, resolveAlias } from './receivers';
 import { initFixer, initHeaders, propertyNamed, statusOfProperty } from './response-init';
-import { callOver, isBoundByParameter, rangeOnOneLine, statementInList } from './site-parts';
+import { isBoundByParameter, rangeOnOneLine, statementInList } from './site-parts';
 import { appendToLiteral, insertStatementAfter, insertStatementBefore, stringLiteral, type SourceStyle } from './source-style';
 import type { ConstBindings } from './status';
 import type { FileFacts, FixOutcome, ResponseFixer } from './types';
@@ -80,7 +80,9 @@ function respondSetter(call: ts.CallExpression, context: ts.Expression, consts: 
     receiverKey: receiverKey(context),
     range: rangeOnOneLine(call, statusPart),
     ownHeaders,
-    bodyCalls: data ? [callOver([data])] : [],
+    // The body only: the headers argument holds header values, which are no message.
+    bodyCalls: [],
+    bodyExpressions: data ? [data] : [],
     fixer: (style) => respondFixer(call, context, style),
   };
 }

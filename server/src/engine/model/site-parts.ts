@@ -1,5 +1,5 @@
 // Small pieces the Fetch-style adapters (fetch, nextjs, hono, h3, elysia) share: where a site is
-// underlined, which of its arguments are the message sent, and where a statement can go.
+// underlined, what they send, and where a statement can go.
 import * as ts from 'typescript';
 import { followingStatements, isInStatementList, statementOf } from './paths';
 
@@ -10,16 +10,6 @@ export function rangeOnOneLine(whole: ts.Node, statusPart: ts.Node): { start: nu
   const line = (position: number) => sourceFile.getLineAndCharacterOfPosition(position).line;
   const node = line(whole.getStart()) === line(whole.end) ? whole : statusPart;
   return { start: node.getStart(), end: node.end };
-}
-
-/**
- * A call over `args` alone, for StatusSetter.bodyCalls: the builder reads the messages of a site
- * from the string literals in its body calls' arguments, and a Response init also holds header
- * values (`'Bearer realm="api"'`), which are no message. The arguments are the file's own nodes,
- * so the messages found keep their positions.
- */
-export function callOver(args: readonly ts.Expression[]): ts.CallExpression {
-  return ts.factory.createCallExpression(ts.factory.createIdentifier('body'), undefined, args);
 }
 
 /** What the statements after `node` return, up to the first exit: `set.status = 401; return { error }`
