@@ -4,17 +4,15 @@
 // handler), so an error is a site where it is thrown or passed to `next`. The module is called
 // under any name (`createError`, `httpErrors`, ...): calls are recognized by the import binding.
 // Express files import it too: this adapter reads only these calls, the Express adapter the rest.
-// Thrown in Koa middleware, the error is answered on the context after Koa's onerror has dropped
-// the headers set on it; thrown in a Fastify handler, on the reply, whose headers stay: there the
-// site is keyed by that response, so that what was set on it counts (or is seen as lost).
+// Where and on which response an error is sent: http-errors-sending.ts.
 import * as ts from 'typescript';
 import type { FrameworkAdapter, HeaderWrites, StatusSetter } from './adapter';
 import { isAssertionArgument } from './assertions';
 import { replyParameterAt } from './fastify-reply';
 import { frameworksImportedAt } from './file-imports';
 import { isPlainNodeFile } from './frameworks';
-import { koaErrorResponseAt } from './koa-context';
 import { headersOfObject, headerWrite, unknownWrite } from './headers';
+import { boundDeclaration, isSentByName, isSentDirectly, responseOfError } from './http-errors-sending';
 import { importNamed, moduleBindings, type ModuleBindings } from './module-bindings';
 import { enclosingFunction, isInStatementList } from './paths';
 import { oneLineRange } from './ranges';
@@ -57,58 +55,8 @@ function httpErrorAt(node: ts.Node): HttpError | undefined {
   return { kind: 'constructor', call: node, nameNode: nameNode as ts.Identifier | ts.NumericLiteral, code, named: false };
 }
 
-/** `next(err)`, or a call of a handler's third parameter (`done(err)` in a Fastify hook). */
-function isNextCall(call: ts.CallExpression): boolean {
-  if (!ts.isIdentifier(call.expression) || call.arguments.length !== 1) return false;
-  const name = call.expression.text;
-  if (name === 'next') return true;
-  const fn = enclosingFunction(call);
-  return ts.isFunctionLike(fn) && fn.parameters.length >= 3 && ts.isIdentifier(fn.parameters[2].name) && fn.parameters[2].name.text === name;
-}
-
-/** The expression that hands `node` on: through parentheses, `a ? b : c` and `x || y`. */
-function outermost(node: ts.Node): ts.Node {
-  let current = node;
-  for (;;) {
-    const parent = current.parent;
-    if (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent)) current = parent;
-    else if (ts.isConditionalExpression(parent) && parent.condition !== current) current = parent;
-    else if (ts.isBinaryExpression(parent) && parent.right === current && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(parent.operatorToken.kind)) current = parent;
-    else return current;
-  }
-}
-
-/** Whether an expression is sent: thrown, or passed to next(). */
-function isSentDirectly(expression: ts.Node): boolean {
-  const outer = outermost(expression);
-  const parent = outer.parent;
-  return ts.isThrowStatement(parent) || (ts.isCallExpression(parent) && isNextCall(parent) && parent.arguments[0] === outer);
-}
-
-/** Whether the function holding `name`'s declaration throws `name` or passes it to next(). */
-function isSentByName(declaration: ts.VariableDeclaration, name: string, nextOnly = false): boolean {
-  const scope = enclosingFunction(declaration);
-  let found = false;
-  const visit = (child: ts.Node): void => {
-    if (found) return;
-    if (ts.isIdentifier(child) && child.text === name && child !== declaration.name) {
-      const outer = outermost(child);
-      const parent = outer.parent;
-      if ((!nextOnly && ts.isThrowStatement(parent)) || (ts.isCallExpression(parent) && isNextCall(parent) && parent.arguments[0] === outer)) found = true;
-    } else if (!ts.isFunctionLike(child) || child === scope) ts.forEachChild(child, visit);
-  };
-  visit(scope);
-  return found;
-}
-
-function boundDeclaration(call: ts.Node): ts.VariableDeclaration | undefined {
-  const outer = outermost(call);
-  const parent = outer.parent;
-  return ts.isVariableDeclaration(parent) && parent.initializer === outer && ts.isIdentifier(parent.name) ? parent : undefined;
-}
-
 // Arguments of createError after the status: strings are the message, an object the properties,
-// an Error the error to extend (statuses README: "createError([status], [error], [properties])").
+// an Error the error to extend (http-errors README: "createError([status], [error], [properties])").
 const MESSAGE_NAMES = /message|msg|reason|text|description|detail|^_*(err|error|e|ex|cause)$/i;
 
 function isMessageLike(argument: ts.Expression): boolean {
@@ -199,12 +147,6 @@ function constructorFixer(error: Extract<HttpError, { kind: 'constructor' }>, bi
       return { unavailable: `http-errors constructors take only a message: write createError(${error.code}, message, { headers: { ${entry} } })` };
     },
   };
-}
-
-/** The response an error raised at `node` is answered on: Koa's context (koa-context.ts), a
- * Fastify reply (fastify-reply.ts), else the error itself, named `fallback`. */
-function responseOfError(node: ts.Node, fallback: string): { receiverKey: string; dropsEarlierHeaders?: string } {
-  return koaErrorResponseAt(node) ?? { receiverKey: replyParameterAt(node) ?? fallback };
 }
 
 function statusSetterAt(node: ts.Node, consts: ConstBindings): StatusSetter | undefined {
