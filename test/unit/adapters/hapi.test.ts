@@ -234,3 +234,28 @@ ruleTester('invalid-challenge', {
     },
   ],
 });
+
+const proxyRoute = (body: string) => `// http-auth-lint proxy\n${route(body)}`;
+
+ruleTester('missing-proxy-authenticate', {
+  valid: [proxyRoute(`    return h.response('proxy login').code(407).header('Proxy-Authenticate', 'Basic realm="proxy"');`)],
+  invalid: [
+    {
+      code: proxyRoute(`    return h.response('proxy login').code(407);`),
+      errors: [{ text: `h.response('proxy login').code(407)` }],
+      output: proxyRoute(`    return h.response('proxy login').code(407).header('Proxy-Authenticate', 'Basic realm="proxy"');`),
+    },
+    {
+      name: 'a bound Boom error: the header goes into its output',
+      code: proxyRoute(`    const err = Boom.proxyAuthRequired('Proxy login');\n    throw err;`),
+      errors: [{ text: `Boom.proxyAuthRequired('Proxy login')` }],
+      output: proxyRoute(`    const err = Boom.proxyAuthRequired('Proxy login');\n    err.output.headers['Proxy-Authenticate'] = 'Basic realm="proxy"';\n    throw err;`),
+    },
+    {
+      code: proxyRoute(`    throw Boom.proxyAuthRequired('Proxy login');`),
+      errors: [{ text: `Boom.proxyAuthRequired('Proxy login')` }],
+      output: null,
+      fixUnavailable: "error.output.headers['Proxy-Authenticate']",
+    },
+  ],
+});

@@ -184,3 +184,14 @@ ruleTester('challenge-lost', {
     },
   ],
 });
+
+ruleTester('missing-proxy-authenticate', {
+  valid: [`// http-auth-lint proxy\n${middleware(`  next(createError(407, { headers: { 'proxy-authenticate': 'Basic realm="proxy"' } }));`)}`],
+  invalid: [
+    {
+      code: `// http-auth-lint proxy\n${middleware(`  next(createError(407));`)}`,
+      errors: [{ text: 'createError(407)' }],
+      output: `// http-auth-lint proxy\n${middleware(`  next(createError(407, { headers: { 'proxy-authenticate': 'Basic realm="proxy"' } }));`)}`,
+    },
+  ],
+});
