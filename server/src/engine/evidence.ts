@@ -15,7 +15,7 @@ const PERMISSION_WORDS = new Set([
 const CREDENTIAL_WORDS = new Set([
   'token', 'jwt', 'session', 'credential', 'credentials', 'password', 'passwd', 'apikey', 'authorization',
   'authenticated', 'unauthenticated', 'authentication', 'login', 'logged', 'signedin', 'bearer', 'verify',
-  'anonymous', 'guest',
+  'anonymous', 'guest', 'pass', 'secret', 'signature',
 ]);
 /** Names of the current user: a guard on the user's mere presence (`!req.user`) is about credentials. */
 const USER_WORDS = new Set(['user', 'principal', 'account', 'identity', 'caller']);
@@ -47,14 +47,19 @@ function leavesOf(expression: ts.Expression, negations = 0): { leaf: ts.Expressi
   return [{ leaf: expression, negations }];
 }
 
-function namesIn(node: ts.Node): { identifiers: string[]; words: string[]; last: string | undefined } {
+/** An UPPER_CASE name is a constant or a setting (`env.ADMIN_PASS`): it names what is compared
+ * against, less what is checked. */
+const isConstantName = (name: string) => /^[A-Z][A-Z0-9_]+$/.test(name);
+
+function namesIn(node: ts.Node): { identifiers: string[]; words: string[]; constantWords: string[]; last: string | undefined } {
   const identifiers: string[] = [];
   const words: string[] = [];
+  const constantWords: string[] = [];
   let last: string | undefined;
   const visit = (child: ts.Node): void => {
     if (ts.isIdentifier(child) || ts.isPrivateIdentifier(child)) {
       identifiers.push(child.text);
-      words.push(...wordsOf(child.text));
+      (isConstantName(child.text) ? constantWords : words).push(...wordsOf(child.text));
       last = child.text;
     } else if (ts.isStringLiteralLike(child)) {
       words.push(...wordsOf(child.text));
@@ -62,7 +67,7 @@ function namesIn(node: ts.Node): { identifiers: string[]; words: string[]; last:
     ts.forEachChild(child, visit);
   };
   visit(node);
-  return { identifiers, words, last };
+  return { identifiers, words, constantWords, last };
 }
 
 /** `jwt.verify(token, secret, (err, user) => { if (err) ... })`: the error of a credentials check. */
@@ -81,11 +86,13 @@ function isVerificationError(leaf: ts.Expression): boolean {
 }
 
 function concernOfLeaf(leaf: ts.Expression): AuthConcern | undefined {
-  const { identifiers, words, last } = namesIn(leaf);
+  const { identifiers, words, constantWords, last } = namesIn(leaf);
   if (words.some((w) => PERMISSION_WORDS.has(w))) return 'permission';
   // `canEdit(user, post)`, `ability.can('read', post)`
   if (identifiers.some((name) => name === 'can' || /^can[A-Z]/.test(name))) return 'permission';
   if (words.some((w) => CREDENTIAL_WORDS.has(w)) || isVerificationError(leaf)) return 'credentials';
+  // `user.role !== ROLES.ADMIN` was read above; `credentials.pass !== env.ADMIN_PASS` is a password check.
+  if (constantWords.some((w) => PERMISSION_WORDS.has(w))) return 'permission';
   if (last && wordsOf(last).some((w) => USER_WORDS.has(w))) return 'credentials';
   return undefined;
 }
@@ -134,7 +141,7 @@ function readingsOf(guard: Guard): LeafReading[] {
 }
 
 const PERMISSION_MESSAGE = /\b(forbidden|not allowed|not permitted|insufficient|permissions?|admins? only|requires? (an? |the )?\w+ role|not authori[sz]ed to|do(es)? not have access|don't have access|not the owner|insufficient_scope)\b/i;
-const CREDENTIAL_MESSAGE = /\b(not logged in|log ?in (is )?required|please (log|sign) ?in|sign ?in required|(invalid|missing|no|expired|bad)( or expired| or missing)? (access )?(token|credentials|api key|session|password)|token (is )?(expired|missing|required|invalid)|authentication (is )?required|unauthenticated|not authenticated|invalid_token|jwt expired|session expired|wrong password)\b/i;
+const CREDENTIAL_MESSAGE = /\b((api key|token|credentials|authentication|authorization header) (is )?required|not logged in|log ?in (is )?required|please (log|sign) ?in|sign ?in required|(invalid|missing|no|expired|bad)( or expired| or missing)? (access )?(token|credentials|api key|session|password)|token (is )?(expired|missing|required|invalid)|authentication (is )?required|unauthenticated|not authenticated|invalid_token|jwt expired|session expired|wrong password)\b/i;
 
 export function concernOfMessage(text: string): AuthConcern | undefined {
   if (CREDENTIAL_MESSAGE.test(text)) return 'credentials';

@@ -140,3 +140,16 @@ ruleTester('proxy-auth-from-origin', {
     },
   ],
 });
+
+ruleTester('missing-www-authenticate', {
+  valid: [],
+  invalid: [
+    {
+      name: 'a JavaScript API route under pages/api/ that imports nothing from next',
+      fileName: '/app/pages/api/me.js',
+      code: `export default function handler(req, res) {\n  if (!req.headers.authorization) {\n    return res.status(401).json({ error: 'missing token' });\n  }\n  res.json({ ok: true });\n}\n`,
+      errors: [{ text: 'res.status(401)' }],
+      output: `export default function handler(req, res) {\n  if (!req.headers.authorization) {\n    res.setHeader('WWW-Authenticate', 'Bearer realm="api"');\n    return res.status(401).json({ error: 'missing token' });\n  }\n  res.json({ ok: true });\n}\n`,
+    },
+  ],
+});

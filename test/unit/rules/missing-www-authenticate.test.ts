@@ -204,6 +204,12 @@ ruleTester('missing-www-authenticate', {
       output: `import basicAuth from 'express-basic-auth';\napp.use(basicAuth({\n  users,\n  challenge: true,\n  realm: 'admin',\n}));\n`,
     },
     {
+      name: 'Boom in an Express app: both adapters read the file',
+      code: `import express from 'express';\nimport Boom from '@hapi/boom';\nconst app = express();\napp.get('/a', (req, res, next) => {\n  if (!req.user) return next(Boom.unauthorized('login required'));\n  res.status(401).end();\n});\n`,
+      errors: [{ text: "Boom.unauthorized('login required')" }, { text: 'res.status(401)' }],
+      output: `import express from 'express';\nimport Boom from '@hapi/boom';\nconst app = express();\napp.get('/a', (req, res, next) => {\n  if (!req.user) return next(Boom.unauthorized('login required', 'Bearer', { realm: 'api' }));\n  res.status(401).set('WWW-Authenticate', 'Bearer realm="api"').end();\n});\n`,
+    },
+    {
       name: 'an error passed to next() without headers',
       code: `export function auth(req, res, next) {\n  const err = new Error('missing token');\n  err.status = 401;\n  next(err);\n}\n`,
       errors: [{ text: 'err.status = 401' }],

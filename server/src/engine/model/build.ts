@@ -4,27 +4,15 @@
 import * as ts from 'typescript';
 import { isStatusValue, type FrameworkAdapter, type StatusSetter } from './adapter';
 import { ADAPTERS } from './adapters';
-import { frameworksOf, isMockFile } from './frameworks';
+import { frameworksOfFile } from './file-imports';
+import { isMockFile } from './frameworks';
+import { modulesOf } from './modules';
 import { HelperCalls, type ScopedWrite } from './helpers';
 import { guardsOf, enclosingFunction, isOnPathOf } from './paths';
 import { ProxyEvidence } from './proxy';
 import { detectStyle, type SourceStyle } from './source-style';
 import { ConstBindings, resolveStatuses } from './status';
 import type { FileFacts, HeaderWrite, ResponseModel, ResponseSite } from './types';
-
-function moduleNameOf(node: ts.Node): string | undefined {
-  if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-    return node.moduleSpecifier.text;
-  }
-  if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
-    return node.moduleReference.expression.text;
-  }
-  if (ts.isCallExpression(node) && node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0])) {
-    const callee = node.expression;
-    if ((ts.isIdentifier(callee) && callee.text === 'require') || callee.kind === ts.SyntaxKind.ImportKeyword) return node.arguments[0].text;
-  }
-  return undefined;
-}
 
 /** Statements that a semicolon may end, for the file's semicolon style. */
 function endsWithSemicolonOrNot(node: ts.Node): boolean | undefined {
@@ -33,9 +21,6 @@ function endsWithSemicolonOrNot(node: ts.Node): boolean | undefined {
   }
   return undefined;
 }
-
-/** `node:http` is `http`: one name per module. */
-const normalizeModule = (name: string) => name.replace(/^node:/, '');
 
 /** String literals in what a site sends: the arguments of its body calls and its body
  * expressions, not inside nested functions. */
@@ -59,18 +44,14 @@ export function buildModel(sourceFile: ts.SourceFile, options: ModelOptions = {}
   const consts = new ConstBindings();
   const proxy = new ProxyEvidence(sourceFile.text, options.proxyReason);
   const helpers = new HelperCalls();
-  const modules = new Set<string>();
+  const modules = new Set(modulesOf(sourceFile));
+  for (const module of modules) proxy.module(module);
   const quotes = { single: 0, double: 0 };
   const semicolons = { with: 0, without: 0 };
   const setters: { adapter: FrameworkAdapter; setter: StatusSetter }[] = [];
   const writes: ScopedWrite[] = [];
 
   const visit = (node: ts.Node): void => {
-    const moduleName = moduleNameOf(node);
-    if (moduleName) {
-      modules.add(normalizeModule(moduleName));
-      proxy.module(normalizeModule(moduleName));
-    }
     if (ts.isVariableDeclaration(node)) consts.record(node);
     if (ts.isStringLiteral(node) && !ts.isJsxAttribute(node.parent)) {
       if (sourceFile.text[node.getStart(sourceFile)] === '"') quotes.double++;
@@ -93,7 +74,7 @@ export function buildModel(sourceFile: ts.SourceFile, options: ModelOptions = {}
   };
   visit(sourceFile);
 
-  const facts: FileFacts = { modules, frameworks: frameworksOf(modules), proxyEvidence: proxy.evidence, style: detectStyle(sourceFile, quotes, semicolons) };
+  const facts: FileFacts = { modules, frameworks: frameworksOfFile(sourceFile), proxyEvidence: proxy.evidence, style: detectStyle(sourceFile, quotes, semicolons) };
   const active = new Set(isMockFile(facts) ? [] : adapters.filter((adapter) => adapter.appliesTo(facts)));
   const directWrites = writes.filter((w) => active.has(w.adapter as FrameworkAdapter));
   const allWrites = [...directWrites, ...helpers.writesThroughCalls(directWrites)];

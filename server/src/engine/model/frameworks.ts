@@ -6,7 +6,8 @@ const FRAMEWORK_MODULES: [RegExp, Framework][] = [
   [/^(http|https|http2)$/, 'node-http'],
   [/^fastify$|^@fastify\//, 'fastify'],
   [/^koa$|^@koa\/|^koa-/, 'koa'],
-  [/^@hapi\/|^hapi$|^boom$/, 'hapi'],
+  // Boom alone is an error library, used in Express apps too: only hapi's server makes a hapi file.
+  [/^@hapi\/hapi$|^hapi$/, 'hapi'],
   [/^@nestjs\//, 'nestjs'],
   [/^next(\/|$)/, 'nextjs'],
   [/^hono(\/|$)/, 'hono'],

@@ -117,7 +117,8 @@ function responseHeaderWrites(node: ts.Node, consts: ConstBindings): HeaderWrite
 /** Files that import hapi or Boom. A route module that imports neither is left alone: the Express
  * adapter reads such files and records any `.header(...)` call, so reading it here too would
  * count each header twice (and its keys do not follow hapi's chains). */
-const appliesTo = (facts: FileFacts): boolean => facts.frameworks.has('hapi');
+/** Hapi's server, or Boom anywhere (an Express app's `next(Boom.unauthorized())` too). */
+const appliesTo = (facts: FileFacts): boolean => facts.frameworks.has('hapi') || [...facts.modules].some((module) => /^(@hapi\/)?boom$/.test(module));
 
 export const hapiAdapter: FrameworkAdapter = {
   framework: 'hapi',

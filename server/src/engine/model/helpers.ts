@@ -18,6 +18,8 @@ export interface ScopedWrite {
 }
 
 const HEADER_HELPER_NAME = /header|challenge|auth|unauthori[sz]ed|deny/i;
+/** Names that read (h3's `getHeader(event, 'authorization')`, `hasAuth(req)`): they write nothing. */
+const READER_NAME = /^(get|read|has|is|parse|extract)[A-Z_]/;
 
 type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction;
 
@@ -64,7 +66,8 @@ export class HelperCalls {
       if (!ts.isIdentifier(argument)) return [];
       const key = receiverKey(argument);
       if (!fn) {
-        return HEADER_HELPER_NAME.test(name) ? [{ adapter: undefined, scope, receiverKey: key, write: unknownWrite(call) }] : [];
+        const mayWrite = HEADER_HELPER_NAME.test(name) && !READER_NAME.test(name);
+        return mayWrite ? [{ adapter: undefined, scope, receiverKey: key, write: unknownWrite(call) }] : [];
       }
       const parameter = fn.parameters[index];
       if (!parameter || !ts.isIdentifier(parameter.name)) return [];
