@@ -1,6 +1,6 @@
 // `npm test`: every check, in the order a failure is cheapest to find. Type check and compile,
-// lint, bundle, then the three test levels: engine (unit), protocol (the bundled server over
-// stdio) and the extension in real VS Code (test/e2e/run.mjs picks the launcher). Prints the
+// lint, bundle, then the test levels: engine (unit), protocol (the bundled server over stdio),
+// precision and recall on the labelled corpus (eval), and the extension in real VS Code (test/e2e/run.mjs picks the launcher). Prints the
 // counts per level and one closing `N passed, N failed` line.
 import { spawn } from 'node:child_process';
 
@@ -10,6 +10,7 @@ const steps = [
   { name: 'bundle', command: ['node', 'scripts/build.mjs'] },
   { name: 'unit', command: ['node', '--test', '--test-reporter=spec', 'out/test/unit/'], counts: 'node' },
   { name: 'lsp', command: ['node', '--test', '--test-reporter=spec', 'out/test/lsp/'], counts: 'node' },
+  { name: 'eval', command: ['node', 'scripts/eval.mjs'] },
   { name: 'e2e', command: ['node', 'test/e2e/run.mjs'], counts: 'summary' },
 ];
 
