@@ -1,15 +1,9 @@
 // Errors built only to be compared in tests (`expect(fn).toThrow(new UnauthorizedException())`,
 // `assert.deepEqual(err, Boom.unauthorized())`) are never sent: they are not status sites.
 import * as ts from 'typescript';
+import { calleeName } from './syntax';
 
 const ASSERTIONS = /^(expect|assert|to[A-Z]\w*|rejects|throws|deepEqual|deepStrictEqual|equal|strictEqual|isRejected|rejectedWith)$/;
-
-function calleeName(call: ts.CallExpression): string | undefined {
-  const callee = call.expression;
-  if (ts.isIdentifier(callee)) return callee.text;
-  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
-  return undefined;
-}
 
 /** Whether `node` is an argument of an assertion or a test matcher. */
 export function isAssertionArgument(node: ts.Node): boolean {

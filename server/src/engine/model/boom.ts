@@ -5,6 +5,7 @@
 // `WWW-Authenticate` only when given a scheme (boom-challenge.ts); other headers live in
 // `err.output.headers`.
 import * as ts from 'typescript';
+import { propertyAssignment } from './syntax';
 import type { HeaderWrites, StatusSetter } from './adapter';
 import { isAssertionArgument } from './assertions';
 import { challengeArguments, ownChallenge } from './boom-challenge';
@@ -64,8 +65,7 @@ function boomCallAt(node: ts.Node): BoomCall | undefined {
 
 function statusCodeOf(options: ts.Expression | undefined): ts.Expression | undefined {
   if (!options || !ts.isObjectLiteralExpression(options)) return undefined;
-  const property = options.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'statusCode');
-  return property?.initializer;
+  return propertyAssignment(options, 'statusCode')?.initializer;
 }
 
 /** `Boom.forbidden(message)` -> `Boom.unauthorized(message)`: the helper renamed, arguments the

@@ -8,6 +8,7 @@ import * as ts from 'typescript';
 import type { StatusSetter } from './adapter';
 import { moduleBindings } from './module-bindings';
 import { appendToLiteral, stringLiteral } from './source-style';
+import { propertyAssignment } from './syntax';
 import type { FixOutcome, StatusValue } from './types';
 
 /** Strategies whose failure gives passport no challenge string. */
@@ -20,10 +21,6 @@ const sentByLibrary = (node: ts.Node, library: string): StatusValue => ({
   node,
   rewrite: () => ({ unavailable: `${library} decides this status` }),
 });
-
-function property(literal: ts.ObjectLiteralExpression, name: string): ts.PropertyAssignment | undefined {
-  return literal.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === name);
-}
 
 function strategyNames(argument: ts.Expression | undefined): string[] | undefined {
   if (argument && ts.isStringLiteralLike(argument)) return [argument.text];
@@ -42,7 +39,7 @@ function passportSite(call: ts.CallExpression): StatusSetter | undefined {
   const names = strategyNames(strategies);
   if (!names || names.some((name) => CHALLENGING_STRATEGIES.has(name) || !SILENT_STRATEGIES.has(name))) return undefined;
   if (call.arguments.some((argument) => ts.isFunctionLike(argument)) || callback) return undefined;
-  if (options && (!ts.isObjectLiteralExpression(options) || property(options, 'failureRedirect') || property(options, 'failWithError'))) return undefined;
+  if (options && (!ts.isObjectLiteralExpression(options) || propertyAssignment(options, 'failureRedirect') || propertyAssignment(options, 'failWithError'))) return undefined;
   return {
     node: call,
     status: sentByLibrary(call, 'passport'),
@@ -62,7 +59,7 @@ function basicAuthSite(call: ts.CallExpression): StatusSetter | undefined {
   if (!ts.isIdentifier(call.expression) || !moduleBindings(call.getSourceFile(), /^express-basic-auth$/).whole.has(call.expression.text)) return undefined;
   const [options] = call.arguments;
   if (!options || !ts.isObjectLiteralExpression(options)) return undefined;
-  const challenge = property(options, 'challenge');
+  const challenge = propertyAssignment(options, 'challenge');
   if (challenge && challenge.initializer.kind !== ts.SyntaxKind.FalseKeyword) return undefined;
   return {
     node: call,
@@ -74,7 +71,7 @@ function basicAuthSite(call: ts.CallExpression): StatusSetter | undefined {
       addHeader: (_name, valueCode) => {
         // express-basic-auth writes `Basic realm="<realm>"` itself: give it the realm of the challenge.
         const realm = /realm=\\?"([^"\\]*)\\?"/.exec(valueCode)?.[1] ?? 'api';
-        const missing = [...(challenge ? [] : ['challenge: true']), ...(property(options, 'realm') ? [] : [`realm: ${stringLiteral(realm, style)}`])];
+        const missing = [...(challenge ? [] : ['challenge: true']), ...(propertyAssignment(options, 'realm') ? [] : [`realm: ${stringLiteral(realm, style)}`])];
         const edits = missing.length > 0 ? [appendToLiteral(options, missing.join(', '), style)] : [];
         if (challenge) edits.push({ start: challenge.initializer.getStart(), end: challenge.initializer.end, newText: 'true' });
         return { edits };

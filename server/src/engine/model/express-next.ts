@@ -7,6 +7,7 @@ import { headersOfObject } from './headers';
 import { enclosingFunction, isInStatementList } from './paths';
 import { appendToLiteral, insertStatementAfter, stringLiteral, type SourceStyle } from './source-style';
 import type { ConstBindings } from './status';
+import { propertyAssignment } from './syntax';
 import type { ResponseFixer } from './types';
 
 const STATUS_PROPERTIES = new Set(['status', 'statusCode']);
@@ -39,10 +40,6 @@ function errorPropertyAssignment(node: ts.Node, properties: ReadonlySet<string>)
   const target = node.left;
   if (!ts.isPropertyAccessExpression(target) || !properties.has(target.name.text) || !ts.isIdentifier(target.expression)) return undefined;
   return isPassedToNext(target.expression.text, node) ? { error: target.expression, assignment: node } : undefined;
-}
-
-function property(literal: ts.ObjectLiteralExpression, names: ReadonlySet<string>): ts.PropertyAssignment | undefined {
-  return literal.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && names.has(p.name.text));
 }
 
 const HEADERS = new Set(['headers']);
@@ -81,7 +78,7 @@ function assignedErrorFixer(error: ts.Identifier, assignment: ts.BinaryExpressio
 function literalErrorFixer(literal: ts.ObjectLiteralExpression, style: SourceStyle): ResponseFixer {
   return {
     addHeader(name, valueCode) {
-      const headers = property(literal, HEADERS);
+      const headers = propertyAssignment(literal, HEADERS);
       const entry = headersEntry(name, valueCode, style);
       if (!headers) return { edits: [appendToLiteral(literal, `headers: { ${entry} }`, style)] };
       if (ts.isObjectLiteralExpression(headers.initializer)) return { edits: [appendToLiteral(headers.initializer, entry, style)] };
@@ -118,9 +115,9 @@ export function nextErrorStatusSetter(node: ts.Node, consts: ConstBindings): Sta
   }
   if (isNextCall(node) && ts.isObjectLiteralExpression(node.arguments[0])) {
     const literal = node.arguments[0];
-    const status = property(literal, STATUS_PROPERTIES);
+    const status = propertyAssignment(literal, STATUS_PROPERTIES);
     if (!status) return undefined;
-    const headers = property(literal, HEADERS);
+    const headers = propertyAssignment(literal, HEADERS);
     return {
       node,
       status: status.initializer,

@@ -4,6 +4,7 @@
 // content-type and content-length are dropped). So the error's site and its `err.headers` are keyed
 // by the reply of the function, when it has one, and share its header writes.
 import * as ts from 'typescript';
+import { propertyAssignment } from './syntax';
 import type { HeaderWrites, StatusSetter } from './adapter';
 import { frameworksImportedAt } from './file-imports';
 import { fastifyReplyOf, replyParameterAt } from './fastify-reply';
@@ -126,9 +127,7 @@ function assignedLiteralSetter(call: ts.CallExpression, consts: ConstBindings): 
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'assign' || !ts.isIdentifier(callee.expression) || callee.expression.text !== 'Object') return undefined;
   const [target, properties] = call.arguments;
   if (call.arguments.length !== 2 || !ts.isNewExpression(target) || !ts.isObjectLiteralExpression(properties)) return undefined;
-  const status = properties.properties.find(
-    (p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && STATUS_PROPERTIES.has(p.name.text),
-  );
+  const status = propertyAssignment(properties, STATUS_PROPERTIES);
   if (!status || !isFastifyErrorScope(call)) return undefined;
   const declared = ts.isVariableDeclaration(call.parent) && ts.isIdentifier(call.parent.name) ? call.parent.name.text : undefined;
   return {

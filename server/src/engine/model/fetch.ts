@@ -5,6 +5,7 @@
 // constructions that serve nothing (fetch mocks in tests, the `res` of Hono's HTTPException, which
 // that adapter reads) are left out.
 import * as ts from 'typescript';
+import { calleeName } from './syntax';
 import type { FrameworkAdapter, HeaderWrites, StatusSetter } from './adapter';
 import type { ConstBindings } from './status';
 import { headerWrite, headerWritesOfArguments } from './headers';
@@ -36,13 +37,6 @@ const TEST_MODULES = /^(vitest|jest|@jest\/globals|test|bun:test|mocha|sinon|cha
 /** Calls whose arguments are fakes: `fetch.mockResolvedValue(new Response(...))`, `vi.fn(() => ...)`,
  * `sinon.stub().resolves(...)`, and test bodies (`it('...', () => ...)`). */
 const MOCKING_CALLS = /^(mock[A-Z]\w*|fn|spyOn|stub|returns|resolves|rejects|callsFake|it|test|describe|before|after|beforeEach|afterEach|beforeAll|afterAll)$/;
-
-function calleeName(call: ts.CallExpression): string | undefined {
-  const callee = call.expression;
-  if (ts.isIdentifier(callee)) return callee.text;
-  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
-  return undefined;
-}
 
 /** Whether a Response built at `node` is a fake: built in a file that imports a test runner, or
  * inside a mocking call or a test body. */

@@ -3,6 +3,7 @@
 // that is not in the file but is named for the job (`setAuthHeaders(res)`) may write anything, so
 // it counts as an unknown write: silence rather than a guess.
 import * as ts from 'typescript';
+import { calleeName } from './syntax';
 import { unknownWrite } from './headers';
 import { enclosingFunction, runsWithBodyOf } from './paths';
 import { receiverKey } from './receivers';
@@ -22,13 +23,6 @@ const HEADER_HELPER_NAME = /header|challenge|auth|unauthori[sz]ed|deny/i;
 const READER_NAME = /^(get|read|has|is|parse|extract)[A-Z_]/;
 
 type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction;
-
-function calleeName(call: ts.CallExpression): string | undefined {
-  const callee = call.expression;
-  if (ts.isIdentifier(callee)) return callee.text;
-  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
-  return undefined;
-}
 
 export class HelperCalls {
   private readonly functions = new Map<string, FunctionNode>();

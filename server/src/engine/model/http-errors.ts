@@ -6,6 +6,7 @@
 // Express files import it too: this adapter reads only these calls, the Express adapter the rest.
 // Where and on which response an error is sent: http-errors-sending.ts.
 import * as ts from 'typescript';
+import { propertyAssignment } from './syntax';
 import type { FrameworkAdapter, HeaderWrites, StatusSetter } from './adapter';
 import { isAssertionArgument } from './assertions';
 import { replyParameterAt } from './fastify-reply';
@@ -70,7 +71,7 @@ const propertiesArgument = (call: ErrorCall): ts.ObjectLiteralExpression | undef
   call.arguments?.slice(1).find(ts.isObjectLiteralExpression);
 
 function headersProperty(properties: ts.ObjectLiteralExpression): ts.PropertyAssignment | undefined {
-  return properties.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === 'headers');
+  return propertyAssignment(properties, 'headers');
 }
 
 /** The headers the factory's properties argument carries; an argument that may be properties

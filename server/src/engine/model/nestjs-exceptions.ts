@@ -9,6 +9,7 @@
 // A guard's `canActivate` that returns false makes Nest throw ForbiddenException (GuardsConsumer,
 // RouterExecutionContext): a 403 at that `return false`.
 import * as ts from 'typescript';
+import { propertyAssignment } from './syntax';
 import type { StatusSetter } from './adapter';
 import { isAssertionArgument } from './assertions';
 import { importNamed, moduleBindings } from './module-bindings';
@@ -79,9 +80,11 @@ function exceptionStatus(name: ts.Identifier, code: number): StatusValue {
 
 /** The `status`/`statusCode` of an object body that repeats the status argument:
  * `new HttpException({ statusCode: 401, error: '...' }, 401)`; rewritten together with it. */
+const STATUS_PROPERTIES = new Set(['status', 'statusCode']);
+
 function bodyStatus(body: ts.Expression | undefined, code: number, consts: ConstBindings): StatusValue | undefined {
   if (!body || !ts.isObjectLiteralExpression(body)) return undefined;
-  const property = body.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && /^(status|statusCode)$/.test(p.name.text));
+  const property = propertyAssignment(body, STATUS_PROPERTIES);
   const values = property ? resolveStatuses(property.initializer, consts) : [];
   return values.length === 1 && values[0].code === code ? values[0] : undefined;
 }
