@@ -54,6 +54,16 @@ describe('code actions', () => {
     }
   });
 
+  it('a fix the framework cannot carry is offered disabled, with the reason', async () => {
+    const uri = fileUri('nest.controller.ts');
+    const text = `import { Controller, Get, UnauthorizedException } from '@nestjs/common';\n@Controller('me')\nexport class MeController {\n  @Get()\n  me() {\n    throw new UnauthorizedException();\n  }\n}\n`;
+    await session.open(uri, text);
+    const missing = only(await session.diagnostics(uri), MISSING);
+    const fix = titled(await session.codeActions(uri, [missing]), 'Add WWW-Authenticate challenge');
+    assert.equal(fix.edit, undefined);
+    assert.match(fix.disabled?.reason ?? '', /exception filter/);
+  });
+
   it('the preferred fix adds the default challenge and the diagnostic goes away', async () => {
     const uri = fileUri('fix.ts');
     await session.open(uri, EXPRESS_APP);
