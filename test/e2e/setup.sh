@@ -7,6 +7,11 @@
 # See shared/VSCODE-E2E.md for why these steps and not @vscode/test-electron's download.
 set -euo pipefail
 
+# Run from `npm test`, the environment carries the outer npm's npm_* variables; npm reads
+# npm_config_* as its own config, and code-server's postinstall checks the node version in
+# npm_config_user_agent, which would then still name node 20. The npm runs below start clean.
+for variable in $(compgen -e | grep -i '^npm_'); do unset "$variable"; done
+
 CODE_SERVER_VERSION=4.139.1
 NODE24_VERSION=24.21.0
 cache="${HTTP_AUTH_LINT_CACHE:-$HOME/.cache/http-auth-lint}"
