@@ -49,10 +49,17 @@ export interface RuleFailure {
   error: unknown;
 }
 
+/** A suppression comment that suppressed nothing; its fix removes it (or the idle rule names). */
+export interface UnusedDirective extends TextRange {
+  message: string;
+  fix: Fix;
+}
+
 export interface LintResult {
   findings: Finding[];
   syntaxErrors: SyntaxProblem[];
   ruleFailures: RuleFailure[];
+  unusedDirectives: UnusedDirective[];
 }
 
 export interface LintSettings {

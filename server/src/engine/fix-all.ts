@@ -1,0 +1,62 @@
+// Fixing in bulk (fix-all on save, "Fix all <rule> problems", the CLI's --fix): only safe fixes,
+// since a suggestion changes what clients see and wants a person's eye. Fixes whose edits overlap
+// wait for the next pass, as in ESLint: lint, apply what does not overlap, lint again.
+import { applyEdits } from './fixes';
+import { lint } from './lint';
+import type { Fix, LintSettings, TextEdit } from './types';
+
+const MAX_PASSES = 10;
+
+export interface FixAllResult {
+  output: string;
+  /** How many findings' fixes were applied, over all passes. */
+  fixed: number;
+}
+
+function span(fix: Fix): { start: number; end: number } {
+  return { start: Math.min(...fix.edits.map((e) => e.start)), end: Math.max(...fix.edits.map((e) => e.end)) };
+}
+
+/** The safe fixes of one pass that do not overlap each other, first come first served. */
+function nonOverlapping(fixes: Fix[]): TextEdit[] {
+  const taken: { start: number; end: number }[] = [];
+  const edits: TextEdit[] = [];
+  for (const fix of fixes) {
+    const range = span(fix);
+    if (taken.some((t) => range.start < t.end && t.start < range.end)) continue;
+    taken.push(range);
+    edits.push(...fix.edits);
+  }
+  return edits;
+}
+
+/** Applies the safe fixes of every rule, or of `onlyRule`, until none is left to apply. */
+export function fixAll(fileName: string, text: string, settings: Partial<LintSettings> = {}, onlyRule?: string): FixAllResult {
+  let output = text;
+  let fixed = 0;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const result = lint(fileName, output, settings);
+    const fixes = [
+      ...result.findings.filter((f) => !onlyRule || f.ruleId === onlyRule).flatMap((f) => f.fixes.slice(0, 1)),
+      ...(onlyRule ? [] : result.unusedDirectives.map((d) => d.fix)),
+    ].filter((fix) => fix.safe && fix.edits.length > 0);
+    const edits = nonOverlapping(fixes.sort((a, b) => span(a).start - span(b).start));
+    if (edits.length === 0) break;
+    const next = applyEdits(output, edits);
+    if (next === output) break;
+    fixed += fixes.filter((fix) => fix.edits.every((e) => edits.includes(e))).length;
+    output = next;
+  }
+  return { output, fixed };
+}
+
+/** One edit that turns `before` into `after`: the changed middle, so an editor keeps the cursor
+ * and the undo step small. */
+export function minimalEdit(before: string, after: string): TextEdit | undefined {
+  if (before === after) return undefined;
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  return { start, end: before.length - end, newText: after.slice(start, after.length - end) };
+}
