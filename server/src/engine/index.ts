@@ -7,6 +7,7 @@ export { lint, lintSource } from './lint';
 export { applyEdits, disableForLineFix } from './fixes';
 export { fixAll, minimalEdit, type FixAllResult } from './fix-all';
 export { docsUrlFor } from './docs';
+export { hoverAt, type StatusHover } from './hover';
 export { isLintableFile, parse } from './parse';
 export { matchesGlobs } from './globs';
 export { CONFIG_FILE_NAME, parseConfig, type ConfigProblem, type ProjectConfig } from './config';

@@ -1,0 +1,63 @@
+// What a status at a response site means, for the editor's hover: the code, what the client will
+// do with it, and which rules look at it here (with their findings on this site, if any).
+import type * as ts from 'typescript';
+import { docsUrlFor } from './docs';
+import { buildModel } from './model/build';
+import type { Finding, LintSettings, TextRange } from './types';
+import { matchesGlobs } from './globs';
+
+interface StatusMeaning {
+  title: string;
+  means: string;
+  clients: string;
+  rules: string[];
+}
+
+const MEANINGS: Record<number, StatusMeaning> = {
+  401: {
+    title: '401 Unauthorized',
+    means: 'The request lacks valid credentials: the client should authenticate (again), following the `WWW-Authenticate` challenge that says how (RFC 9110 §15.5.2).',
+    clients: 'Browsers show a login dialog for `Basic`; single-page apps drop the session and go to the login page; SDKs refresh their token and retry.',
+    rules: ['missing-www-authenticate', 'unauthorized-for-permission', 'invalid-challenge', 'challenge-lost'],
+  },
+  403: {
+    title: '403 Forbidden',
+    means: 'The server knows who is asking and refuses: logging in again will not help, and the client should not retry with the same credentials (RFC 9110 §15.5.4).',
+    clients: 'Apps show "access denied" and keep the session.',
+    rules: ['forbidden-for-missing-credentials'],
+  },
+  407: {
+    title: '407 Proxy Authentication Required',
+    means: 'A proxy between client and server wants credentials in `Proxy-Authorization`, following its `Proxy-Authenticate` challenge (RFC 9110 §15.5.8).',
+    clients: 'Clients look for a configured proxy to authenticate to; an origin server that sends 407 leaves them stuck.',
+    rules: ['proxy-auth-from-origin', 'missing-proxy-authenticate'],
+  },
+};
+
+export interface StatusHover extends TextRange {
+  /** Markdown, a few lines. */
+  contents: string;
+}
+
+/**
+ * The hover for a status at `offset`, if a response site's status is there. `findings` are the
+ * file's current findings, to say which rules report this site.
+ */
+export function hoverAt(sourceFile: ts.SourceFile, offset: number, findings: readonly Finding[], settings: Partial<LintSettings> = {}): StatusHover | undefined {
+  const isProxy = matchesGlobs(sourceFile.fileName, settings.proxyFiles ?? [], settings.root);
+  const model = buildModel(sourceFile, { proxyReason: isProxy ? 'httpAuthLint.proxyFiles' : undefined });
+  const site = model.sites.find((s) => {
+    const start = s.status.node.getStart();
+    return (start <= offset && offset <= s.status.node.end) || (s.range.start <= offset && offset <= s.range.end);
+  });
+  const meaning = site && MEANINGS[site.status.code];
+  if (!site || !meaning) return undefined;
+  const here = findings.filter((f) => f.start < site.range.end && site.range.start < f.end);
+  const lines = [`**${meaning.title}**`, '', meaning.means, '', `What clients do: ${meaning.clients}`, ''];
+  if (here.length > 0) {
+    for (const finding of here) lines.push(`- [${finding.ruleId}](${finding.docsUrl}): ${finding.message}`);
+  } else {
+    lines.push(`Checked by ${meaning.rules.map((id) => `[${id}](${docsUrlFor(id)})`).join(', ')}: no problem found here.`);
+  }
+  return { start: site.range.start, end: site.range.end, contents: lines.join('\n') };
+}
