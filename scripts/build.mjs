@@ -14,6 +14,9 @@ const common = {
   sourcemap: !production,
   logLevel: 'warning',
   external: ['vscode'],
+  // jsonc-parser's `main` is a UMD build whose require() calls esbuild cannot follow; its ESM
+  // build (`module`) bundles.
+  mainFields: ['module', 'main'],
 };
 
 await Promise.all([
