@@ -1,53 +1,140 @@
 // One linted file's findings, positioned in lines and columns: what every formatter reads.
-import { lint } from '../engine';
-import type { ReportedSeverity, RuleFailure } from '../engine/types';
+import { lint, type Finding, type Fix, type LintResult, type LintSettings, type ReportedSeverity, type RuleFailure, type TextRange } from '../engine';
 import { LineIndex } from './positions';
 
-export interface Problem {
-  ruleId: string;
-  severity: ReportedSeverity;
-  message: string;
-  /** 1-based, like ESLint's. */
+/** What stylish, SARIF and GitHub annotations call a report of an unused suppression comment
+ * (ESLint's JSON has `ruleId: null` for it, and so has ours). */
+export const UNUSED_DIRECTIVE_ID = 'unused-disable-directive';
+
+/** 1-based lines and columns, like ESLint's; the end is exclusive. Columns count UTF-16 units. */
+export interface Span {
   line: number;
   column: number;
   endLine: number;
   endColumn: number;
 }
 
+export interface PositionedEdit extends Span {
+  newText: string;
+}
+
+export interface Problem extends Span {
+  /** null: a suppression comment that suppresses nothing (--report-unused-disable). */
+  ruleId: string | null;
+  severity: ReportedSeverity;
+  message: string;
+  docsUrl: string | undefined;
+  /** Places that explain the finding (the guard that was read). */
+  related: (Span & { message: string })[];
+  /** Its first fix is safe: --fix applies it. */
+  fixable: boolean;
+  /** The fixes that carry edits, safe ones and suggestions. */
+  fixes: { title: string; safe: boolean; edits: PositionedEdit[] }[];
+}
+
 export interface FileReport {
   /** Absolute. */
   filePath: string;
+  /** The text the problems are positioned in (after --fix or --fix-dry-run, the fixed text). */
+  source: string;
   problems: Problem[];
   ruleFailures: RuleFailure[];
+  /** The fixed text, when --fix or --fix-dry-run changed the file. */
+  output?: string;
 }
 
-/** ESLint knows two severities: hint and information count as warnings (1), error as 2. */
+/** A problem in a configuration file (reported on stderr, and by sarif and github). */
+export interface ConfigProblemReport extends Span {
+  /** Absolute. */
+  filePath: string;
+  message: string;
+}
+
+export interface Counts {
+  errorCount: number;
+  warningCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+}
+
+/** ESLint knows two severities: error is 2; warning, information and hint count as warnings (1). */
 export function eslintSeverity(severity: ReportedSeverity): 1 | 2 {
   return severity === 'error' ? 2 : 1;
 }
 
-export function countBySeverity(problems: readonly Problem[]): { errorCount: number; warningCount: number } {
-  const errorCount = problems.filter((problem) => eslintSeverity(problem.severity) === 2).length;
-  return { errorCount, warningCount: problems.length - errorCount };
+export function countProblems(problems: readonly Problem[]): Counts {
+  const counts: Counts = { errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
+  for (const problem of problems) {
+    if (eslintSeverity(problem.severity) === 2) {
+      counts.errorCount++;
+      if (problem.fixable) counts.fixableErrorCount++;
+    } else {
+      counts.warningCount++;
+      if (problem.fixable) counts.fixableWarningCount++;
+    }
+  }
+  return counts;
 }
 
-export function lintFile(filePath: string, text: string): FileReport {
-  const result = lint(filePath, text);
-  const lines = new LineIndex(text);
-  const problems = result.findings
-    .map((finding): Problem => {
-      const start = lines.at(finding.start);
-      const end = lines.at(finding.end);
-      return {
-        ruleId: finding.ruleId,
-        severity: finding.severity,
-        message: finding.message,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-      };
-    })
-    .sort((a, b) => a.line - b.line || a.column - b.column);
-  return { filePath, problems, ruleFailures: result.ruleFailures };
+export function countAll(reports: readonly FileReport[]): Counts {
+  return countProblems(reports.flatMap((report) => report.problems));
+}
+
+/** --quiet: the errors alone. */
+export function errorsOnly(reports: readonly FileReport[]): FileReport[] {
+  return reports.map((report) => ({ ...report, problems: report.problems.filter((problem) => problem.severity === 'error') }));
+}
+
+/** The fix --fix applies for a finding: its first, when safe and not disabled (as engine fixAll). */
+export function isFixable(finding: Finding): boolean {
+  const fix = finding.fixes[0];
+  return !!fix && fix.safe && fix.edits.length > 0;
+}
+
+function positioned(lines: LineIndex, range: TextRange): Span {
+  const start = lines.at(range.start);
+  const end = lines.at(range.end);
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+function positionedFixes(lines: LineIndex, fixes: readonly Fix[]): Problem['fixes'] {
+  return fixes
+    .filter((fix) => fix.edits.length > 0)
+    .map((fix) => ({ title: fix.title, safe: fix.safe, edits: fix.edits.map((edit) => ({ ...positioned(lines, edit), newText: edit.newText })) }));
+}
+
+/** The report of one file from a lint result of `source`. */
+export function toReport(filePath: string, source: string, result: LintResult, options: { reportUnusedDisable: boolean }): FileReport {
+  const lines = new LineIndex(source);
+  const problems: Problem[] = result.findings.map((finding) => ({
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    docsUrl: finding.docsUrl,
+    ...positioned(lines, finding),
+    related: finding.related.map((related) => ({ ...positioned(lines, related), message: related.message })),
+    fixable: isFixable(finding),
+    fixes: positionedFixes(lines, finding.fixes),
+  }));
+  if (options.reportUnusedDisable) {
+    for (const directive of result.unusedDirectives) {
+      problems.push({
+        ruleId: null,
+        severity: 'warning',
+        message: directive.message,
+        docsUrl: undefined,
+        ...positioned(lines, directive),
+        related: [],
+        // --fix removes it when unused directives are reported (as ESLint with reportUnusedDisableDirectives).
+        fixable: directive.fix.safe && directive.fix.edits.length > 0,
+        fixes: positionedFixes(lines, [directive.fix]),
+      });
+    }
+  }
+  problems.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { filePath, source, problems, ruleFailures: result.ruleFailures };
+}
+
+export function lintFile(filePath: string, source: string, settings: Partial<LintSettings> = {}, options = { reportUnusedDisable: false }): FileReport {
+  return toReport(filePath, source, lint(filePath, source, settings), options);
 }

@@ -1,6 +1,8 @@
 // ESLint's `json` formatter shape, so tools that read ESLint reports (CI annotators, code
-// scanning converters) read ours: every linted file, with or without messages.
-import { countBySeverity, eslintSeverity, type FileReport } from '../report';
+// scanning converters) read ours: every linted file, with or without messages. An unused
+// suppression comment has `ruleId: null`, as ESLint's unused-directive reports; `output` is the
+// fixed text after --fix or --fix-dry-run changed the file, as in ESLint.
+import { countProblems, eslintSeverity, type FileReport } from '../report';
 
 export function formatJson(reports: readonly FileReport[]): string {
   const results = reports.map((report) => ({
@@ -14,7 +16,8 @@ export function formatJson(reports: readonly FileReport[]): string {
       endLine: problem.endLine,
       endColumn: problem.endColumn,
     })),
-    ...countBySeverity(report.problems),
+    ...countProblems(report.problems),
+    ...(report.output !== undefined ? { output: report.output } : {}),
   }));
   return `${JSON.stringify(results)}\n`;
 }

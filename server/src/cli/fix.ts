@@ -1,0 +1,40 @@
+// --fix and --fix-dry-run: the safe fixes of every rule, never suggestions (they change what
+// clients see and want a person's eye). Unused suppression comments are removed only when they are
+// reported (--report-unused-disable), as ESLint does with reportUnusedDisableDirectives: without it
+// the user has not been told about them, and a fix should not change what it did not report.
+import { FILE_HEADERS_ONLY, createTwoFilesPatch } from 'diff';
+import { fixAll, ruleCatalog, type LintResult, type LintSettings } from '../engine';
+import { posixRelative } from './paths';
+import { isFixable } from './report';
+
+const SAFE_RULES = ruleCatalog.filter((rule) => rule.fixKind === 'safe').map((rule) => rule.id);
+
+/** Rounds over the rules: one rule's fix can make another's possible. fixAll itself repeats its
+ * passes until nothing overlaps; this only bounds a pathological back-and-forth. */
+const MAX_ROUNDS = 5;
+
+/**
+ * The text with the fixes --fix applies. `first` is the lint result of `text`: a file with
+ * nothing to fix (most files) costs no further lint.
+ */
+export function fixedText(fileName: string, text: string, settings: Partial<LintSettings>, first: LintResult, removeUnusedDirectives: boolean): string {
+  const unused = removeUnusedDirectives && first.unusedDirectives.some((directive) => directive.fix.safe && directive.fix.edits.length > 0);
+  if (!unused && !first.findings.some(isFixable)) return text;
+  if (removeUnusedDirectives) return fixAll(fileName, text, settings).output;
+  // fixAll without a rule also removes unused directives; rule by rule it does not.
+  let output = text;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const before = output;
+    for (const ruleId of SAFE_RULES) output = fixAll(fileName, output, settings, ruleId).output;
+    if (output === before) break;
+  }
+  return output;
+}
+
+/** A unified diff of one file, named as `git diff` does (a/ and b/ before the path relative to the
+ * current directory; a file outside it by its absolute path), so `git apply` takes it. */
+export function unifiedDiff(filePath: string, cwd: string, before: string, after: string): string {
+  const relative = posixRelative(filePath, cwd);
+  const [oldName, newName] = relative ? [`a/${relative}`, `b/${relative}`] : [filePath, filePath];
+  return createTwoFilesPatch(oldName, newName, before, after, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
+}

@@ -1,0 +1,46 @@
+// Settings for each linted file, from the source the command line chose: the nearest
+// `.httpauthlintrc.json` (what the language server reads too, so CI and the editor agree), one
+// given file (--config), or none (--no-config).
+import * as path from 'node:path';
+import { ConfigCache, resolveSettings, type LoadedConfig } from '../config/project-config';
+import { DEFAULT_CHALLENGE, matchesGlobs, type LintSettings } from '../engine';
+import type { ConfigSource } from './args';
+
+export interface FileSettings {
+  settings: Partial<LintSettings>;
+  /** The configuration file that applies, if any. */
+  config: LoadedConfig | undefined;
+  /** The file matches the configuration's `ignore` globs: it is skipped without a word. */
+  ignored: boolean;
+}
+
+export class CliSettings {
+  private readonly cache = new ConfigCache();
+
+  constructor(
+    private readonly source: ConfigSource,
+    private readonly cwd: string,
+  ) {}
+
+  /** The file given with --config, read now: its problems are reported even when no file is linted. */
+  givenConfig(): LoadedConfig | undefined {
+    return this.source.kind === 'file' ? this.cache.load(path.resolve(this.cwd, this.source.path)) : undefined;
+  }
+
+  forFile(fileName: string): FileSettings {
+    switch (this.source.kind) {
+      case 'nearest':
+        // Globs of a configuration file are relative to its folder; without one, to the current directory.
+        return resolveSettings(fileName, this.cache, { fallbackRoot: this.cwd });
+      case 'none':
+        return { settings: { root: this.cwd }, config: undefined, ignored: false };
+      case 'file': {
+        // The same reading as resolveSettings, with the file given instead of searched for.
+        const config = this.givenConfig()!;
+        const root = path.dirname(config.path);
+        const { rules = {}, defaultChallenge = DEFAULT_CHALLENGE, proxyFiles = [], ignore = [] } = config.config;
+        return { settings: { rules, defaultChallenge, proxyFiles, root }, config, ignored: matchesGlobs(fileName, ignore, root) };
+      }
+    }
+  }
+}
