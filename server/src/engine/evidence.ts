@@ -1,7 +1,7 @@
 // Reads what a guard or a response message is about: the caller's credentials (who are you?) or
 // their permissions (may you?). RFC 9110 §11.4, §15.5.4: inadequate credentials of a known caller
 // are a 403; missing or invalid ones are a 401. Heuristic rules report only on this evidence.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { Guard, ResponseSite } from './model/types';
 import type { RelatedLocation } from './types';
 
@@ -171,6 +171,14 @@ export interface SiteConcern {
  * rules report only what a reviewer would.
  */
 export function concernOfSite(site: ResponseSite): SiteConcern | undefined {
+  // Two rules ask about every site: read it once.
+  if (!concerns.has(site)) concerns.set(site, readConcern(site));
+  return concerns.get(site);
+}
+
+const concerns = new WeakMap<ResponseSite, SiteConcern | undefined>();
+
+function readConcern(site: ResponseSite): SiteConcern | undefined {
   const messages = site.messages.map((node) => ({ node, concern: concernOfMessage(node.text) }));
   const said = new Set(messages.map((m) => m.concern).filter((c) => c !== undefined));
   const readings = site.guards.map(readingsOf);

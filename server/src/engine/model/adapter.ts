@@ -1,7 +1,7 @@
 // The contract between the model builder and the framework adapters. An adapter recognizes its
 // framework's shapes node by node during the builder's single walk; the builder does the rest
 // (status resolution, path analysis, guards, messages) the same way for every framework.
-import type * as ts from 'typescript';
+import type ts from 'typescript';
 import type { ConstBindings } from './status';
 import type { SourceStyle } from './source-style';
 import type { FileFacts, Framework, Guard, HeaderWrite, ResponseFixer, StatusValue } from './types';
@@ -40,11 +40,17 @@ export interface HeaderWrites {
 /** What one framework contributes to the model: how it sets a status and a header, and which files it reads. */
 export interface FrameworkAdapter {
   framework: Framework;
+  /** The node kinds its two functions can answer for: the builder calls them on those only
+   * (the walk visits every node of the file, so this is what keeps it cheap). */
+  kinds: readonly ts.SyntaxKind[];
   /** Whether the adapter reads this file at all (its imports, or no other framework's). */
-  appliesTo(facts: FileFacts): boolean;
+  appliesTo(imports: FileImports): boolean;
   statusSetterAt(node: ts.Node, consts: ConstBindings): StatusSetter | undefined;
   headerWritesAt(node: ts.Node, consts: ConstBindings): HeaderWrites | undefined;
 }
+
+/** What a file imports: known before the walk, so that adapters can be chosen for it. */
+export type FileImports = Pick<FileFacts, 'modules' | 'frameworks'>;
 
 export function isStatusValue(status: ts.Expression | StatusValue): status is StatusValue {
   return 'rewrite' in status;

@@ -1,6 +1,6 @@
 // Errors built only to be compared in tests (`expect(fn).toThrow(new UnauthorizedException())`,
 // `assert.deepEqual(err, Boom.unauthorized())`) are never sent: they are not status sites.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { calleeName } from './syntax';
 
 const ASSERTIONS = /^(expect|assert|to[A-Z]\w*|rejects|throws|deepEqual|deepStrictEqual|equal|strictEqual|isRejected|rejectedWith)$/;

@@ -3,7 +3,7 @@
 // attributes as `name="value"` pairs or a string as is, then `error="<message>"`; an array of
 // schemes joined as full challenges; nothing without a scheme), and the arguments that make Boom
 // write a given challenge.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { parseChallenges } from '../challenge-grammar';
 import { headerWrite, staticString } from './headers';
 import { stringLiteral, type SourceStyle } from './source-style';

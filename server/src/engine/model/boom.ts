@@ -4,7 +4,7 @@
 // and a Boom error exists to be sent, so every such call is a status site. Boom.unauthorized writes
 // `WWW-Authenticate` only when given a scheme (boom-challenge.ts); other headers live in
 // `err.output.headers`.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { propertyAssignment } from './syntax';
 import type { HeaderWrites, StatusSetter } from './adapter';
 import { isAssertionArgument } from './assertions';

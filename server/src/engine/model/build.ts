@@ -1,7 +1,7 @@
 // Builds the response model of a file in one walk over its AST: what every adapter recognizes
 // (status setters, header writes), the file's imports, consts, style, helper functions and proxy
 // evidence. Then, per status site: the headers on its path, its guards and its messages.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { isStatusValue, type FrameworkAdapter, type StatusSetter } from './adapter';
 import { ADAPTERS } from './adapters';
 import { frameworksOfFile } from './file-imports';
@@ -13,14 +13,6 @@ import { ProxyEvidence } from './proxy';
 import { detectStyle, type SourceStyle } from './source-style';
 import { ConstBindings, resolveStatuses } from './status';
 import type { FileFacts, HeaderWrite, ResponseModel, ResponseSite } from './types';
-
-/** Statements that a semicolon may end, for the file's semicolon style. */
-function endsWithSemicolonOrNot(node: ts.Node): boolean | undefined {
-  if (ts.isExpressionStatement(node) || ts.isVariableStatement(node) || ts.isReturnStatement(node) || ts.isImportDeclaration(node)) {
-    return node.getSourceFile().text[node.end - 1] === ';';
-  }
-  return undefined;
-}
 
 /** String literals in what a site sends: the arguments of its body calls and its body
  * expressions, not inside nested functions. */
@@ -46,22 +38,22 @@ export function buildModel(sourceFile: ts.SourceFile, options: ModelOptions = {}
   const helpers = new HelperCalls();
   const modules = new Set(modulesOf(sourceFile));
   for (const module of modules) proxy.module(module);
-  const quotes = { single: 0, double: 0 };
-  const semicolons = { with: 0, without: 0 };
+  // Which adapters read this file is known from its imports before the walk; each is then asked
+  // about the node kinds it reads only.
+  const imports = { modules, frameworks: frameworksOfFile(sourceFile) };
+  const active = isMockFile(imports) ? [] : adapters.filter((adapter) => adapter.appliesTo(imports));
+  const byKind = new Map<ts.SyntaxKind, FrameworkAdapter[]>();
+  for (const adapter of active) for (const kind of adapter.kinds) byKind.set(kind, [...(byKind.get(kind) ?? []), adapter]);
   const setters: { adapter: FrameworkAdapter; setter: StatusSetter }[] = [];
   const writes: ScopedWrite[] = [];
 
   const visit = (node: ts.Node): void => {
+    // Types and imports send no response: their subtrees are skipped (imports were read above).
+    if (ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isImportDeclaration(node)) return;
     if (ts.isVariableDeclaration(node)) consts.record(node);
-    if (ts.isStringLiteral(node) && !ts.isJsxAttribute(node.parent)) {
-      if (sourceFile.text[node.getStart(sourceFile)] === '"') quotes.double++;
-      else quotes.single++;
-    }
-    const semicolon = endsWithSemicolonOrNot(node);
-    if (semicolon !== undefined) semicolons[semicolon ? 'with' : 'without']++;
     proxy.visit(node);
     helpers.visit(node);
-    for (const adapter of adapters) {
+    for (const adapter of byKind.get(node.kind) ?? []) {
       const setter = adapter.statusSetterAt(node, consts);
       if (setter) setters.push({ adapter, setter });
       const written = adapter.headerWritesAt(node, consts);
@@ -74,16 +66,13 @@ export function buildModel(sourceFile: ts.SourceFile, options: ModelOptions = {}
   };
   visit(sourceFile);
 
-  const facts: FileFacts = { modules, frameworks: frameworksOfFile(sourceFile), proxyEvidence: proxy.evidence, style: detectStyle(sourceFile, quotes, semicolons) };
-  const active = new Set(isMockFile(facts) ? [] : adapters.filter((adapter) => adapter.appliesTo(facts)));
-  const directWrites = writes.filter((w) => active.has(w.adapter as FrameworkAdapter));
-  const allWrites = [...directWrites, ...helpers.writesThroughCalls(directWrites)];
-  const activeSetters = setters.filter(({ adapter }) => active.has(adapter));
+  const facts: FileFacts = { ...imports, proxyEvidence: proxy.evidence, style: detectStyle(sourceFile.text) };
+  const allWrites = [...writes, ...helpers.writesThroughCalls(writes)];
   return {
     sourceFile,
     facts,
-    sites: activeSetters.flatMap(({ adapter, setter }) => sitesOf(adapter, setter, allWrites, consts, facts.style)),
-    headerWrites: [...directWrites.map((w) => w.write), ...activeSetters.flatMap(({ setter }) => setter.ownHeaders ?? [])],
+    sites: setters.flatMap(({ adapter, setter }) => sitesOf(adapter, setter, allWrites, consts, facts.style)),
+    headerWrites: [...writes.map((w) => w.write), ...setters.flatMap(({ setter }) => setter.ownHeaders ?? [])],
   };
 }
 

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { followingStatements, statementOf } from './paths';
 
 /** The calls chained onto `node`: for `res.status(401).set(a, b).json(c)` from `res.status(401)`,

@@ -5,7 +5,8 @@
 // `status(...)`, Elysia's mapResponse sets `set.status` to its code and builds the response from
 // `set`, headers included, so `set.headers` writes of the same context count for it. Fixes keep the
 // form of the status (a number stays a number, a name a name).
-import * as ts from 'typescript';
+import type { FileImports } from './adapter';
+import ts from 'typescript';
 import type { FrameworkAdapter, HeaderWrites, StatusSetter } from './adapter';
 import { headersOfObject, headerWrite } from './headers';
 import { moduleBindings } from './module-bindings';
@@ -14,7 +15,7 @@ import { enclosingFunctionLike, isBoundByParameter, returnedAfter, statementInLi
 import { indentationAt, insertStatementAfter, insertStatementBefore, stringLiteral, type SourceStyle } from './source-style';
 import { replacedStatus } from './status';
 import type { TextEdit } from '../types';
-import type { FileFacts, FixOutcome, HeaderWrite, ResponseFixer, StatusValue } from './types';
+import type { FixOutcome, HeaderWrite, ResponseFixer, StatusValue } from './types';
 
 const ELYSIA_MODULE = /^elysia$/;
 /** The names of Elysia's StatusMap (src/utils.ts) for the statuses the rules read and write. */
@@ -186,7 +187,8 @@ function isObjectAssign(node: ts.Node): node is ts.CallExpression {
 
 export const elysiaAdapter: FrameworkAdapter = {
   framework: 'elysia',
-  appliesTo: (facts: FileFacts) => facts.frameworks.has('elysia'),
+  kinds: [ts.SyntaxKind.CallExpression, ts.SyntaxKind.BinaryExpression],
+  appliesTo: (facts: FileImports) => facts.frameworks.has('elysia'),
   statusSetterAt(node) {
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && node.left.name.text === 'status') {
       const set = contextSet(node.left.expression);

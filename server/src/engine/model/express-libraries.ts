@@ -4,7 +4,7 @@
 //   strategies' string challenges (Basic, Digest, Bearer give one; passport-jwt gives none, so its
 //   401 is bare). A custom callback, failureRedirect or failWithError hand the failure to the app.
 // - express-basic-auth: adds `WWW-Authenticate: Basic realm=...` only with `challenge: true`.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { StatusSetter } from './adapter';
 import { moduleBindings } from './module-bindings';
 import { appendToLiteral, stringLiteral } from './source-style';

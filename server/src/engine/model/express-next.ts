@@ -1,7 +1,7 @@
 // Express errors: `next(err)` with `err.status = 401` (or `next({ status: 401 })`) makes Express's
 // final handler send that status and copy `err.headers` onto the response (finalhandler's
 // getErrorHeaders). The status is set on the error and so is its challenge.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { HeaderWrites, StatusSetter } from './adapter';
 import { headersOfObject } from './headers';
 import { enclosingFunction, isInStatementList } from './paths';

@@ -3,7 +3,7 @@
 // them); errors passed to `next` (express-next.ts); middleware that sends the 401 itself
 // (express-libraries.ts). The fix chains `.set(name, value)`, which
 // returns the response (express/lib/response.js).
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { FrameworkAdapter, HeaderWrites, StatusSetter } from './adapter';
 import { callsChainedAfter, laterCallsOn } from './chain';
 import { libraryStatusSetter } from './express-libraries';
@@ -54,6 +54,7 @@ function responseHeaderWrites(node: ts.Node, consts: ConstBindings): HeaderWrite
 
 export const expressAdapter: FrameworkAdapter = {
   framework: 'express',
+  kinds: [ts.SyntaxKind.CallExpression, ts.SyntaxKind.BinaryExpression],
   appliesTo: isPlainNodeFile,
   statusSetterAt: (node, consts) => responseStatusSetter(node) ?? nextErrorStatusSetter(node, consts) ?? libraryStatusSetter(node),
   headerWritesAt: (node, consts) => responseHeaderWrites(node, consts) ?? nextErrorHeaderWrites(node, consts),

@@ -3,7 +3,7 @@
 // it the 401 goes out with no challenge (the plugin's test 'WWW-Authenticate (authenticate: false)'
 // asserts exactly that). So a registration without `authenticate` is where its 401 is decided:
 // the site is the `register` call, and the fix adds `authenticate` to the options.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { StatusSetter } from './adapter';
 import { moduleBindings } from './module-bindings';
 import { oneLineRange } from './ranges';

@@ -3,7 +3,7 @@
 // (fastify/lib/error-handler.js setErrorHeaders); headers set on the reply before are kept (only
 // content-type and content-length are dropped). So the error's site and its `err.headers` are keyed
 // by the reply of the function, when it has one, and share its header writes.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { propertyAssignment } from './syntax';
 import type { HeaderWrites, StatusSetter } from './adapter';
 import { frameworksImportedAt } from './file-imports';

@@ -3,7 +3,7 @@
 // the same response: `reply.code()` sets `reply.raw.statusCode`, and Fastify sends its headers with
 // `res.writeHead(status, headers)`, which node merges with those `reply.raw.setHeader()` set
 // (fastify/lib/reply.js onSendEnd). So a reply and its `raw` share one key.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { declaredTypeOf, enclosingParameters, parameterBinding } from './parameters';
 import { resolveAlias } from './receivers';
 import { stringLiteral, type SourceStyle } from './source-style';

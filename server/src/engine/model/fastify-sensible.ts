@@ -4,7 +4,7 @@
 // or send; `fastify.assert(cond, code, msg)` throws one. The reply helpers return the reply after
 // sending, and Fastify keeps the headers set on the reply before an error (error-handler.js), so
 // the fix chains `reply.header(...)` before the helper: `reply.header(k, v).unauthorized(msg)`.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { StatusSetter } from './adapter';
 import { frameworksImportedAt } from './file-imports';
 import { chainHeaderFixer, fastifyReplyOf, methodCallRange, replyChainRoot, replyParameterAt } from './fastify-reply';

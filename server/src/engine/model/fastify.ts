@@ -4,7 +4,7 @@
 // errors (fastify-errors.ts), @fastify/sensible (fastify-sensible.ts) and @fastify/basic-auth
 // (fastify-basic-auth.ts) are read in their own files. Fixes chain `.header(name, value)`, which
 // returns the reply (fastify/lib/reply.js).
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { FrameworkAdapter, HeaderWrites, StatusSetter } from './adapter';
 import { callsChainedAfter, laterCallsOn } from './chain';
 import { basicAuthStatusSetter } from './fastify-basic-auth';
@@ -127,6 +127,7 @@ function replyHeaderWrites(node: ts.Node, consts: ConstBindings): HeaderWrites |
 
 export const fastifyAdapter: FrameworkAdapter = {
   framework: 'fastify',
+  kinds: [ts.SyntaxKind.CallExpression, ts.SyntaxKind.BinaryExpression],
   appliesTo: (facts) => facts.frameworks.has('fastify') || readsWithoutImport(facts),
   statusSetterAt: (node, consts) =>
     replyStatusSetter(node, consts) ?? sensibleStatusSetter(node, consts) ?? errorStatusSetter(node, consts) ?? basicAuthStatusSetter(node, consts),

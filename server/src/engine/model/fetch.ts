@@ -4,7 +4,8 @@
 // These files often import nothing, so the construction itself is the evidence; the usual
 // constructions that serve nothing (fetch mocks in tests, the `res` of Hono's HTTPException, which
 // that adapter reads) are left out.
-import * as ts from 'typescript';
+import type { FileImports } from './adapter';
+import ts from 'typescript';
 import { calleeName } from './syntax';
 import type { FrameworkAdapter, HeaderWrites, StatusSetter } from './adapter';
 import type { ConstBindings } from './status';
@@ -24,7 +25,7 @@ import {
   type ResponseConstruction,
 } from './response-init';
 import { rangeOnOneLine } from './site-parts';
-import type { FileFacts, Framework } from './types';
+import type { Framework } from './types';
 
 const RESPONSE = new Set(['Response']);
 
@@ -120,7 +121,8 @@ function fetchResponse(node: ts.Node): ResponseConstruction | undefined {
 
 export const fetchAdapter: FrameworkAdapter = {
   framework: 'fetch',
-  appliesTo: (facts: FileFacts) => !OTHER_RESPONSES.some((framework) => facts.frameworks.has(framework)),
+  kinds: [ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression],
+  appliesTo: (facts: FileImports) => !OTHER_RESPONSES.some((framework) => facts.frameworks.has(framework)),
   statusSetterAt(node, consts) {
     const construction = fetchResponse(node);
     return construction && constructionSetter(construction, consts);

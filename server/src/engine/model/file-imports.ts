@@ -2,10 +2,11 @@
 // only after it). Adapters that also read files without their framework's import (Fastify plugins
 // and Koa route modules often import nothing) need it node by node: in such a file the Express
 // and node:http adapters read it too, and a shape they already claim must not be claimed twice.
+import type { FileImports } from './adapter';
 import type * as ts from 'typescript';
 import { frameworksOf, isPlainNodeFile } from './frameworks';
 import { modulesOf } from './modules';
-import type { FileFacts, Framework } from './types';
+import type { Framework } from './types';
 
 const cache = new WeakMap<ts.SourceFile, Set<Framework>>();
 
@@ -32,6 +33,6 @@ export function frameworksImportedAt(node: ts.Node): Set<Framework> {
 /** Whether an adapter may read a file that does not import its framework, for that framework's
  * unambiguous shapes: the file imports no server framework (node's `http`, which starts the server
  * of any app, is fine). */
-export function readsWithoutImport(facts: FileFacts): boolean {
+export function readsWithoutImport(facts: FileImports): boolean {
   return isPlainNodeFile(facts) && !facts.frameworks.has('express');
 }

@@ -1,3 +1,4 @@
+import type { FileImports } from './adapter';
 import type { FileFacts, Framework } from './types';
 
 /** The modules that tell which framework a file is written for. */
@@ -36,7 +37,7 @@ export function isPlainNodeFile(facts: Pick<FileFacts, 'frameworks'>): boolean {
 /** Mock servers in tests (msw, nock) describe responses of other servers: not this code's. */
 const MOCK_MODULES = /^msw(\/|$)|^nock$|^fetch-mock|^undici\/mock/;
 
-export function isMockFile(facts: FileFacts): boolean {
+export function isMockFile(facts: FileImports): boolean {
   for (const module of facts.modules) if (MOCK_MODULES.test(module)) return true;
   return false;
 }

@@ -11,7 +11,8 @@
 // Nitro files use auto-imports and often import nothing: there, a site counts inside an event
 // handler (`defineEventHandler((event) => ...)`), or with an H3Event parameter. `createError` is also
 // http-errors' export: only an object argument (`{ statusCode }`) and an h3 import or context make it h3's.
-import * as ts from 'typescript';
+import type { FileImports } from './adapter';
+import ts from 'typescript';
 import type { FrameworkAdapter, HeaderWrites, StatusSetter } from './adapter';
 import { headersOfObject, headerWrite } from './headers';
 import { readsWithoutImport } from './file-imports';
@@ -22,7 +23,7 @@ import { enclosingFunctionLike, rangeOnOneLine, returnedAfter, statementInList }
 import { indentationAt, insertStatementAfter, insertStatementBefore, stringLiteral, type SourceStyle } from './source-style';
 import type { ConstBindings } from './status';
 import type { TextEdit } from '../types';
-import type { FileFacts, FixOutcome } from './types';
+import type { FixOutcome } from './types';
 
 const H3_MODULES = /^(h3|nitropack(\/.*)?|#imports)$/;
 const SERVER_MODULES = /^(h3|nitropack(\/.*)?)$/;
@@ -191,8 +192,9 @@ function h3HeaderWrites(node: ts.Node, consts: ConstBindings): HeaderWrites | un
 
 export const h3Adapter: FrameworkAdapter = {
   framework: 'h3',
+  kinds: [ts.SyntaxKind.CallExpression],
   // h3 and Nitro files, and files that import no framework (Nitro's auto-imports).
-  appliesTo: (facts: FileFacts) => facts.frameworks.has('h3') || readsWithoutImport(facts),
+  appliesTo: (facts: FileImports) => facts.frameworks.has('h3') || readsWithoutImport(facts),
   statusSetterAt(node, consts) {
     if (!ts.isCallExpression(node)) return undefined;
     const name = h3Callee(node);

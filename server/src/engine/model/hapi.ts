@@ -2,14 +2,15 @@
 // response methods all return the response so they chain in any order (hapi's ResponseObject
 // API), or with a Boom error (boom.ts). The toolkit is the handler parameter named `h` (hapi's
 // own name for it) or typed `ResponseToolkit`.
-import * as ts from 'typescript';
+import type { FileImports } from './adapter';
+import ts from 'typescript';
 import type { FrameworkAdapter, HeaderWrites, StatusSetter } from './adapter';
 import { boomHeaderWrites, boomStatusSetter } from './boom';
 import { headerWrite } from './headers';
 import { receiverKey } from './receivers';
 import { stringLiteral } from './source-style';
 import type { ConstBindings } from './status';
-import type { FileFacts } from './types';
+
 
 /** ResponseObject methods that return the response itself. */
 const RESPONSE_METHODS = new Set([
@@ -118,10 +119,11 @@ function responseHeaderWrites(node: ts.Node, consts: ConstBindings): HeaderWrite
  * adapter reads such files and records any `.header(...)` call, so reading it here too would
  * count each header twice (and its keys do not follow hapi's chains). */
 /** Hapi's server, or Boom anywhere (an Express app's `next(Boom.unauthorized())` too). */
-const appliesTo = (facts: FileFacts): boolean => facts.frameworks.has('hapi') || [...facts.modules].some((module) => /^(@hapi\/)?boom$/.test(module));
+const appliesTo = (facts: FileImports): boolean => facts.frameworks.has('hapi') || [...facts.modules].some((module) => /^(@hapi\/)?boom$/.test(module));
 
 export const hapiAdapter: FrameworkAdapter = {
   framework: 'hapi',
+  kinds: [ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression, ts.SyntaxKind.BinaryExpression],
   appliesTo,
   statusSetterAt: (node, consts) => codeSetter(node) ?? boomStatusSetter(node, consts),
   headerWritesAt: (node, consts) => responseHeaderWrites(node, consts) ?? boomHeaderWrites(node, consts),

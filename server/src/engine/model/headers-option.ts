@@ -1,7 +1,7 @@
 // The `headers` of an error's properties: http-errors' `createError(401, msg, { headers })` (also
 // under Koa's `ctx.throw` and `ctx.assert`) and `Object.assign(new Error(), { statusCode, headers })`.
 // Fastify (error-handler.js setErrorHeaders) and Koa (context.js onerror) send an error's `headers`.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { headersOfObject, unknownWrite } from './headers';
 import { appendToLiteral, stringLiteral, type SourceStyle } from './source-style';
 import type { ConstBindings } from './status';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { ConstBindings } from './status';
 import type { HeaderWrite } from './types';
 

@@ -2,7 +2,7 @@
 // same file declares `function challenge(res) { res.set('WWW-Authenticate', ...) }`. A function
 // that is not in the file but is named for the job (`setAuthHeaders(res)`) may write anything, so
 // it counts as an unknown write: silence rather than a guess.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { calleeName } from './syntax';
 import { unknownWrite } from './headers';
 import { enclosingFunction, runsWithBodyOf } from './paths';

@@ -8,7 +8,7 @@
 // `c.newResponse(res.body, res)` (hono-base.ts errorHandler), which keeps them; an app's onError
 // that returns `err.getResponse()` does not. That handler is usually in another file, so such
 // headers are counted as sent: no finding rather than a guess.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { StatusSetter } from './adapter';
 import { unknownWrite } from './headers';
 import { moduleBindings } from './module-bindings';

@@ -4,7 +4,8 @@
 // the next response built from `c` carries (context.ts #newResponse merges the prepared headers).
 // HTTPException is read in hono-exception.ts. Files that import nothing (route modules) are read
 // too, but there only the context named `c`, Hono's own convention, is taken for one.
-import * as ts from 'typescript';
+import type { FileImports } from './adapter';
+import ts from 'typescript';
 import type { FrameworkAdapter, HeaderWrites, StatusSetter } from './adapter';
 import { callsChainedAfter, laterCallsOn } from './chain';
 import { headersOfObject, headerWrite } from './headers';
@@ -15,7 +16,7 @@ import { initFixer, initHeaders, propertyNamed, statusOfProperty } from './respo
 import { isBoundByParameter, rangeOnOneLine, statementInList } from './site-parts';
 import { appendToLiteral, insertStatementAfter, insertStatementBefore, stringLiteral, type SourceStyle } from './source-style';
 import type { ConstBindings } from './status';
-import type { FileFacts, FixOutcome, ResponseFixer } from './types';
+import type { FixOutcome, ResponseFixer } from './types';
 
 const RESPOND = new Set(['json', 'text', 'body', 'html', 'newResponse']);
 const STATUS = new Set(['status']);
@@ -119,8 +120,9 @@ function contextHeaderWrites(node: ts.Node, consts: ConstBindings): HeaderWrites
 
 export const honoAdapter: FrameworkAdapter = {
   framework: 'hono',
+  kinds: [ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression],
   // Hono files, and files that import no framework (Hono route modules, Workers).
-  appliesTo: (facts: FileFacts) => facts.frameworks.has('hono') || readsWithoutImport(facts),
+  appliesTo: (facts: FileImports) => facts.frameworks.has('hono') || readsWithoutImport(facts),
   statusSetterAt(node, consts) {
     const respond = contextCall(node, RESPOND);
     if (respond) return respondSetter(respond.call, respond.context, consts);

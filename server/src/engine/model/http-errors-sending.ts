@@ -4,7 +4,7 @@
 // onerror has dropped the headers set on it; thrown in a Fastify handler, on the reply, whose
 // headers stay: there the site is keyed by that response, so that what was set on it counts (or
 // is seen as lost).
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { replyParameterAt } from './fastify-reply';
 import { koaErrorResponseAt } from './koa-context';
 import { enclosingFunction } from './paths';

@@ -5,7 +5,7 @@
 // under any name (`createError`, `httpErrors`, ...): calls are recognized by the import binding.
 // Express files import it too: this adapter reads only these calls, the Express adapter the rest.
 // Where and on which response an error is sent: http-errors-sending.ts.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { propertyAssignment } from './syntax';
 import type { FrameworkAdapter, HeaderWrites, StatusSetter } from './adapter';
 import { isAssertionArgument } from './assertions';
@@ -214,6 +214,7 @@ function headerWritesAt(node: ts.Node, consts: ConstBindings): HeaderWrites | un
 
 export const httpErrorsAdapter: FrameworkAdapter = {
   framework: 'http-errors',
+  kinds: [ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression, ts.SyntaxKind.BinaryExpression],
   appliesTo: (facts) => facts.frameworks.has('http-errors'),
   statusSetterAt,
   headerWritesAt,

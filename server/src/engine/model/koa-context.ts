@@ -2,7 +2,7 @@
 // router handler). `ctx.response` is Koa's response object behind the context's delegates
 // (`ctx.status` and `ctx.set` are `ctx.response.status` and `ctx.response.set`), and `ctx.res` is
 // node's response under both: all three are one response and share one key.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { frameworksImportedAt } from './file-imports';
 import { declaredTypeOf, enclosingParameters, parameterBinding } from './parameters';
 import { resolveAlias } from './receivers';

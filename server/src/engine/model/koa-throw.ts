@@ -6,7 +6,7 @@
 //
 // ctx.assert's condition is the guard of its status, on its false side: `ctx.assert(user.isAdmin,
 // 401)` throws when the user is not an admin.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { StatusSetter } from './adapter';
 import { addToPropertiesArgument, headersOfArguments } from './headers-option';
 import { DROPS_HEADERS, koaContextOf } from './koa-context';

@@ -2,7 +2,8 @@
 // `ctx.set(k, v)`, `ctx.set({...})`, `ctx.append(k, v)` (or on `ctx.response`) and node's
 // `ctx.res.setHeader(...)`; `ctx.throw` and `ctx.assert` in koa-throw.ts. The fix for a status
 // assignment is a `ctx.set(name, value)` statement after it (Koa's `set` returns nothing to chain).
-import * as ts from 'typescript';
+import type { FileImports } from './adapter';
+import ts from 'typescript';
 import type { FrameworkAdapter, HeaderWrites, StatusSetter } from './adapter';
 import { readsWithoutImport } from './file-imports';
 import { headerWritesOfArguments } from './headers';
@@ -12,7 +13,7 @@ import { isInStatementList } from './paths';
 import { isPlainHeaderWrite } from './plain-overlap';
 import { insertStatementAfter, stringLiteral } from './source-style';
 import type { ConstBindings } from './status';
-import type { FileFacts } from './types';
+
 
 /** The status property and the header methods of each object behind the context. */
 const STATUS_PROPERTY = { ctx: 'status', response: 'status', res: 'statusCode' } as const;
@@ -64,13 +65,14 @@ function contextHeaderWrites(node: ts.Node, consts: ConstBindings): HeaderWrites
 /** Deno's oak has the same `ctx.response.status` and `ctx.throw` shapes with other semantics. */
 const OAK_MODULE = /(^|[/:@])oak([/@]|$)/;
 
-function appliesTo(facts: FileFacts): boolean {
+function appliesTo(facts: FileImports): boolean {
   if (facts.frameworks.has('koa')) return true;
   return readsWithoutImport(facts) && ![...facts.modules].some((module) => OAK_MODULE.test(module));
 }
 
 export const koaAdapter: FrameworkAdapter = {
   framework: 'koa',
+  kinds: [ts.SyntaxKind.CallExpression, ts.SyntaxKind.BinaryExpression],
   appliesTo,
   statusSetterAt: (node, consts) => statusAssignment(node) ?? throwStatusSetter(node, consts),
   headerWritesAt: contextHeaderWrites,

@@ -3,7 +3,7 @@
 // Adapters of libraries whose functions are called under any name (http-errors is `createError`,
 // `httpErrors`, `createHttpError`, ...) recognize calls by binding, not by a guessed name. Fixes
 // that switch to another export (ForbiddenException -> UnauthorizedException) add it to the import.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { TextEdit } from '../types';
 
 export interface ModuleBindings {
@@ -23,9 +23,11 @@ function requiredModule(expression: ts.Expression | undefined): string | undefin
   return argument && ts.isStringLiteralLike(argument) ? argument.text : undefined;
 }
 
+/** Imports sit at the top level (as in modules.ts): import declarations and top-level
+ * `const x = require(...)`; a require inside a function is not read. */
 function collect(sourceFile: ts.SourceFile, isModule: (name: string) => boolean): ModuleBindings {
   const bindings: ModuleBindings = { whole: new Set(), named: new Map(), lists: new Map() };
-  const visit = (node: ts.Node): void => {
+  for (const node of sourceFile.statements) {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && isModule(node.moduleSpecifier.text)) {
       const clause = node.importClause;
       if (clause?.name) bindings.whole.add(clause.name.text);
@@ -37,32 +39,29 @@ function collect(sourceFile: ts.SourceFile, isModule: (name: string) => boolean)
           bindings.lists.set(element.name.text, named);
         }
       }
-      return;
-    }
-    if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
+    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
       const reference = node.moduleReference.expression;
       if (ts.isStringLiteral(reference) && isModule(reference.text)) bindings.whole.add(node.name.text);
-      return;
+    } else if (ts.isVariableStatement(node)) {
+      for (const declaration of node.declarationList.declarations) addRequired(declaration, isModule, bindings);
     }
-    if (ts.isVariableDeclaration(node)) {
-      const module = requiredModule(node.initializer);
-      if (module !== undefined && isModule(module)) {
-        if (ts.isIdentifier(node.name)) bindings.whole.add(node.name.text);
-        else if (ts.isObjectBindingPattern(node.name)) {
-          for (const element of node.name.elements) {
-            if (!ts.isIdentifier(element.name) || element.dotDotDotToken) continue;
-            const exported = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
-            bindings.named.set(element.name.text, exported);
-            bindings.lists.set(element.name.text, node.name);
-          }
-        }
-        return;
-      }
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
+  }
   return bindings;
+}
+
+/** `const x = require('m')`, `const { a, b: c } = require('m')`. */
+function addRequired(node: ts.VariableDeclaration, isModule: (name: string) => boolean, bindings: ModuleBindings): void {
+  const module = requiredModule(node.initializer);
+  if (module === undefined || !isModule(module)) return;
+  if (ts.isIdentifier(node.name)) bindings.whole.add(node.name.text);
+  else if (ts.isObjectBindingPattern(node.name)) {
+    for (const element of node.name.elements) {
+      if (!ts.isIdentifier(element.name) || element.dotDotDotToken) continue;
+      const exported = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
+      bindings.named.set(element.name.text, exported);
+      bindings.lists.set(element.name.text, node.name);
+    }
+  }
 }
 
 const cache = new WeakMap<ts.SourceFile, Map<string, ModuleBindings>>();

@@ -3,7 +3,7 @@
 // Imports sit at the top level: import declarations, `import x = require()`, and `require('x')` /
 // `import('x')` in top-level statements (not inside functions, where a late require does not
 // decide what a file is).
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 function moduleOfCall(node: ts.Node): string | undefined {
   if (!ts.isCallExpression(node) || node.arguments.length !== 1 || !ts.isStringLiteral(node.arguments[0])) return undefined;

@@ -1,7 +1,7 @@
 // NestJS route decorators: `@HttpCode(401)` sets the status of the method's response and
 // `@Header(name, value)` on the same method adds a header to it (RouterResponseController applies
 // both when the handler returns). They are read together: the headers are the site's own.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { StatusSetter } from './adapter';
 import { headerWrite } from './headers';
 import { importFromNest } from './nestjs-exceptions';

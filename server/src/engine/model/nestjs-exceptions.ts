@@ -8,7 +8,7 @@
 // it sets are the exception's (nestjs-filters.ts).
 // A guard's `canActivate` that returns false makes Nest throw ForbiddenException (GuardsConsumer,
 // RouterExecutionContext): a 403 at that `return false`.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { propertyAssignment } from './syntax';
 import type { StatusSetter } from './adapter';
 import { isAssertionArgument } from './assertions';

@@ -3,7 +3,7 @@
 // filter whose @Catch() lists the exception's class or a parent of it, or that lists none), so the
 // headers its `catch` method sets are sent with that exception. Filters bound elsewhere (globally,
 // with APP_FILTER) are in other files and cannot be seen.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { headerWritesOfArguments } from './headers';
 import { moduleBindings } from './module-bindings';
 import { NEST_COMMON } from './nestjs-response';

@@ -6,7 +6,7 @@
 // these are read here, and only on a response so obtained. Headers set on it before an exception
 // is thrown stay: Nest's exception filter replies through the same object (ExpressAdapter.reply:
 // `response.status(code).json(body)`; FastifyAdapter.reply: `reply.code(code).send(body)`).
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { HeaderWrites, StatusSetter } from './adapter';
 import { callsChainedAfter, laterCallsOn } from './chain';
 import { headerWritesOfArguments } from './headers';

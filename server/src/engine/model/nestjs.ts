@@ -1,3 +1,4 @@
+import ts from 'typescript';
 // NestJS: exceptions (`throw new UnauthorizedException()`, `HttpException` with `HttpStatus`) and
 // guards that return false (nestjs-exceptions.ts), `@HttpCode`/`@Header` decorators
 // (nestjs-decorators.ts), and the platform's response where Nest code holds it (nestjs-response.ts).
@@ -14,6 +15,7 @@ const NOT_HTTP = /^@nestjs\/(graphql|websockets|microservices)$/;
 
 export const nestjsAdapter: FrameworkAdapter = {
   framework: 'nestjs',
+  kinds: [ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression, ts.SyntaxKind.Decorator, ts.SyntaxKind.ReturnStatement],
   appliesTo: (facts) => facts.frameworks.has('nestjs') && ![...facts.modules].some((module) => NOT_HTTP.test(module)),
   statusSetterAt: (node, consts) => exceptionSetter(node, consts) ?? httpCodeSetter(node, consts) ?? platformResponseSetter(node) ?? guardRefusalSetter(node),
   headerWritesAt: (node, consts) => platformResponseHeaderWrites(node, consts),

@@ -6,7 +6,8 @@
 // ServerResponse, so headers go through `res.setHeader` (and `res.statusCode`, `res.writeHead`
 // are node's, read by the node:http adapter's functions, which this adapter reuses: the Express
 // and node:http adapters themselves skip files that import 'next').
-import * as ts from 'typescript';
+import type { FileImports } from './adapter';
+import ts from 'typescript';
 import type { FrameworkAdapter, StatusSetter } from './adapter';
 import { callsChainedAfter, laterCallsOn } from './chain';
 import { constructionHeaderWrites, constructionSetter, isFakeResponse } from './fetch';
@@ -15,7 +16,7 @@ import { chainRoot, isHttpResponseReceiver, receiverKey } from './receivers';
 import { responseConstruction } from './response-init';
 import { statementInList } from './site-parts';
 import { insertStatementBefore, stringLiteral } from './source-style';
-import type { FileFacts } from './types';
+
 
 const NEXT_RESPONSE = new Set(['NextResponse']);
 const BODY_METHODS = new Set(['send', 'json', 'end']);
@@ -56,7 +57,8 @@ function pagesStatus(node: ts.Node): StatusSetter | undefined {
 
 export const nextjsAdapter: FrameworkAdapter = {
   framework: 'nextjs',
-  appliesTo: (facts: FileFacts) => facts.frameworks.has('nextjs'),
+  kinds: [ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression, ts.SyntaxKind.BinaryExpression],
+  appliesTo: (facts: FileImports) => facts.frameworks.has('nextjs'),
   statusSetterAt(node, consts) {
     const construction = nextResponse(node);
     if (construction) return constructionSetter(construction, consts);

@@ -1,7 +1,7 @@
 // node:http: `res.statusCode = n` and `res.writeHead(n[, message][, headers])`, headers with
 // `res.setHeader`/`appendHeader`/`setHeaders` or in `writeHead` (an object or node's flat array).
 // Express responses inherit all of these, so this adapter reads Express files too.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { FrameworkAdapter, StatusSetter } from './adapter';
 import type { ConstBindings } from './status';
 import { callsChainedAfter, laterCallsOn } from './chain';
@@ -79,6 +79,7 @@ function statusCodeSetter(assignment: ts.BinaryExpression, receiver: ts.Expressi
 
 export const nodeHttpAdapter: FrameworkAdapter = {
   framework: 'node-http',
+  kinds: [ts.SyntaxKind.CallExpression, ts.SyntaxKind.BinaryExpression],
   appliesTo: isPlainNodeFile,
   statusSetterAt(node, consts) {
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'writeHead' && node.arguments.length > 0) {

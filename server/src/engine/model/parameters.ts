@@ -1,7 +1,7 @@
 // Which parameter an identifier refers to. Fastify's reply and Koa's context are recognized as
 // parameters of handlers (`(request, reply) =>`, `async (ctx, next) =>`), never by a name alone:
 // `const reply = await fetch(...)` is a client's response, not a reply being sent.
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 export interface ParameterBinding {
   fn: ts.SignatureDeclaration;

@@ -2,7 +2,7 @@
 // conditions a status is sent under. A syntactic approximation of control flow, erring on the
 // side of "on the path" wherever it cannot tell (loops, try blocks): a missed finding costs
 // less than a wrong one.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { Guard } from './types';
 
 type StatementList = ts.Block | ts.SourceFile | ts.CaseClause | ts.DefaultClause | ts.ModuleBlock;

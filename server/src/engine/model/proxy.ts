@@ -1,6 +1,6 @@
 // Whether a file is proxy code, where 407 is right (RFC 9110 §15.5.8). A real forward proxy must
 // never be told it is an origin server, so any one sign is enough.
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 const PROXY_MODULES = new Set([
   'http-proxy',

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 /** Names people give the response of Express and node:http handlers. */
 const RESPONSE_NAMES = /^_*(res|resp|rsp|response|serverResponse|httpResponse|outgoing)$/i;

@@ -4,7 +4,7 @@
 // headers are properties of one object literal, so the headers need no path analysis, except when
 // they are a variable that is written before the construction (`headers.set(...)`), or when they
 // are set on the constructed response afterwards (`res.headers.set(...)`).
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { headersOfObject, unknownWrite } from './headers';
 import { receiverKey } from './receivers';
 import { statementInList } from './site-parts';

@@ -1,6 +1,6 @@
 // Small pieces the Fetch-style adapters (fetch, nextjs, hono, h3, elysia) share: where a site is
 // underlined, what they send, and where a statement can go.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { followingStatements, isInStatementList, statementOf } from './paths';
 
 /** The whole expression when it fits on one line (`Response.json(body, { status: 401 })`), else

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { StatusValue } from './types';
 
 /** Members of status enums and objects: http-status-codes `StatusCodes`, Nest `HttpStatus`

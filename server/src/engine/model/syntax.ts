@@ -1,5 +1,5 @@
 // Small readings of syntax that several adapters share.
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 /** The name a call is made by: `f` for `f(x)`, `m` for `a.b.m(x)`. */
 export function calleeName(call: ts.CallExpression): string | undefined {

@@ -2,7 +2,7 @@ import { isInStatementList } from '../model/paths';
 import { removeStatement } from '../model/source-style';
 import type { DroppedHeader, FixOutcome, ResponseSite } from '../model/types';
 import { allOf, defineRule } from '../rule';
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 const CHALLENGES: Record<string, string> = { 'www-authenticate': 'WWW-Authenticate', 'proxy-authenticate': 'Proxy-Authenticate' };
 

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { challengeProblems } from '../challenge-grammar';
 import { repairChallenge } from '../challenge-repair';
 import { stringLiteral, type SourceStyle } from '../model/source-style';
