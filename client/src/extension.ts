@@ -1,17 +1,26 @@
-// The extension's client: starts the language server (dist/server.js) and registers the two
-// commands of package.json. Everything else happens in the server.
+// The extension's client: starts the language server (dist/server.js), registers the two commands
+// of package.json, watches the project config files for the server, answers the server's settings
+// requests with what the user set, and shows the server's state as a language status item.
+// Everything else happens in the server.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   LanguageClient,
+  State,
   TransportKind,
   type DocumentSelector,
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { SECTION, STATUS_NOTIFICATION, type StatusParams } from '../../server/src/protocol';
 
 const LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
 const SCHEMES = ['file', 'untitled'];
+const CONFIG_FILE_GLOB = '**/.httpauthlintrc.json';
+const RESTART_COMMAND = `${SECTION}.restartServer`;
+const SHOW_OUTPUT_COMMAND = `${SECTION}.showOutput`;
+/** Settings that stay with the editor: they have no place in the project's config file. */
+const EDITOR_ONLY = new Set(['enable', 'trace.server']);
 
 let client: LanguageClient | undefined;
 
@@ -25,21 +34,49 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       options: { execArgv: ['--nolazy', '--inspect=6009'] },
     },
   };
-  const documentSelector: DocumentSelector = LANGUAGES.flatMap((language) =>
-    SCHEMES.map((scheme) => ({ language, scheme })),
-  );
+  // Plain filters, which are both a client and a vscode document selector.
+  const filters = LANGUAGES.flatMap((language) => SCHEMES.map((scheme) => ({ language, scheme })));
+  const documentSelector: DocumentSelector = filters;
+  const lintKeys = lintSettingKeys(context.extension.packageJSON);
+  const configWatcher = vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB);
   const clientOptions: LanguageClientOptions = {
     documentSelector,
-    // Sends workspace/didChangeConfiguration when any httpAuthLint.* setting changes; the server
-    // then drops its cached settings and reads them again per document.
-    synchronize: { configurationSection: 'httpAuthLint' },
+    synchronize: {
+      // Sends workspace/didChangeConfiguration when any httpAuthLint.* setting changes; the server
+      // then drops its cached settings and reads them again per document.
+      configurationSection: SECTION,
+      // Created, changed and deleted config files: the server re-reads them, publishes their
+      // problems on them and lints the open documents again.
+      fileEvents: configWatcher,
+    },
+    middleware: {
+      workspace: {
+        // The project's .httpauthlintrc.json sits under the editor settings, but only under those
+        // the user set: a setting's default must not undo the file. `workspace/configuration`
+        // answers with effective values, defaults included, and the server cannot tell them apart,
+        // so the answer for our section is rebuilt here from inspect(), keeping only set values.
+        // The server stays editor-neutral: any client that sends only what the user set works.
+        configuration: async (params, token, next) => {
+          const answers = await next(params, token);
+          if (!Array.isArray(answers)) {
+            return answers;
+          }
+          return params.items.map((item, index) => (item.section === SECTION ? explicitSettings(item.scopeUri, lintKeys) : answers[index]));
+        },
+      },
+    },
   };
   // The id 'httpAuthLint' makes the client read `httpAuthLint.trace.server` itself.
-  const languageClient = new LanguageClient('httpAuthLint', 'HTTP Auth Lint', serverOptions, clientOptions);
+  const languageClient = new LanguageClient(SECTION, 'HTTP Auth Lint', serverOptions, clientOptions);
   client = languageClient;
+  const status = new ServerStatus(filters);
   context.subscriptions.push(
-    vscode.commands.registerCommand('httpAuthLint.restartServer', () => languageClient.restart()),
-    vscode.commands.registerCommand('httpAuthLint.showOutput', () => languageClient.outputChannel.show()),
+    configWatcher,
+    status,
+    languageClient.onDidChangeState(({ newState }) => status.state(newState)),
+    languageClient.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => status.update(params)),
+    vscode.commands.registerCommand(RESTART_COMMAND, () => restart(languageClient)),
+    vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => languageClient.outputChannel.show()),
   );
   await languageClient.start();
 }
@@ -47,4 +84,113 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;
+}
+
+/** Restarts from any state: `restart()` stops first, which throws unless the client runs (it may be
+ * starting, or stopped after crashing too often). */
+async function restart(languageClient: LanguageClient): Promise<void> {
+  try {
+    if (languageClient.state === State.Running) {
+      await languageClient.restart();
+    } else {
+      await languageClient.start();
+    }
+  } catch (error) {
+    languageClient.error('Restarting the server failed', error, 'force');
+  }
+}
+
+/** `httpAuthLint.*` keys the config file can also set (`rules.<id>`, `defaultChallenge`,
+ * `proxyFiles`), read from the manifest so the list is kept in one place. */
+function lintSettingKeys(packageJSON: { contributes?: { configuration?: { properties?: Record<string, unknown> } } }): string[] {
+  const prefix = `${SECTION}.`;
+  return Object.keys(packageJSON.contributes?.configuration?.properties ?? {})
+    .filter((key) => key.startsWith(prefix))
+    .map((key) => key.slice(prefix.length))
+    .filter((key) => !EDITOR_ONLY.has(key));
+}
+
+/** The section as the server reads it (`{ enable, rules: { <id>: severity }, ... }`), with the
+ * most specific value the user set for each key: folder, then workspace, then user settings. */
+function explicitSettings(scopeUri: string | undefined, keys: readonly string[]): Record<string, unknown> {
+  const scope = scopeUri ? vscode.Uri.parse(scopeUri) : undefined;
+  const config = vscode.workspace.getConfiguration(SECTION, scope);
+  const answer: Record<string, unknown> = { enable: config.get<boolean>('enable', true) };
+  for (const key of keys) {
+    const inspected = config.inspect(key);
+    const value = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+    if (value === undefined) {
+      continue;
+    }
+    // `rules.missing-www-authenticate` nests as { rules: { 'missing-www-authenticate': ... } }.
+    const [head, ...rest] = key.split('.');
+    if (rest.length === 0) {
+      answer[head!] = value;
+    } else {
+      const nested = (answer[head!] ??= {}) as Record<string, unknown>;
+      nested[rest.join('.')] = value;
+    }
+  }
+  return answer;
+}
+
+/** The language status item of the four languages: the server runs, how many files it checked,
+ * the last error; its command shows the output, a second item's restarts the server. */
+class ServerStatus implements vscode.Disposable {
+  private readonly item: vscode.LanguageStatusItem;
+  private readonly restartItem: vscode.LanguageStatusItem;
+  private checked = 0;
+  private lastError: string | undefined;
+  private running = false;
+
+  constructor(selector: vscode.DocumentSelector) {
+    this.item = vscode.languages.createLanguageStatusItem(`${SECTION}.status`, selector);
+    this.item.name = 'HTTP Auth Lint';
+    this.item.command = { title: 'Show Output', command: SHOW_OUTPUT_COMMAND };
+    this.restartItem = vscode.languages.createLanguageStatusItem(`${SECTION}.restart`, selector);
+    this.restartItem.name = 'HTTP Auth Lint server';
+    this.restartItem.text = 'HTTP Auth Lint server';
+    this.restartItem.command = { title: 'Restart', command: RESTART_COMMAND };
+    this.render();
+  }
+
+  state(state: State): void {
+    this.running = state === State.Running;
+    this.item.busy = state === State.Starting;
+    if (state === State.Starting) {
+      // A new server process counts from zero.
+      this.checked = 0;
+      this.lastError = undefined;
+    }
+    this.render();
+  }
+
+  update(params: StatusParams): void {
+    this.checked = params.checkedFiles;
+    this.lastError = params.lastError;
+    this.render();
+  }
+
+  dispose(): void {
+    this.item.dispose();
+    this.restartItem.dispose();
+  }
+
+  private render(): void {
+    const files = `${this.checked} ${this.checked === 1 ? 'file' : 'files'} checked`;
+    if (!this.running) {
+      this.item.text = this.item.busy ? 'HTTP Auth Lint: starting' : 'HTTP Auth Lint: server stopped';
+      this.item.detail = this.item.busy ? undefined : 'restart it below';
+      this.item.severity = this.item.busy ? vscode.LanguageStatusSeverity.Information : vscode.LanguageStatusSeverity.Error;
+    } else if (this.lastError !== undefined) {
+      this.item.text = `HTTP Auth Lint: ${files}`;
+      this.item.detail = this.lastError;
+      this.item.severity = vscode.LanguageStatusSeverity.Error;
+    } else {
+      this.item.text = `HTTP Auth Lint: ${files}`;
+      this.item.detail = 'server running';
+      this.item.severity = vscode.LanguageStatusSeverity.Information;
+    }
+    this.restartItem.detail = this.running ? 'running' : 'stopped';
+  }
 }

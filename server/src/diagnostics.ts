@@ -1,10 +1,16 @@
-// Findings -> LSP diagnostics. A diagnostic carries in `data` the version and offsets it was
-// computed for, so a code action request can tell a current diagnostic from a stale one.
-import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, ReportedSeverity, TextRange } from './engine/types';
+// Findings, unused suppressions and config file problems -> LSP diagnostics. A diagnostic of a
+// document carries in `data` the version and offsets it was computed for, so a code action
+// request can tell a current diagnostic from a stale one.
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ConfigProblem } from './engine';
+import type { Finding, ReportedSeverity, TextRange, UnusedDirective } from './engine/types';
+import { SOURCE } from './protocol';
 
-export const SOURCE = 'http-auth-lint';
+export { SOURCE };
+
+/** The code of a suppression comment that suppresses nothing (ESLint's name for the same report). */
+export const UNUSED_DIRECTIVE_CODE = 'unused-disable-directive';
 
 export interface DiagnosticData {
   version: number;
@@ -41,6 +47,32 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
     }));
   }
   return diagnostic;
+}
+
+/** A hint, drawn faded (`Unnecessary`) like unused code: the comment can go. */
+export function toUnusedDirectiveDiagnostic(document: TextDocument, directive: UnusedDirective): Diagnostic {
+  const data: DiagnosticData = { version: document.version, start: directive.start, end: directive.end };
+  return {
+    range: toRange(document, directive),
+    severity: DiagnosticSeverity.Hint,
+    tags: [DiagnosticTag.Unnecessary],
+    code: UNUSED_DIRECTIVE_CODE,
+    source: SOURCE,
+    message: directive.message,
+    data,
+  };
+}
+
+/** Problems of a `.httpauthlintrc.json`, shown on the file itself: each one dropped only its entry,
+ * but the user should learn that the project runs without it. */
+export function configProblemDiagnostics(uri: string, text: string, problems: readonly ConfigProblem[]): Diagnostic[] {
+  const file = TextDocument.create(uri, 'json', 0, text);
+  return problems.map((problem) => ({
+    range: toRange(file, problem),
+    severity: DiagnosticSeverity.Error,
+    source: SOURCE,
+    message: problem.message,
+  }));
 }
 
 export function isDiagnosticData(value: unknown): value is DiagnosticData {

@@ -8,8 +8,11 @@ const connection = createConnection(ProposedFeatures.all);
 const server = new HttpAuthLintServer(connection);
 
 connection.onInitialize((params) => server.initialize(params));
+connection.onInitialized(() => server.initialized());
 connection.onDidChangeConfiguration((params) => server.didChangeConfiguration(params));
+connection.onDidChangeWatchedFiles((params) => server.didChangeWatchedFiles(params));
 connection.onCodeAction((params) => server.codeActions(params));
+connection.onHover((params) => server.hover(params));
 connection.onExecuteCommand((params) => server.executeCommand(params));
 server.listen();
 connection.listen();

@@ -1,31 +1,73 @@
-// The language server's logic, thin over the engine: documents, settings per document,
-// diagnostics while typing, code actions, the show-documentation command. main.ts binds it to a
-// connection; nothing here knows which transport carries it.
+// The language server's logic, thin over the engine: documents, settings per document (the
+// project's .httpauthlintrc.json under the editor settings the user set), diagnostics while typing,
+// the config file's own problems, code actions (quick fixes, fix-all), hover, the status the client
+// shows, the show-documentation command. main.ts binds it to a connection; nothing here knows which
+// transport carries it.
+import { statSync } from 'node:fs';
+import * as nodePath from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
+  FileChangeType,
+  MarkupKind,
   TextDocumentSyncKind,
   TextDocuments,
   type CodeAction,
   type CodeActionParams,
   type Connection,
   type DidChangeConfigurationParams,
+  type DidChangeWatchedFilesParams,
   type ExecuteCommandParams,
+  type Hover,
+  type HoverParams,
   type InitializeParams,
   type InitializeResult,
+  type WorkspaceFolder,
+  type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { isLintableFile, lint } from './engine';
-import type { LintResult } from './engine/types';
-import { SHOW_DOCUMENTATION_COMMAND, actionsForFinding, dedupeActions, wantsQuickFixes } from './codeActions';
-import { SOURCE, isDiagnosticData, toDiagnostic } from './diagnostics';
-import { SECTION, defaultSettings, resolveSettings, type DocumentSettings } from './settings';
+import { CONFIG_FILE_NAME, DEFAULT_CHALLENGE, fixAll, hoverAt, isLintableFile, lintSource, minimalEdit, parse } from './engine';
+import type { LintResult, LintSettings, TextEdit } from './engine/types';
+import { ConfigCache, resolveSettings as resolveProjectSettings, type LoadedConfig } from './config/project-config';
+import {
+  SHOW_DOCUMENTATION_COMMAND,
+  actionsForFinding,
+  actionsForUnusedDirective,
+  dedupeActions,
+  fixAllAction,
+  isBulkFixable,
+  wantsFixAll,
+  wantsQuickFixes,
+} from './codeActions';
+import {
+  SOURCE,
+  UNUSED_DIRECTIVE_CODE,
+  configProblemDiagnostics,
+  isDiagnosticData,
+  toDiagnostic,
+  toRange,
+  toUnusedDirectiveDiagnostic,
+} from './diagnostics';
+import { FIX_ALL_KIND, STATUS_NOTIFICATION, type StatusParams } from './protocol';
+import { SECTION, defaultEditorSettings, readEditorSettings, type EditorSettings } from './settings';
 
 /** Typing pauses shorter than this lint once, at the end. */
 const DEBOUNCE_MS = 150;
 
+/** What one document is linted with: engine defaults < nearest config file < editor settings. */
+interface DocumentSettings {
+  enable: boolean;
+  /** The file matches the `ignore` globs of its config file: no diagnostics, no actions. */
+  ignored: boolean;
+  lint: LintSettings;
+}
+
 interface LintRun {
   version: number;
+  fileName: string;
   settings: DocumentSettings;
+  /** Kept for hover, which reads the same tree the findings came from. */
+  sourceFile: ReturnType<typeof parse>;
   result: LintResult;
 }
 
@@ -33,9 +75,13 @@ export class HttpAuthLintServer {
   readonly documents = new TextDocuments(TextDocument);
 
   private hasConfigurationCapability = false;
-  /** Settings pushed by a client without `workspace/configuration`; defaults until then. */
-  private globalSettings: DocumentSettings = defaultSettings();
+  private hasWorkspaceFolderCapability = false;
+  /** Settings pushed by a client without `workspace/configuration`; none until then. */
+  private pushedSettings: EditorSettings = defaultEditorSettings();
   private readonly settingsCache = new Map<string, Promise<DocumentSettings>>();
+  private readonly configs = new ConfigCache();
+  /** Per config file path, the problems last published on it (JSON), so each change is sent once. */
+  private readonly configReports = new Map<string, string>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Bumped on every lint request for a document: a run that finds a newer number drops its result. */
   private readonly generations = new Map<string, number>();
@@ -43,26 +89,49 @@ export class HttpAuthLintServer {
   private readonly published = new Map<string, LintRun>();
   private readonly loggedFailures = new Set<string>();
   private readonly loggedWarnings = new Set<string>();
-  /** Paths of the workspace folders: `httpAuthLint.proxyFiles` globs are relative to them. */
+  /** Documents linted since start, and the last failure: what the client's status item shows. */
+  private readonly checked = new Set<string>();
+  private lastError: string | undefined;
+  /** Paths of the workspace folders: a config file is looked for up to the document's folder, and
+   * `proxyFiles` set in the editor are relative to it. */
   private workspaceFolders: string[] = [];
 
   constructor(private readonly connection: Connection) {}
 
   initialize(params: InitializeParams): InitializeResult {
-    this.workspaceFolders = (params.workspaceFolders ?? []).map((folder) => pathOf(folder.uri));
+    this.setWorkspaceFolders(params.workspaceFolders ?? []);
     const workspace = params.capabilities.workspace;
     this.hasConfigurationCapability = workspace?.configuration === true;
+    this.hasWorkspaceFolderCapability = workspace?.workspaceFolders === true;
     return {
       capabilities: {
         textDocumentSync: {
           openClose: true,
           change: TextDocumentSyncKind.Incremental,
         },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        hoverProvider: true,
         executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: SOURCE },
     };
+  }
+
+  /** After the handshake: folder changes can be listened to, and the config files at the folders'
+   * roots are checked, so their problems show before any file below them is opened. */
+  initialized(): void {
+    if (this.hasWorkspaceFolderCapability) {
+      this.connection.workspace.onDidChangeWorkspaceFolders((event) => this.didChangeWorkspaceFolders(event));
+    }
+    for (const folder of this.workspaceFolders) {
+      this.guard('check the folder config', () => {
+        const config = nodePath.join(folder, CONFIG_FILE_NAME);
+        if (isFile(config)) {
+          this.reportConfig(this.configs.load(config));
+        }
+      });
+    }
   }
 
   /** Binds the document events; main.ts calls it once the connection exists. */
@@ -83,12 +152,43 @@ export class HttpAuthLintServer {
     this.guard('didChangeConfiguration', () => {
       if (!this.hasConfigurationCapability) {
         const pushed = (params.settings as Record<string, unknown> | null | undefined)?.[SECTION];
-        this.globalSettings = resolveSettings(pushed, (message) => this.warnOnce(message));
+        this.pushedSettings = readEditorSettings(pushed, (message) => this.warnOnce(message));
       }
-      this.settingsCache.clear();
-      for (const document of this.documents.all()) {
-        this.schedule(document.uri, 0);
+      this.relintAll();
+    });
+  }
+
+  /** A config file was created, changed or deleted (the client watches every one in
+   * the workspace):
+   * its problems are published on it, and every open document is linted again. */
+  didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
+    this.guard('didChangeWatchedFiles', () => {
+      let configChanged = false;
+      for (const change of params.changes) {
+        const path = pathOf(change.uri);
+        if (nodePath.basename(path) !== CONFIG_FILE_NAME) {
+          continue;
+        }
+        configChanged = true;
+        this.configs.forget(path);
+        if (change.type === FileChangeType.Deleted || !isFile(path)) {
+          this.clearConfigReport(path);
+        } else {
+          this.reportConfig(this.configs.load(path));
+        }
       }
+      if (configChanged) {
+        this.relintAll();
+      }
+    });
+  }
+
+  didChangeWorkspaceFolders(event: WorkspaceFoldersChangeEvent): void {
+    this.guard('didChangeWorkspaceFolders', () => {
+      const removed = new Set(event.removed.map((folder) => pathOf(folder.uri)));
+      const kept = this.workspaceFolders.filter((folder) => !removed.has(folder));
+      this.workspaceFolders = [...kept, ...event.added.map((folder) => pathOf(folder.uri))];
+      this.relintAll();
     });
   }
 
@@ -96,11 +196,16 @@ export class HttpAuthLintServer {
     try {
       const uri = params.textDocument.uri;
       const document = this.documents.get(uri);
-      if (!document || !wantsQuickFixes(params.context.only)) {
+      const only = params.context.only;
+      const quickFixes = wantsQuickFixes(only);
+      const fixAllWanted = wantsFixAll(only);
+      if (!document || (!quickFixes && !fixAllWanted)) {
         return [];
       }
-      const ours = params.context.diagnostics.filter((diagnostic) => diagnostic.source === SOURCE && typeof diagnostic.code === 'string');
-      if (ours.length === 0) {
+      const ours = quickFixes
+        ? params.context.diagnostics.filter((diagnostic) => diagnostic.source === SOURCE && typeof diagnostic.code === 'string')
+        : [];
+      if (ours.length === 0 && !fixAllWanted) {
         return [];
       }
       const version = document.version;
@@ -111,6 +216,7 @@ export class HttpAuthLintServer {
         return [];
       }
       const actions: CodeAction[] = [];
+      const ruleFixAll = new Map<string, TextEdit | undefined>();
       for (const diagnostic of ours) {
         const data = diagnostic.data;
         // A diagnostic computed for another version names offsets in another text.
@@ -119,17 +225,55 @@ export class HttpAuthLintServer {
         }
         const start = isDiagnosticData(data) ? data.start : current.offsetAt(diagnostic.range.start);
         const end = isDiagnosticData(data) ? data.end : current.offsetAt(diagnostic.range.end);
+        if (diagnostic.code === UNUSED_DIRECTIVE_CODE) {
+          const directive = run.result.unusedDirectives.find((candidate) => candidate.start === start && candidate.end === end);
+          if (directive) {
+            actions.push(...actionsForUnusedDirective(current, diagnostic, directive));
+          }
+          continue;
+        }
         const finding = run.result.findings.find(
           (candidate) => candidate.ruleId === diagnostic.code && candidate.start === start && candidate.end === end,
         );
         if (finding) {
-          actions.push(...actionsForFinding(current, diagnostic, finding));
+          if (!ruleFixAll.has(finding.ruleId)) {
+            ruleFixAll.set(finding.ruleId, this.fixAllOfRule(current, run, finding.ruleId));
+          }
+          actions.push(...actionsForFinding(current, diagnostic, finding, ruleFixAll.get(finding.ruleId)));
+        }
+      }
+      if (fixAllWanted) {
+        const edit = minimalEdit(current.getText(), fixAll(run.fileName, current.getText(), run.settings.lint).output);
+        if (edit) {
+          actions.push(fixAllAction(current, edit));
         }
       }
       return dedupeActions(actions);
     } catch (error) {
       this.logError('codeAction', error);
       return [];
+    }
+  }
+
+  async hover(params: HoverParams): Promise<Hover | null> {
+    try {
+      const document = this.documents.get(params.textDocument.uri);
+      if (!document) {
+        return null;
+      }
+      const run = await this.runFor(document);
+      const current = this.documents.get(params.textDocument.uri);
+      if (!run || !current || current.version !== run.version) {
+        return null;
+      }
+      const hover = hoverAt(run.sourceFile, current.offsetAt(params.position), run.result.findings, run.settings.lint);
+      if (!hover) {
+        return null;
+      }
+      return { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: toRange(current, hover) };
+    } catch (error) {
+      this.logError('hover', error);
+      return null;
     }
   }
 
@@ -150,6 +294,24 @@ export class HttpAuthLintServer {
       }
     } catch (error) {
       this.logError('executeCommand', error);
+    }
+  }
+
+  /** "Fix all <rule> problems in this file" when two or more findings of the rule have a safe fix:
+   * one finding alone has its own fix. */
+  private fixAllOfRule(document: TextDocument, run: LintRun, ruleId: string): TextEdit | undefined {
+    const fixable = run.result.findings.filter((finding) => finding.ruleId === ruleId && isBulkFixable(finding));
+    if (fixable.length < 2) {
+      return undefined;
+    }
+    const text = document.getText();
+    return minimalEdit(text, fixAll(run.fileName, text, run.settings.lint, ruleId).output);
+  }
+
+  private relintAll(): void {
+    this.settingsCache.clear();
+    for (const document of this.documents.all()) {
+      this.schedule(document.uri, 0);
     }
   }
 
@@ -187,14 +349,21 @@ export class HttpAuthLintServer {
       if (this.generations.get(uri) !== generation || !current) {
         return;
       }
-      const run = settings.enable ? this.lintNow(current, settings) : undefined;
+      const run = settings.enable && !settings.ignored ? this.lintNow(current, settings) : undefined;
       if (run) {
         this.published.set(uri, run);
+        this.checked.add(uri);
       } else {
         this.published.delete(uri);
       }
-      const diagnostics = run ? run.result.findings.map((finding) => toDiagnostic(current, finding)) : [];
+      const diagnostics = run
+        ? [
+            ...run.result.findings.map((finding) => toDiagnostic(current, finding)),
+            ...run.result.unusedDirectives.map((directive) => toUnusedDirectiveDiagnostic(current, directive)),
+          ]
+        : [];
       await this.connection.sendDiagnostics({ uri, version: current.version, diagnostics });
+      this.sendStatus();
     } catch (error) {
       this.logError(`validate ${uri}`, error);
     }
@@ -204,7 +373,7 @@ export class HttpAuthLintServer {
    * published run is older (the debounce has not fired yet) or used other settings. */
   private async runFor(document: TextDocument): Promise<LintRun | undefined> {
     const settings = await this.settingsFor(document.uri);
-    if (!settings.enable) {
+    if (!settings.enable || settings.ignored) {
       return undefined;
     }
     const current = this.documents.get(document.uri);
@@ -223,8 +392,8 @@ export class HttpAuthLintServer {
     if (!isLintableFile(fileName)) {
       return undefined;
     }
-    const root = this.workspaceFolders.filter((folder) => fileName.startsWith(`${folder}/`)).sort((a, b) => b.length - a.length)[0];
-    const result = lint(fileName, document.getText(), { ...settings.lint, root });
+    const sourceFile = parse(fileName, document.getText());
+    const result = lintSource(sourceFile, settings.lint);
     for (const failure of result.ruleFailures) {
       const key = `${failure.ruleId}\0${document.uri}`;
       if (!this.loggedFailures.has(key)) {
@@ -232,27 +401,102 @@ export class HttpAuthLintServer {
         this.connection.console.error(
           `Rule ${failure.ruleId} failed on ${document.uri}; the other rules still ran.\n${describe(failure.error)}`,
         );
+        this.lastError = `Rule ${failure.ruleId} failed on ${nodePath.basename(fileName)}: ${firstLine(failure.error)}`;
       }
     }
-    return { version: document.version, settings, result };
+    return { version: document.version, fileName, settings, sourceFile, result };
   }
 
   private settingsFor(uri: string): Promise<DocumentSettings> {
-    if (!this.hasConfigurationCapability) {
-      return Promise.resolve(this.globalSettings);
-    }
     let settings = this.settingsCache.get(uri);
     if (!settings) {
-      settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION }).then(
-        (raw: unknown) => resolveSettings(raw, (message) => this.warnOnce(message)),
-        (error: unknown) => {
-          this.logError(`read settings for ${uri}`, error);
-          return defaultSettings();
-        },
-      );
+      settings = this.editorSettingsFor(uri).then((editor) => this.documentSettings(uri, editor));
       this.settingsCache.set(uri, settings);
     }
     return settings;
+  }
+
+  private editorSettingsFor(uri: string): Promise<EditorSettings> {
+    if (!this.hasConfigurationCapability) {
+      return Promise.resolve(this.pushedSettings);
+    }
+    return this.connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION }).then(
+      (raw: unknown) => readEditorSettings(raw, (message) => this.warnOnce(message)),
+      (error: unknown) => {
+        this.logError(`read settings for ${uri}`, error);
+        return defaultEditorSettings();
+      },
+    );
+  }
+
+  /** Layers the editor settings over the nearest config file, looked for up to the document's
+   * workspace folder (each folder of a multi-root workspace has its own). */
+  private documentSettings(uri: string, editor: EditorSettings): DocumentSettings {
+    const path = pathOf(uri);
+    const folder = this.folderOf(path);
+    const fromEditor: DocumentSettings = {
+      enable: editor.enable,
+      ignored: false,
+      lint: {
+        rules: { ...editor.overrides.rules },
+        defaultChallenge: editor.overrides.defaultChallenge ?? DEFAULT_CHALLENGE,
+        proxyFiles: editor.overrides.proxyFiles ?? [],
+        root: folder,
+      },
+    };
+    // An untitled buffer has no folder on disk to look for a config file in.
+    if (!uri.startsWith('file:')) {
+      return fromEditor;
+    }
+    try {
+      const resolved = resolveProjectSettings(path, this.configs, { boundary: folder, fallbackRoot: folder, overrides: editor.overrides });
+      if (resolved.config) {
+        this.reportConfig(resolved.config);
+      }
+      return { enable: editor.enable, ignored: resolved.ignored, lint: resolved.settings };
+    } catch (error) {
+      this.logError(`read the project configuration for ${uri}`, error);
+      return fromEditor;
+    }
+  }
+
+  private folderOf(path: string): string | undefined {
+    return this.workspaceFolders
+      .filter((folder) => path === folder || path.startsWith(folder.endsWith(nodePath.sep) ? folder : `${folder}${nodePath.sep}`))
+      .sort((a, b) => b.length - a.length)[0];
+  }
+
+  private setWorkspaceFolders(folders: WorkspaceFolder[]): void {
+    this.workspaceFolders = folders.map((folder) => pathOf(folder.uri));
+  }
+
+  /** Publishes a config file's problems on the file itself (open in the editor or not), when they
+   * differ from what was last published there. */
+  private reportConfig(loaded: LoadedConfig): void {
+    const key = JSON.stringify(loaded.problems);
+    if ((this.configReports.get(loaded.path) ?? '[]') === key) {
+      return;
+    }
+    this.configReports.set(loaded.path, key);
+    const uri = pathToFileURL(loaded.path).href;
+    this.guard('publish config problems', () =>
+      this.connection.sendDiagnostics({ uri, diagnostics: configProblemDiagnostics(uri, loaded.text, loaded.problems) }),
+    );
+  }
+
+  private clearConfigReport(path: string): void {
+    if (this.configReports.delete(path)) {
+      const uri = pathToFileURL(path).href;
+      this.guard('clear config problems', () => this.connection.sendDiagnostics({ uri, diagnostics: [] }));
+    }
+  }
+
+  private sendStatus(): void {
+    const params: StatusParams = { checkedFiles: this.checked.size };
+    if (this.lastError !== undefined) {
+      params.lastError = this.lastError;
+    }
+    this.guard('send status', () => this.connection.sendNotification(STATUS_NOTIFICATION, params));
   }
 
   private warnOnce(message: string): void {
@@ -274,8 +518,10 @@ export class HttpAuthLintServer {
   }
 
   private logError(what: string, error: unknown): void {
+    this.lastError = `${what} failed: ${firstLine(error)}`;
     try {
       this.connection.console.error(`${what} failed: ${describe(error)}`);
+      this.sendStatus();
     } catch {
       // The connection is gone (the client exited); there is nobody left to tell.
     }
@@ -289,16 +535,18 @@ const EXTENSION_BY_LANGUAGE: Record<string, string> = {
   javascriptreact: '.jsx',
 };
 
-/** The engine picks the script kind from the name's extension. An untitled document (or a file
- * without an extension) has none: its language id says which one it would have. */
+/** The file system path of a `file:` URI (the path part of any other), without a trailing separator. */
 function pathOf(uri: string): string {
   try {
-    return decodeURIComponent(new URL(uri).pathname).replace(/\/$/, '');
+    const path = uri.startsWith('file:') ? fileURLToPath(uri) : decodeURIComponent(new URL(uri).pathname);
+    return path.length > 1 ? path.replace(/[\\/]$/, '') : path;
   } catch {
     return uri;
   }
 }
 
+/** The engine picks the script kind from the name's extension. An untitled document (or a file
+ * without an extension) has none: its language id says which one it would have. */
 export function fileNameOf(document: TextDocument): string {
   const path = pathOf(document.uri);
   if (/\.[cm]?[jt]sx?$/i.test(path)) {
@@ -307,6 +555,18 @@ export function fileNameOf(document: TextDocument): string {
   return `${path}${EXTENSION_BY_LANGUAGE[document.languageId] ?? '.ts'}`;
 }
 
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 function describe(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 }

@@ -1,19 +1,23 @@
-// Reads the `httpAuthLint` configuration section into what the engine takes. The names of the
-// settings come from package.json `contributes.configuration`; the rule ids and severities from
-// the engine, so this file holds no list of its own.
+// Reads the `httpAuthLint` configuration section the editor answers into what the engine takes.
+// The answer holds only what the user set (the VS Code client leaves defaults out, see
+// client/src/extension.ts): whatever is here overrides the project's `.httpauthlintrc.json`.
+// The names of the settings come from package.json `contributes.configuration`; the rule ids and
+// severities from the engine, so this file holds no list of its own.
 import { ruleCatalog } from './engine';
-import { DEFAULT_CHALLENGE, SEVERITIES, type LintSettings, type Severity } from './engine/types';
+import { SEVERITIES, DEFAULT_CHALLENGE, type LintSettings, type Severity } from './engine/types';
+import { SECTION } from './protocol';
 
-export const SECTION = 'httpAuthLint';
+export { SECTION };
 
-export interface DocumentSettings {
+export interface EditorSettings {
   /** `httpAuthLint.enable`: false publishes no diagnostics for the document. */
   enable: boolean;
-  lint: LintSettings;
+  /** The lint settings the user set in the editor; each one present overrides the config file. */
+  overrides: Partial<LintSettings>;
 }
 
-export function defaultSettings(): DocumentSettings {
-  return { enable: true, lint: { rules: {}, defaultChallenge: DEFAULT_CHALLENGE } };
+export function defaultEditorSettings(): EditorSettings {
+  return { enable: true, overrides: {} };
 }
 
 function isSeverity(value: unknown): value is Severity {
@@ -26,11 +30,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * Turns the raw section (as VS Code nests it: `{ enable, defaultChallenge, rules: { <id>: severity },
- * trace: { server } }`) into settings. A value of the wrong kind is reported through `warn` and the
- * default kept, so one typo in settings.json does not switch the linter off.
+ * trace: { server } }`) into editor settings. A value of the wrong kind is reported through `warn`
+ * and left out, so one typo in settings.json does not switch the linter off.
  */
-export function resolveSettings(raw: unknown, warn: (message: string) => void): DocumentSettings {
-  const settings = defaultSettings();
+export function readEditorSettings(raw: unknown, warn: (message: string) => void): EditorSettings {
+  const settings = defaultEditorSettings();
   if (raw === null || raw === undefined) {
     return settings;
   }
@@ -38,6 +42,7 @@ export function resolveSettings(raw: unknown, warn: (message: string) => void): 
     warn(`Ignored the "${SECTION}" settings: expected an object.`);
     return settings;
   }
+  const overrides = settings.overrides;
   if (raw.enable !== undefined) {
     if (typeof raw.enable === 'boolean') {
       settings.enable = raw.enable;
@@ -47,7 +52,7 @@ export function resolveSettings(raw: unknown, warn: (message: string) => void): 
   }
   if (raw.defaultChallenge !== undefined) {
     if (typeof raw.defaultChallenge === 'string' && raw.defaultChallenge.trim() !== '') {
-      settings.lint.defaultChallenge = raw.defaultChallenge;
+      overrides.defaultChallenge = raw.defaultChallenge;
     } else {
       warn(
         `Ignored ${SECTION}.defaultChallenge = ${JSON.stringify(raw.defaultChallenge)}: ` +
@@ -57,7 +62,7 @@ export function resolveSettings(raw: unknown, warn: (message: string) => void): 
   }
   if (raw.proxyFiles !== undefined) {
     if (Array.isArray(raw.proxyFiles) && raw.proxyFiles.every((glob) => typeof glob === 'string')) {
-      settings.lint.proxyFiles = raw.proxyFiles;
+      overrides.proxyFiles = raw.proxyFiles;
     } else {
       warn(`Ignored ${SECTION}.proxyFiles = ${JSON.stringify(raw.proxyFiles)}: expected an array of globs.`);
     }
@@ -65,18 +70,20 @@ export function resolveSettings(raw: unknown, warn: (message: string) => void): 
   if (raw.rules !== undefined) {
     if (isRecord(raw.rules)) {
       const known = new Set(ruleCatalog.map((rule) => rule.id));
+      const rules: Record<string, Severity> = {};
       for (const [ruleId, severity] of Object.entries(raw.rules)) {
         if (!known.has(ruleId)) {
           warn(`Ignored ${SECTION}.rules.${ruleId}: there is no such rule.`);
         } else if (!isSeverity(severity)) {
           warn(
             `Ignored ${SECTION}.rules.${ruleId} = ${JSON.stringify(severity)}: ` +
-              `expected one of ${SEVERITIES.join(', ')}; the rule keeps its default severity.`,
+              `expected one of ${SEVERITIES.join(', ')}; the rule keeps its severity from the config file or its default.`,
           );
         } else {
-          settings.lint.rules[ruleId] = severity;
+          rules[ruleId] = severity;
         }
       }
+      overrides.rules = rules;
     } else {
       warn(`Ignored ${SECTION}.rules: expected an object of rule id to severity.`);
     }

@@ -23,10 +23,11 @@ describe('diagnostics', () => {
     await session.dispose();
   });
 
-  it('declares incremental sync, quick fixes and the documentation command', () => {
+  it('declares incremental sync, quick fixes, fix-all, hover and the documentation command', () => {
     const capabilities = session.initializeResult?.capabilities;
     assert.deepEqual(capabilities?.textDocumentSync, { openClose: true, change: 2 });
-    assert.deepEqual(capabilities?.codeActionProvider, { codeActionKinds: ['quickfix'] });
+    assert.deepEqual(capabilities?.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.http-auth-lint'] });
+    assert.equal(capabilities?.hoverProvider, true);
     assert.deepEqual(capabilities?.executeCommandProvider?.commands, ['httpAuthLint.showDocumentation']);
   });
 

@@ -49,3 +49,49 @@ app.get('/me', (req, res) => {
   res.json({ user: 'me' });
 });
 `;
+
+/** proxy-auth-from-origin as origin code; missing-proxy-authenticate (safe fix) where the file is
+ * proxy code by `proxyFiles`. Nothing else in the file says "proxy". */
+export const SESSION_407 = `import express from 'express';
+
+const app = express();
+
+app.get('/files', (req, res) => {
+  if (!req.session) {
+    return res.status(407).send('log in');
+  }
+  res.json({});
+});
+`;
+
+/** Two 401s without a challenge (two safe fixes of missing-www-authenticate), a permission 401
+ * (a suggestion only), and a suppression that suppresses nothing. */
+export const MANY_FIXES_APP = `import express from 'express';
+
+const app = express();
+
+app.get('/a', (req, res) => {
+  if (!req.headers.authorization) {
+    return res.status(401).json({ error: 'missing token' });
+  }
+  res.json({});
+});
+
+app.get('/b', (req, res) => {
+  // http-auth-lint-disable-next-line invalid-challenge -- the old header was hand-written
+  if (!req.headers.authorization) {
+    return res.status(401).send('log in');
+  }
+  res.json({});
+});
+
+app.delete('/posts/:id', (req, res) => {
+  if (req.user.role !== 'admin') {
+    return res.status(401).set('WWW-Authenticate', 'Bearer realm="api"').json({ error: 'not allowed' });
+  }
+  res.sendStatus(204);
+});
+`;
+
+/** The suppression comment of MANY_FIXES_APP, with its line. */
+export const UNUSED_SUPPRESSION = '// http-auth-lint-disable-next-line invalid-challenge -- the old header was hand-written';

@@ -1,7 +1,9 @@
 // A minimal LSP client for the protocol tests: starts the bundled server (dist/server.js --stdio)
 // as a child process, keeps its own copy of each open document, answers workspace/configuration
-// from `settings`, and records what the server sends. Every wait is for an event, bounded by a
-// timeout that fails the test with what was seen instead.
+// from `settings` (only what a test sets, as the VS Code client sends only what the user set),
+// sends file change events for the files a test writes, and records what the server sends
+// (diagnostics, logs, its status notifications). Every wait is for an event, bounded by a timeout
+// that fails the test with what was seen instead.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
@@ -11,11 +13,14 @@ import {
   CodeActionRequest,
   ConfigurationRequest,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExecuteCommandRequest,
   ExitNotification,
+  HoverRequest,
   InitializeRequest,
   InitializedNotification,
   LogMessageNotification,
@@ -29,6 +34,9 @@ import {
   type Command,
   type ConfigurationItem,
   type Diagnostic,
+  type FileEvent,
+  type Hover,
+  type Position,
   type InitializeResult,
   type LogMessageParams,
   type ProtocolConnection,
@@ -45,13 +53,31 @@ export const SERVER_BUNDLE = path.join(REPO_ROOT, 'dist', 'server.js');
 
 const WAIT_MS = 15_000;
 
+/** Where the documents of `fileUri` live: not on disk, and the default workspace folder, so no
+ * config file above the repository changes what the tests see. */
+export const TEST_WORKSPACE = path.join(REPO_ROOT, '.lsp-test-workspace');
+
+/** The server's custom notification (server/src/protocol.ts). */
+const STATUS_NOTIFICATION = 'httpAuthLint/status';
+
+export interface ServerStatus {
+  checkedFiles: number;
+  lastError?: string;
+}
+
 export function fileUri(name: string): string {
-  return pathToFileURL(path.join(REPO_ROOT, '.lsp-test-workspace', name)).toString();
+  return pathToFileURL(path.join(TEST_WORKSPACE, name)).toString();
+}
+
+export function pathUri(file: string): string {
+  return pathToFileURL(file).toString();
 }
 
 export interface StartOptions {
   /** Whether the client announces `workspace.configuration` (default true). */
   configuration?: boolean;
+  /** Folder paths sent as the workspace folders (default: TEST_WORKSPACE). */
+  workspaceFolders?: string[];
 }
 
 export class LspSession {
@@ -61,6 +87,7 @@ export class LspSession {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly logs: LogMessageParams[] = [];
   readonly shownDocuments: ShowDocumentParams[] = [];
+  readonly statuses: ServerStatus[] = [];
   readonly documents = new Map<string, TextDocument>();
   initializeResult: InitializeResult | undefined;
 
@@ -95,6 +122,10 @@ export class LspSession {
         return this.settings.get(item.scopeUri ?? '') ?? this.settings.get('') ?? null;
       }),
     );
+    connection.onNotification(STATUS_NOTIFICATION, (params: ServerStatus) => {
+      this.statuses.push(params);
+      this.notify();
+    });
     connection.onRequest(ShowDocumentRequest.type, (params) => {
       this.shownDocuments.push(params);
       this.notify();
@@ -110,14 +141,17 @@ export class LspSession {
     const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { cwd: REPO_ROOT, stdio: 'pipe' });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const session = new LspSession(child, connection);
+    const folders = options.workspaceFolders ?? [TEST_WORKSPACE];
     session.initializeResult = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
-      workspaceFolders: null,
+      workspaceFolders: folders.map((folder) => ({ uri: pathUri(folder), name: path.basename(folder) })),
       capabilities: {
         workspace: {
           configuration: options.configuration ?? true,
           didChangeConfiguration: { dynamicRegistration: false },
+          didChangeWatchedFiles: { dynamicRegistration: false },
+          workspaceFolders: true,
         },
         textDocument: {
           synchronization: { dynamicRegistration: false },
@@ -127,8 +161,9 @@ export class LspSession {
             codeDescriptionSupport: true,
             dataSupport: true,
           },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
           codeAction: {
-            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } },
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
             isPreferredSupport: true,
             dataSupport: true,
           },
@@ -186,6 +221,34 @@ export class LspSession {
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
   }
 
+  /** Tells the server that files changed on disk, as an editor's file watcher does. */
+  async filesChanged(changes: FileEvent[]): Promise<void> {
+    for (const uri of [...this.documents.keys(), ...changes.map((change) => change.uri)]) {
+      this.mark(uri);
+    }
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+  }
+
+  async changeWorkspaceFolders(added: string[], removed: string[]): Promise<void> {
+    for (const uri of this.documents.keys()) {
+      this.mark(uri);
+    }
+    const folder = (folderPath: string) => ({ uri: pathUri(folderPath), name: path.basename(folderPath) });
+    await this.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+      event: { added: added.map(folder), removed: removed.map(folder) },
+    });
+  }
+
+  /** From now on, `diagnostics(uri)` waits for a publish after this point. */
+  markPublishes(uri: string): void {
+    this.mark(uri);
+  }
+
+  /** Resolves with the first status notification received that satisfies `accept`. */
+  async status(accept: (status: ServerStatus) => boolean): Promise<ServerStatus> {
+    return this.waitFor('a status notification', () => this.statuses.find(accept));
+  }
+
   document(uri: string): TextDocument {
     const document = this.documents.get(uri);
     if (!document) {
@@ -212,11 +275,11 @@ export class LspSession {
     return this.published.slice(this.marks.get(uri) ?? 0).filter((params) => params.uri === uri);
   }
 
-  async codeActions(uri: string, diagnostics: Diagnostic[], range: Range = diagnostics[0]!.range): Promise<CodeAction[]> {
+  async codeActions(uri: string, diagnostics: Diagnostic[], range: Range = diagnostics[0]!.range, only?: string[]): Promise<CodeAction[]> {
     const result = await this.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri },
       range,
-      context: { diagnostics },
+      context: only ? { diagnostics, only } : { diagnostics },
     });
     // A bare Command has a string `command`; a CodeAction's `command`, if any, is an object.
     return (result ?? []).filter((item: Command | CodeAction): item is CodeAction => typeof item.command !== 'string');
@@ -243,6 +306,10 @@ export class LspSession {
       uri,
       edits.map((e) => e.change),
     );
+  }
+
+  async hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
   }
 
   async executeCommand(command: string, args: unknown[]): Promise<void> {
