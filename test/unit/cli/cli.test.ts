@@ -1,126 +1,21 @@
-// The CLI on temporary folders: main() is called in-process with captured output (the compiled
-// out/server/src/cli/main.js, the same code dist/cli.js bundles; test/lsp/cli-bundle.test.ts runs the
-// bundle through bin/).
+// The CLI's lint run, walking and usage (formats, configuration and fixing have their own files).
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-
-type CliModule = typeof import('../../../server/src/cli/main');
-type EngineModule = typeof import('../../../server/src/engine');
-
-// out/test/unit/cli -> out/
-const OUT = path.resolve(__dirname, '..', '..', '..');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const cli = require(path.join(OUT, 'server', 'src', 'cli', 'main.js')) as CliModule;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const engine = require(path.join(OUT, 'server', 'src', 'engine', 'index.js')) as EngineModule;
-
-const MISSING = 'missing-www-authenticate';
-const PERMISSION = 'unauthorized-for-permission';
-
-/** One error (missing-www-authenticate) and one warning (unauthorized-for-permission). */
-const APP = `import express from 'express';
-
-const app = express();
-
-app.get('/me', (req, res) => {
-  if (!req.headers.authorization) {
-    return res.status(401).json({ error: 'unauthorized' });
-  }
-  res.json({ user: 'me' });
-});
-
-app.delete('/posts/:id', (req, res) => {
-  if (req.user.role !== 'admin') {
-    return res.status(401).set('WWW-Authenticate', 'Bearer realm="api"').json({ error: 'not allowed' });
-  }
-  res.sendStatus(204);
-});
-`;
-
-/** Only the warning. */
-const PERMISSION_ONLY = `const express = require('express');
-const app = express();
-app.delete('/posts/:id', (req, res) => {
-  if (req.user.role !== 'admin') {
-    return res.status(401).set('WWW-Authenticate', 'Bearer realm="api"').json({ error: 'not allowed' });
-  }
-  res.sendStatus(204);
-});
-`;
-
-const CLEAN = `export function handler(req, res) {
-  res.statusCode = 401;
-  res.setHeader('WWW-Authenticate', 'Bearer realm="api"');
-  res.end();
-}
-`;
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(args: string[], cwd: string): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await cli.main(args, {
-    cwd,
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-  });
-  return { code, stdout, stderr };
-}
-
-interface JsonResult {
-  filePath: string;
-  messages: { ruleId: string; severity: number; message: string; line: number; column: number; endLine: number; endColumn: number }[];
-  errorCount: number;
-  warningCount: number;
-}
-
-async function runJson(args: string[], cwd: string): Promise<{ code: number; results: JsonResult[]; stderr: string }> {
-  const { code, stdout, stderr } = await run(['--format', 'json', ...args], cwd);
-  return { code, results: JSON.parse(stdout) as JsonResult[], stderr };
-}
-
-/** 1-based line and column of an offset, counted here independently of the CLI. */
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
-  return { line: before.length, column: before[before.length - 1]!.length + 1 };
-}
-
-async function write(root: string, files: Record<string, string>): Promise<void> {
-  for (const [name, text] of Object.entries(files)) {
-    const file = path.join(root, name);
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    await fs.writeFile(file, text);
-  }
-}
+import { APP, CLEAN, MISSING, MISSING_SITE, OUT, PERMISSION, PERMISSION_ONLY, engine, escapeRegExp as escape, lineColumn, run, runJson, tempRoot } from './helpers';
 
 describe('http-auth-lint CLI', () => {
+  const temp = tempRoot('http-auth-lint-cli-');
+  const project = temp.project;
   let root: string;
 
   before(async () => {
-    root = await fs.mkdtemp(path.join(os.tmpdir(), 'http-auth-lint-cli-'));
+    await temp.create();
+    root = temp.path();
   });
 
-  after(async () => {
-    await fs.rm(root, { recursive: true, force: true });
-  });
-
-  async function project(name: string, files: Record<string, string>): Promise<string> {
-    const folder = path.join(root, name);
-    await write(folder, files);
-    return folder;
-  }
+  after(temp.remove);
 
   it('--format json prints ESLint-shaped results with 1-based positions', async () => {
     const folder = await project('json', { 'src/app.ts': APP, 'src/clean.js': CLEAN });
@@ -132,9 +27,20 @@ describe('http-auth-lint CLI', () => {
       [path.join(folder, 'src', 'app.ts'), path.join(folder, 'src', 'clean.js')],
     );
     const [app, clean] = results;
-    assert.deepEqual(clean, { filePath: path.join(folder, 'src', 'clean.js'), messages: [], errorCount: 0, warningCount: 0 });
-    assert.equal(app!.errorCount, 1);
-    assert.equal(app!.warningCount, 1);
+    assert.deepEqual(clean, {
+      filePath: path.join(folder, 'src', 'clean.js'),
+      messages: [],
+      errorCount: 0,
+      warningCount: 0,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+    });
+    // The error has a safe fix (--fix applies it); the warning's fix is a suggestion.
+    assert.deepEqual(
+      [app!.errorCount, app!.warningCount, app!.fixableErrorCount, app!.fixableWarningCount],
+      [1, 1, 1, 0],
+    );
+    assert.equal(app!.output, undefined);
     assert.deepEqual(
       app!.messages.map((message) => [message.ruleId, message.severity]),
       [
@@ -158,7 +64,7 @@ describe('http-auth-lint CLI', () => {
       );
     }
     // And the error sits on the 401 without a challenge.
-    const site = APP.indexOf("res.status(401).json({ error: 'unauthorized' })");
+    const site = APP.indexOf(MISSING_SITE);
     assert.equal(app!.messages[0]!.line, lineColumn(APP, site).line);
     assert.ok(app!.messages[0]!.column >= lineColumn(APP, site).column);
   });
@@ -174,22 +80,6 @@ describe('http-auth-lint CLI', () => {
     );
   });
 
-  it('prints the readable report by default', async () => {
-    const folder = await project('stylish', { 'src/app.ts': APP, 'src/clean.js': CLEAN });
-    const { code, stdout } = await run([], folder);
-    assert.equal(code, 1);
-    const lines = stdout.split('\n');
-    const header = lines.indexOf(path.join('src', 'app.ts'));
-    assert.ok(header >= 0, stdout);
-    const site = lineColumn(APP, APP.indexOf("res.status(401).json({ error: 'unauthorized' })"));
-    assert.match(lines[header + 1]!, new RegExp(`^  ${site.line}:\\d+ +error +\\S.* +${MISSING}$`));
-    assert.match(lines[header + 2]!, new RegExp(`^  \\d+:\\d+ +warning +\\S.* +${PERMISSION}$`));
-    // Rows are aligned: the severity starts in the same column on both.
-    assert.equal(lines[header + 1]!.indexOf('error'), lines[header + 2]!.indexOf('warning'));
-    assert.ok(!stdout.includes('clean.js'), stdout);
-    assert.ok(stdout.includes('2 problems (1 error, 1 warning)'), stdout);
-  });
-
   it('prints nothing and exits 0 without problems', async () => {
     const folder = await project('clean', { 'index.js': CLEAN });
     assert.deepEqual(await run(['.'], folder), { code: 0, stdout: '', stderr: '' });
@@ -199,7 +89,8 @@ describe('http-auth-lint CLI', () => {
     const folder = await project('warnings', { 'index.cjs': PERMISSION_ONLY });
     const { code, stdout } = await run(['.'], folder);
     assert.equal(code, 0);
-    assert.ok(stdout.includes('1 problem (0 errors, 1 warning)'), stdout);
+    assert.ok(stdout.includes('✖ 1 problem (0 errors, 1 warning)'), stdout);
+    assert.ok(!stdout.includes('potentially fixable'), stdout);
   });
 
   it('walks folders for every lintable extension, skipping node_modules, .git and .d.ts', async () => {
@@ -285,10 +176,29 @@ describe('http-auth-lint CLI', () => {
 
   it('exits 2 with a message on bad usage', async () => {
     const folder = await project('usage', { 'a.ts': CLEAN });
-    const unknownOption = await run(['--fix'], folder);
+    const unknownOption = await run(['--nope'], folder);
     assert.equal(unknownOption.code, 2);
-    assert.match(unknownOption.stderr, /--fix/);
+    assert.match(unknownOption.stderr, /--nope/);
     assert.equal(unknownOption.stdout, '');
+
+    const bothFixes = await run(['--fix', '--fix-dry-run'], folder);
+    assert.equal(bothFixes.code, 2);
+    assert.match(bothFixes.stderr, /--fix and --fix-dry-run/);
+
+    for (const value of ['many', '-1', '1.5']) {
+      const maxWarnings = await run(['--max-warnings', value], folder);
+      assert.equal(maxWarnings.code, 2, value);
+      assert.match(maxWarnings.stderr, /--max-warnings/, value);
+    }
+
+    const bothConfigs = await run(['--config', 'x.json', '--no-config'], folder);
+    assert.equal(bothConfigs.code, 2);
+    assert.match(bothConfigs.stderr, /--config and --no-config/);
+
+    const noConfigFile = await run(['--config', 'nowhere.json'], folder);
+    assert.equal(noConfigFile.code, 2);
+    assert.match(noConfigFile.stderr, /cannot read the configuration file nowhere\.json: .*ENOENT/);
+    assert.equal(noConfigFile.stdout, '');
 
     const unknownFormat = await run(['--format', 'xml'], folder);
     assert.equal(unknownFormat.code, 2);
@@ -308,14 +218,12 @@ describe('http-auth-lint CLI', () => {
     const help = await run(['--help'], root);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /^Usage: http-auth-lint/);
-    assert.match(help.stdout, /--format/);
+    for (const option of ['--format', 'sarif', 'github', '--quiet', '--max-warnings', '--fix', '--fix-dry-run', '--report-unused-disable', '--config', '--no-config', '.httpauthlintrc.json']) {
+      assert.ok(help.stdout.includes(option), option);
+    }
     const version = await run(['--version'], root);
     assert.equal(version.code, 0);
     const manifest = JSON.parse(await fs.readFile(path.join(OUT, '..', 'package.json'), 'utf8')) as { version: string };
     assert.equal(version.stdout, `${manifest.version}\n`);
   });
 });
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
