@@ -81,7 +81,8 @@ export interface StartOptions {
 }
 
 export class LspSession {
-  /** The `httpAuthLint` section answered to workspace/configuration, per scopeUri ('' = any). */
+  /** The `httpAuthLint` section answered to workspace/configuration, per scopeUri ('' = any); an
+   * Error makes the request fail. */
   readonly settings = new Map<string, unknown>();
   readonly configurationRequests: ConfigurationItem[] = [];
   readonly published: PublishDiagnosticsParams[] = [];
@@ -119,7 +120,12 @@ export class LspSession {
         if (item.section !== 'httpAuthLint') {
           return null;
         }
-        return this.settings.get(item.scopeUri ?? '') ?? this.settings.get('') ?? null;
+        const answer = this.settings.get(item.scopeUri ?? '') ?? this.settings.get('') ?? null;
+        // A test that sets an Error gets an error response: the client failed to read settings.
+        if (answer instanceof Error) {
+          throw answer;
+        }
+        return answer;
       }),
     );
     connection.onNotification(STATUS_NOTIFICATION, (params: ServerStatus) => {
