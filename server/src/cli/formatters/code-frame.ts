@@ -23,7 +23,9 @@ function markedColumns(span: Span, line: number, text: string): [number, number]
 
 export function codeFrame(lines: readonly string[], span: Span): string[] {
   const first = Math.max(1, span.line - CONTEXT);
-  const last = Math.min(lines.length, span.endLine + CONTEXT);
+  // The empty "line" after a final newline is no context worth showing.
+  const available = lines.length > 1 && lines[lines.length - 1] === '' ? lines.length - 1 : lines.length;
+  const last = Math.max(span.endLine, Math.min(available, span.endLine + CONTEXT));
   let shown = Array.from({ length: last - first + 1 }, (_, i) => first + i);
   if (span.endLine - span.line + 1 > MAX_RANGE_LINES) {
     // The start with its context and two lines of the range, the gap, the end with its context.
