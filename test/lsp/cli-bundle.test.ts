@@ -50,6 +50,43 @@ describe('bin/http-auth-lint.js', () => {
     assert.match(stderr, /--nope/);
   });
 
+  it('writes SARIF with the version of the package.json beside the bundle', async () => {
+    const manifest = JSON.parse(await fs.readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+    const { code, stdout } = await runBin(['--format', 'sarif'], folder);
+    assert.equal(code, 1);
+    const log = JSON.parse(stdout) as { version: string; runs: { tool: { driver: { name: string; version: string } }; results: { ruleId: string }[] }[] };
+    assert.equal(log.version, '2.1.0');
+    assert.deepEqual([log.runs[0]!.tool.driver.name, log.runs[0]!.tool.driver.version], ['http-auth-lint', manifest.version]);
+    assert.ok(log.runs[0]!.results.some((result) => result.ruleId === 'missing-www-authenticate'));
+  });
+
+  it('prints a code frame in the readable report, and a diff with --fix-dry-run', async () => {
+    const readable = await runBin([], folder);
+    assert.equal(readable.code, 1);
+    assert.match(readable.stdout, /^ {2}> +\d+ \| +return res\.status\(401\)\.json/m);
+    assert.match(readable.stdout, /^ {4}docs: https:\/\/\S+\/missing-www-authenticate\.md$/m);
+
+    const dryRun = await runBin(['--fix-dry-run'], folder);
+    assert.match(dryRun.stdout, /^--- a\/src\/app\.ts\n\+\+\+ b\/src\/app\.ts\n/);
+    assert.match(dryRun.stdout, /^\+ +return res\.status\(401\)\.set\('WWW-Authenticate', /m);
+    assert.equal(await fs.readFile(path.join(folder, 'src', 'app.ts'), 'utf8'), EXPRESS_APP);
+  });
+
+  it('exits 2 with the place of a broken configuration', async () => {
+    const broken = await fs.mkdtemp(path.join(os.tmpdir(), 'http-auth-lint-bin-config-'));
+    try {
+      const rulesLine = '  "rules": { "missing-www-authenticate": "loud" }';
+      await fs.writeFile(path.join(broken, '.httpauthlintrc.json'), `{\n${rulesLine}\n}\n`);
+      await fs.writeFile(path.join(broken, 'app.ts'), EXPRESS_APP);
+      const { code, stdout, stderr } = await runBin(['--format', 'json'], broken);
+      assert.equal(code, 2);
+      assert.ok(stderr.startsWith(`.httpauthlintrc.json:2:${rulesLine.indexOf('"loud"') + 1}: The severity of missing-www-authenticate must be`), stderr);
+      assert.ok((JSON.parse(stdout) as { messages: unknown[] }[])[0]!.messages.length > 0);
+    } finally {
+      await fs.rm(broken, { recursive: true, force: true });
+    }
+  });
+
   it('prints the package version', async () => {
     const manifest = JSON.parse(await fs.readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
     const { code, stdout } = await runBin(['--version'], folder);
