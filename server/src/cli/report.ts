@@ -1,5 +1,5 @@
 // One linted file's findings, positioned in lines and columns: what every formatter reads.
-import { lint, type Finding, type Fix, type LintResult, type LintSettings, type ReportedSeverity, type RuleFailure, type TextRange } from '../engine';
+import type { Finding, Fix, LintResult, ReportedSeverity, RuleFailure, TextRange } from '../engine';
 import { LineIndex } from './positions';
 
 /** What stylish, SARIF and GitHub annotations call a report of an unused suppression comment
@@ -133,8 +133,4 @@ export function toReport(filePath: string, source: string, result: LintResult, o
   }
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
   return { filePath, source, problems, ruleFailures: result.ruleFailures };
-}
-
-export function lintFile(filePath: string, source: string, settings: Partial<LintSettings> = {}, options = { reportUnusedDisable: false }): FileReport {
-  return toReport(filePath, source, lint(filePath, source, settings), options);
 }
