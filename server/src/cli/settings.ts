@@ -3,7 +3,7 @@
 // given file (--config), or none (--no-config).
 import * as path from 'node:path';
 import { ConfigCache, resolveSettings, type LoadedConfig } from '../config/project-config';
-import { DEFAULT_CHALLENGE, matchesGlobs, type LintSettings } from '../engine';
+import type { LintSettings } from '../engine';
 import type { ConfigSource } from './args';
 
 export interface FileSettings {
@@ -28,19 +28,8 @@ export class CliSettings {
   }
 
   forFile(fileName: string): FileSettings {
-    switch (this.source.kind) {
-      case 'nearest':
-        // Globs of a configuration file are relative to its folder; without one, to the current directory.
-        return resolveSettings(fileName, this.cache, { fallbackRoot: this.cwd });
-      case 'none':
-        return { settings: { root: this.cwd }, config: undefined, ignored: false };
-      case 'file': {
-        // The same reading as resolveSettings, with the file given instead of searched for.
-        const config = this.givenConfig()!;
-        const root = path.dirname(config.path);
-        const { rules = {}, defaultChallenge = DEFAULT_CHALLENGE, proxyFiles = [], ignore = [] } = config.config;
-        return { settings: { rules, defaultChallenge, proxyFiles, root }, config, ignored: matchesGlobs(fileName, ignore, root) };
-      }
-    }
+    const configFile = this.source.kind === 'file' ? path.resolve(this.cwd, this.source.path) : this.source.kind === 'none' ? null : undefined;
+    // Globs of a configuration file are relative to its folder; without one, to the current directory.
+    return resolveSettings(fileName, this.cache, { fallbackRoot: this.cwd, configFile });
   }
 }

@@ -69,13 +69,23 @@ export class ConfigCache {
   }
 }
 
+export interface ResolveOptions {
+  /** Where the search for a config file stops (the workspace folder). */
+  boundary?: string;
+  /** What globs are relative to when no config file gives a folder. */
+  fallbackRoot?: string;
+  /** Editor settings a user set explicitly: they win over the file. */
+  overrides?: Partial<LintSettings>;
+  /** A config file to use instead of searching (the CLI's --config), or null for none (--no-config). */
+  configFile?: string | null;
+}
+
 /**
- * Settings for `fileName`: the engine's defaults, then the nearest config file, then `overrides`
- * (editor settings a user set explicitly). Globs of the config are relative to its folder; the
- * others to `fallbackRoot`.
+ * Settings for `fileName`: the engine's defaults, then the nearest config file (or the one given),
+ * then `overrides`. Globs of the config are relative to its folder; the others to `fallbackRoot`.
  */
-export function resolveSettings(fileName: string, cache: ConfigCache, options: { boundary?: string; fallbackRoot?: string; overrides?: Partial<LintSettings> } = {}): ResolvedSettings {
-  const path = findConfigFile(dirname(fileName), options.boundary);
+export function resolveSettings(fileName: string, cache: ConfigCache, options: ResolveOptions = {}): ResolvedSettings {
+  const path = options.configFile !== undefined ? (options.configFile ?? undefined) : findConfigFile(dirname(fileName), options.boundary);
   const config = path ? cache.load(path) : undefined;
   const fromFile = config?.config ?? {};
   const overrides = options.overrides ?? {};
