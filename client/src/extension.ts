@@ -134,14 +134,16 @@ function explicitSettings(scopeUri: string | undefined, keys: readonly string[])
   return answer;
 }
 
-/** The language status item of the four languages: the server runs, how many files it checked,
- * the last error; its command shows the output, a second item's restarts the server. */
+/** The language status of the four languages, two items (an item has one command): how many files
+ * the server checked and its last error, with "Show Output"; whether the server runs, with
+ * "Restart". */
 class ServerStatus implements vscode.Disposable {
   private readonly item: vscode.LanguageStatusItem;
   private readonly restartItem: vscode.LanguageStatusItem;
   private checked = 0;
   private lastError: string | undefined;
   private running = false;
+  private starting = false;
 
   constructor(selector: vscode.DocumentSelector) {
     this.item = vscode.languages.createLanguageStatusItem(`${SECTION}.status`, selector);
@@ -156,8 +158,8 @@ class ServerStatus implements vscode.Disposable {
 
   state(state: State): void {
     this.running = state === State.Running;
-    this.item.busy = state === State.Starting;
-    if (state === State.Starting) {
+    this.starting = state === State.Starting;
+    if (this.starting) {
       // A new server process counts from zero.
       this.checked = 0;
       this.lastError = undefined;
@@ -178,19 +180,12 @@ class ServerStatus implements vscode.Disposable {
 
   private render(): void {
     const files = `${this.checked} ${this.checked === 1 ? 'file' : 'files'} checked`;
-    if (!this.running) {
-      this.item.text = this.item.busy ? 'HTTP Auth Lint: starting' : 'HTTP Auth Lint: server stopped';
-      this.item.detail = this.item.busy ? undefined : 'restart it below';
-      this.item.severity = this.item.busy ? vscode.LanguageStatusSeverity.Information : vscode.LanguageStatusSeverity.Error;
-    } else if (this.lastError !== undefined) {
-      this.item.text = `HTTP Auth Lint: ${files}`;
-      this.item.detail = this.lastError;
-      this.item.severity = vscode.LanguageStatusSeverity.Error;
-    } else {
-      this.item.text = `HTTP Auth Lint: ${files}`;
-      this.item.detail = 'server running';
-      this.item.severity = vscode.LanguageStatusSeverity.Information;
-    }
-    this.restartItem.detail = this.running ? 'running' : 'stopped';
+    this.item.text = `HTTP Auth Lint: ${files}`;
+    // The last error stays until the server restarts: the output has its details.
+    this.item.detail = this.lastError;
+    this.item.severity = this.lastError !== undefined ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
+    this.restartItem.busy = this.starting;
+    this.restartItem.detail = this.running ? 'running' : this.starting ? 'starting' : 'stopped';
+    this.restartItem.severity = this.running || this.starting ? vscode.LanguageStatusSeverity.Information : vscode.LanguageStatusSeverity.Error;
   }
 }

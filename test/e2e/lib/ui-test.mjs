@@ -1,7 +1,8 @@
 // UI test of the packaged extension, as a user meets it: the .vsix installed with
 // `code-server --install-extension` into a fresh extensions dir, a NEW workspace (no
 // extensionDevelopmentPath), the squiggle on screen, Quick Fix from the keyboard, and the file on
-// disk repaired. Its screenshots feed the README (docs/images/).
+// disk repaired, the language status item. Its screenshots hover.png and quick-fix.png feed the
+// README (docs/images/).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -115,6 +116,19 @@ export async function runUiTest(cs, { vsix }) {
       await waitFor(() => fs.readFileSync(appFile, 'utf8') === expected, 10_000, () =>
         `app.js on disk is not the fixed text:\n${fs.readFileSync(appFile, 'utf8')}`);
       await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'detached' });
+    });
+
+    await step('the language status item says the server runs and how many files it checked', async () => {
+      // The "{}" entry of the status bar lists the language status items of the active editor.
+      await page.locator('[id="status.languageStatus"]').hover();
+      const hover = page.locator('.monaco-hover', { hasText: 'HTTP Auth Lint' });
+      await hover.waitFor();
+      await hover.getByText('1 file checked').waitFor();
+      const text = await hover.innerText();
+      for (const expected of ['HTTP Auth Lint server', 'running', 'Show Output', 'Restart']) {
+        if (!text.includes(expected)) throw new Error(`the language status lacks "${expected}":\n${text}`);
+      }
+      await tryScreenshot(page, path.join(work.dir, 'language-status.png'));
     });
   } finally {
     await browser?.close();
