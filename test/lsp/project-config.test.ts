@@ -221,3 +221,31 @@ describe('a config file with problems at the root of a workspace folder', () => 
     assert.match(messageOf(problems[0]!), /severity of missing-www-authenticate/);
   });
 });
+
+describe('workspace folders added later', () => {
+  let root: string;
+  let session: LspSession | undefined;
+
+  before(async () => {
+    root = await fs.mkdtemp(path.join(os.tmpdir(), 'http-auth-lint-folders-'));
+    await fs.mkdir(path.join(root, 'api'));
+    await fs.mkdir(path.join(root, 'web'));
+    await fs.writeFile(path.join(root, CONFIG), JSON.stringify({ rules: { [MISSING]: 'off', [PERMISSION]: 'off' } }));
+  });
+
+  after(async () => {
+    await session?.dispose();
+    await fs.rm(root, { recursive: true, force: true });
+  });
+
+  it('bound the config search of their documents from then on', async () => {
+    session = await LspSession.start({ workspaceFolders: [path.join(root, 'api')] });
+    const uri = pathUri(path.join(root, 'web', 'app.ts'));
+    await session.open(uri, EXPRESS_APP);
+    // Outside every workspace folder, the search goes up the tree (as the CLI's does) and finds
+    // the config above, which turns both rules off.
+    assert.deepEqual(await session.diagnostics(uri), []);
+    await session.changeWorkspaceFolders([path.join(root, 'web')], []);
+    assert.deepEqual(codes(await session.diagnostics(uri)), [MISSING, PERMISSION]);
+  });
+});
