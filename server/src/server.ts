@@ -305,7 +305,7 @@ export class HttpAuthLintServer {
       return undefined;
     }
     const text = document.getText();
-    return minimalEdit(text, fixAll(run.fileName, text, run.settings.lint, ruleId).output);
+    return minimalEdit(text, fixAll(run.fileName, text, run.settings.lint, { onlyRule: ruleId }).output);
   }
 
   private relintAll(): void {

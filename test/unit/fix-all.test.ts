@@ -24,9 +24,15 @@ describe('fix all', () => {
   });
 
   it('fixes only one rule when asked', () => {
-    const { output } = fixAll('a.ts', app, {}, 'missing-www-authenticate');
+    const { output } = fixAll('a.ts', app, {}, { onlyRule: 'missing-www-authenticate' });
     assert.deepEqual(lint('a.ts', output).findings.map((f) => f.ruleId), ['unauthorized-for-permission']);
     assert.equal(lint('a.ts', output).unusedDirectives.length, 1, 'the unused directive is not this rule');
+  });
+
+  it('leaves unused suppressions when asked to', () => {
+    const { output } = fixAll('a.ts', app, {}, { removeUnusedDirectives: false });
+    assert.equal(lint('a.ts', output).unusedDirectives.length, 1);
+    assert.deepEqual(lint('a.ts', output).findings.map((f) => f.ruleId), ['unauthorized-for-permission']);
   });
 
   it('changes nothing more when run twice', () => {

@@ -3,15 +3,9 @@
 // reported (--report-unused-disable), as ESLint does with reportUnusedDisableDirectives: without it
 // the user has not been told about them, and a fix should not change what it did not report.
 import { FILE_HEADERS_ONLY, createTwoFilesPatch } from 'diff';
-import { fixAll, ruleCatalog, type LintResult, type LintSettings } from '../engine';
+import { fixAll, type LintResult, type LintSettings } from '../engine';
 import { posixRelative } from './paths';
 import { isFixable } from './report';
-
-const SAFE_RULES = ruleCatalog.filter((rule) => rule.fixKind === 'safe').map((rule) => rule.id);
-
-/** Rounds over the rules: one rule's fix can make another's possible. fixAll itself repeats its
- * passes until nothing overlaps; this only bounds a pathological back-and-forth. */
-const MAX_ROUNDS = 5;
 
 /**
  * The text with the fixes --fix applies. `first` is the lint result of `text`: a file with
@@ -20,15 +14,7 @@ const MAX_ROUNDS = 5;
 export function fixedText(fileName: string, text: string, settings: Partial<LintSettings>, first: LintResult, removeUnusedDirectives: boolean): string {
   const unused = removeUnusedDirectives && first.unusedDirectives.some((directive) => directive.fix.safe && directive.fix.edits.length > 0);
   if (!unused && !first.findings.some(isFixable)) return text;
-  if (removeUnusedDirectives) return fixAll(fileName, text, settings).output;
-  // fixAll without a rule also removes unused directives; rule by rule it does not.
-  let output = text;
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const before = output;
-    for (const ruleId of SAFE_RULES) output = fixAll(fileName, output, settings, ruleId).output;
-    if (output === before) break;
-  }
-  return output;
+  return fixAll(fileName, text, settings, { removeUnusedDirectives }).output;
 }
 
 /** A unified diff of one file, named as `git diff` does (a/ and b/ before the path relative to the

@@ -30,15 +30,24 @@ function nonOverlapping(fixes: Fix[]): TextEdit[] {
   return edits;
 }
 
-/** Applies the safe fixes of every rule, or of `onlyRule`, until none is left to apply. */
-export function fixAll(fileName: string, text: string, settings: Partial<LintSettings> = {}, onlyRule?: string): FixAllResult {
+export interface FixAllOptions {
+  /** Fix this rule's findings only. */
+  onlyRule?: string;
+  /** Remove unused suppression comments too (not with onlyRule). Default true: the editor shows
+   * them; the CLI removes them only when it reports them (--report-unused-disable), as ESLint. */
+  removeUnusedDirectives?: boolean;
+}
+
+/** Applies the safe fixes of every rule, or of one, until none is left to apply. */
+export function fixAll(fileName: string, text: string, settings: Partial<LintSettings> = {}, options: FixAllOptions = {}): FixAllResult {
+  const { onlyRule, removeUnusedDirectives = !onlyRule } = options;
   let output = text;
   let fixed = 0;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const result = lint(fileName, output, settings);
     const fixes = [
       ...result.findings.filter((f) => !onlyRule || f.ruleId === onlyRule).flatMap((f) => f.fixes.slice(0, 1)),
-      ...(onlyRule ? [] : result.unusedDirectives.map((d) => d.fix)),
+      ...(removeUnusedDirectives ? result.unusedDirectives.map((d) => d.fix) : []),
     ].filter((fix) => fix.safe && fix.edits.length > 0);
     const edits = nonOverlapping(fixes.sort((a, b) => span(a).start - span(b).start));
     if (edits.length === 0) break;

@@ -5,7 +5,7 @@ import type { ReportedSeverity } from './types';
 
 export { lint, lintSource } from './lint';
 export { applyEdits, disableForLineFix } from './fixes';
-export { fixAll, minimalEdit, type FixAllResult } from './fix-all';
+export { fixAll, minimalEdit, type FixAllOptions, type FixAllResult } from './fix-all';
 export { docsUrlFor } from './docs';
 export { hoverAt, type StatusHover } from './hover';
 export { isLintableFile, parse } from './parse';
