@@ -17,3 +17,18 @@ export const RULES: readonly Rule[] = [
   invalidChallenge,
   challengeLost,
 ];
+
+/** The rules with one of them throwing on every file: for tests of a shell's fault handling
+ * (HTTP_AUTH_LINT_TEST_FAULTS), never used otherwise. */
+export function rulesWithFault(ruleId: string): readonly Rule[] {
+  return RULES.map((rule) =>
+    rule.id === ruleId
+      ? {
+          ...rule,
+          check: () => {
+            throw new Error(`test fault: ${ruleId} throws`);
+          },
+        }
+      : rule,
+  );
+}
