@@ -10,7 +10,7 @@ import { modulesOf } from './modules';
 import { HelperCalls, type ScopedWrite } from './helpers';
 import { guardsOf, enclosingFunction, isOnPathOf } from './paths';
 import { ProxyEvidence } from './proxy';
-import { detectStyle, type SourceStyle } from './source-style';
+import { lazyStyle, type SourceStyle } from './source-style';
 import { ConstBindings, resolveStatuses } from './status';
 import type { FileFacts, HeaderWrite, ResponseModel, ResponseSite } from './types';
 
@@ -42,31 +42,53 @@ export function buildModel(sourceFile: ts.SourceFile, options: ModelOptions = {}
   // about the node kinds it reads only.
   const imports = { modules, frameworks: frameworksOfFile(sourceFile) };
   const active = isMockFile(imports) ? [] : adapters.filter((adapter) => adapter.appliesTo(imports));
-  const byKind = new Map<ts.SyntaxKind, FrameworkAdapter[]>();
-  for (const adapter of active) for (const kind of adapter.kinds) byKind.set(kind, [...(byKind.get(kind) ?? []), adapter]);
+  const byKind: FrameworkAdapter[][] = [];
+  for (const adapter of active) for (const kind of adapter.kinds) (byKind[kind] ??= []).push(adapter);
   const setters: { adapter: FrameworkAdapter; setter: StatusSetter }[] = [];
   const writes: ScopedWrite[] = [];
 
+  // Every node of the file passes here: one switch on its kind, no allocation.
   const visit = (node: ts.Node): void => {
-    // Types and imports send no response: their subtrees are skipped (imports were read above).
-    if (ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isImportDeclaration(node)) return;
-    if (ts.isVariableDeclaration(node)) consts.record(node);
-    proxy.visit(node);
-    helpers.visit(node);
-    for (const adapter of byKind.get(node.kind) ?? []) {
-      const setter = adapter.statusSetterAt(node, consts);
-      if (setter) setters.push({ adapter, setter });
-      const written = adapter.headerWritesAt(node, consts);
-      if (written) {
-        const scope = enclosingFunction(node);
-        for (const write of written.writes) writes.push({ adapter, scope, receiverKey: written.receiverKey, write });
+    switch (node.kind) {
+      case ts.SyntaxKind.InterfaceDeclaration:
+      case ts.SyntaxKind.TypeAliasDeclaration:
+      case ts.SyntaxKind.ImportDeclaration:
+        return; // no response is sent from a type or an import (imports were read above)
+      case ts.SyntaxKind.VariableDeclaration:
+        consts.record(node as ts.VariableDeclaration);
+        helpers.visitVariable(node as ts.VariableDeclaration);
+        break;
+      case ts.SyntaxKind.FunctionDeclaration:
+        helpers.visitFunction(node as ts.FunctionDeclaration);
+        break;
+      case ts.SyntaxKind.CallExpression:
+        helpers.visitCall(node as ts.CallExpression);
+        proxy.visitCall(node as ts.CallExpression);
+        break;
+      case ts.SyntaxKind.StringLiteral:
+      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+        proxy.visitString(node as ts.StringLiteralLike);
+        break;
+      default:
+        if (ts.isTypeNode(node)) return;
+    }
+    const interested = byKind[node.kind];
+    if (interested !== undefined) {
+      for (const adapter of interested) {
+        const setter = adapter.statusSetterAt(node, consts);
+        if (setter) setters.push({ adapter, setter });
+        const written = adapter.headerWritesAt(node, consts);
+        if (written) {
+          const scope = enclosingFunction(node);
+          for (const write of written.writes) writes.push({ adapter, scope, receiverKey: written.receiverKey, write });
+        }
       }
     }
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
 
-  const facts: FileFacts = { ...imports, proxyEvidence: proxy.evidence, style: detectStyle(sourceFile.text) };
+  const facts: FileFacts = { ...imports, proxyEvidence: proxy.evidence, style: lazyStyle(sourceFile.text) };
   const allWrites = [...writes, ...helpers.writesThroughCalls(writes)];
   return {
     sourceFile,

@@ -28,14 +28,19 @@ export class HelperCalls {
   private readonly functions = new Map<string, FunctionNode>();
   private readonly calls: ts.CallExpression[] = [];
 
-  /** Called for every node of the builder's walk. */
-  visit(node: ts.Node): void {
-    if (ts.isFunctionDeclaration(node) && node.name && node.body) this.functions.set(node.name.text, node);
-    else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && (ts.isArrowFunction(node.initializer) || ts.isFunctionExpression(node.initializer))) {
-      this.functions.set(node.name.text, node.initializer);
-    } else if (ts.isCallExpression(node) && node.arguments.some(ts.isIdentifier)) {
-      this.calls.push(node);
+  visitFunction(node: ts.FunctionDeclaration): void {
+    if (node.name && node.body) this.functions.set(node.name.text, node);
+  }
+
+  visitVariable(node: ts.VariableDeclaration): void {
+    const initializer = node.initializer;
+    if (ts.isIdentifier(node.name) && initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer))) {
+      this.functions.set(node.name.text, initializer);
     }
+  }
+
+  visitCall(node: ts.CallExpression): void {
+    if (node.arguments.some(ts.isIdentifier)) this.calls.push(node);
   }
 
   /** The writes that calls make through functions, given the writes seen directly; nested helpers
@@ -54,15 +59,13 @@ export class HelperCalls {
   private writesOfCall(call: ts.CallExpression, known: readonly ScopedWrite[]): ScopedWrite[] {
     const name = calleeName(call);
     if (!name) return [];
-    const scope = enclosingFunction(call);
     const fn = ts.isIdentifier(call.expression) ? this.functions.get(name) : undefined;
+    if (!fn && (!HEADER_HELPER_NAME.test(name) || READER_NAME.test(name))) return [];
+    const scope = enclosingFunction(call);
     return call.arguments.flatMap((argument, index): ScopedWrite[] => {
       if (!ts.isIdentifier(argument)) return [];
       const key = receiverKey(argument);
-      if (!fn) {
-        const mayWrite = HEADER_HELPER_NAME.test(name) && !READER_NAME.test(name);
-        return mayWrite ? [{ adapter: undefined, scope, receiverKey: key, write: unknownWrite(call) }] : [];
-      }
+      if (!fn) return [{ adapter: undefined, scope, receiverKey: key, write: unknownWrite(call) }];
       const parameter = fn.parameters[index];
       if (!parameter || !ts.isIdentifier(parameter.name)) return [];
       const parameterName = parameter.name.text;

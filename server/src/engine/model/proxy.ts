@@ -32,22 +32,25 @@ export class ProxyEvidence {
     if (!this.found && PROXY_MODULES.has(name)) this.found = `it imports ${name}`;
   }
 
-  /** Called for every node of the walk. */
-  visit(node: ts.Node): void {
+  /** A string of the file: `'proxy-authorization'` read, `'CONNECT'` compared with. */
+  visitString(node: ts.StringLiteralLike): void {
     if (this.found) return;
-    if (ts.isStringLiteralLike(node)) {
-      if (node.text.toLowerCase() === 'proxy-authorization') this.found = 'it reads Proxy-Authorization';
-      else if (node.text === 'CONNECT' && ts.isBinaryExpression(node.parent)) this.found = 'it handles CONNECT requests';
-    } else if (ts.isCallExpression(node) && isConnectListener(node)) {
-      this.found = "it listens for 'connect' (CONNECT tunnels)";
-    }
+    if (node.text.length === 19 && node.text.toLowerCase() === 'proxy-authorization') this.found = 'it reads Proxy-Authorization';
+    else if (node.text === 'CONNECT' && ts.isBinaryExpression(node.parent)) this.found = 'it handles CONNECT requests';
+  }
+
+  /** A call of the file: `server.on('connect', ...)`. */
+  visitCall(node: ts.CallExpression): void {
+    if (!this.found && isConnectListener(node)) this.found = "it listens for 'connect' (CONNECT tunnels)";
   }
 }
+
+const LISTENER_METHODS = new Set(['on', 'once', 'addListener']);
 
 /** `server.on('connect', (req, socket, head) => ...)`: the signature of node's CONNECT event. */
 function isConnectListener(call: ts.CallExpression): boolean {
   const [event, listener] = call.arguments;
-  if (!ts.isPropertyAccessExpression(call.expression) || !['on', 'once', 'addListener'].includes(call.expression.name.text)) return false;
+  if (!ts.isPropertyAccessExpression(call.expression) || !LISTENER_METHODS.has(call.expression.name.text)) return false;
   if (!event || !ts.isStringLiteralLike(event) || event.text !== 'connect' || !listener) return false;
   return (ts.isArrowFunction(listener) || ts.isFunctionExpression(listener)) && listener.parameters.length >= 2;
 }

@@ -56,12 +56,15 @@ export function appendToLiteral(literal: ts.ObjectLiteralExpression | ts.ArrayLi
   return { start: last.end, end: last.end, newText: `${separator}${item}` };
 }
 
+const STYLE_SAMPLE = 8192;
 const STRING_LITERAL = /(['"])(?:(?!\1)[^\\\n]|\\.)*\1/g;
 const STATEMENT_END = /[;)\]\w'"`][ \t]*\r?$/gm;
 
 /** The style of a file, read off its text (a regex pass costs far less than counting over the
  * AST): the quote most of its string literals use, whether its statements end with semicolons. */
-export function detectStyle(text: string): SourceStyle {
+export function detectStyle(fullText: string): SourceStyle {
+  // The first lines tell the style as well as the whole file does, at a fraction of the cost.
+  const text = fullText.length > STYLE_SAMPLE ? fullText.slice(0, fullText.indexOf('\n', STYLE_SAMPLE) + 1 || undefined) : fullText;
   let single = 0;
   let double = 0;
   for (const match of text.matchAll(STRING_LITERAL)) {
@@ -79,7 +82,7 @@ export function detectStyle(text: string): SourceStyle {
     // Lines ending in `)` or a name also end expressions that continue on the next line: a file
     // with semicolons has many of those too, so a few semicolons are enough to call it that.
     semicolon: withSemicolon * 3 < without ? '' : ';',
-    eol: text.includes('\r\n') ? '\r\n' : '\n',
+    eol: fullText.includes('\r\n') ? '\r\n' : '\n',
   };
 }
 
@@ -92,4 +95,21 @@ export function removeStatement(statement: ts.Statement): TextEdit {
   const alone = /^[ \t]*$/.test(text.slice(lineStart, start)) && /^[ \t]*\r?$/.test(text.slice(statement.end, lineEnd === -1 ? text.length : lineEnd));
   if (!alone) return { start, end: statement.end, newText: '' };
   return { start: lineStart, end: lineEnd === -1 ? text.length : lineEnd + 1, newText: '' };
+}
+
+/** The style of a file, read only when a fix first needs it: most files have nothing to fix. */
+export function lazyStyle(text: string): SourceStyle {
+  let style: SourceStyle | undefined;
+  const read = () => (style ??= detectStyle(text));
+  return {
+    get quote() {
+      return read().quote;
+    },
+    get semicolon() {
+      return read().semicolon;
+    },
+    get eol() {
+      return read().eol;
+    },
+  };
 }
