@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ConfigProblem } from './engine';
 import type { Finding, ReportedSeverity, TextRange, UnusedDirective } from './engine/types';
 import { SOURCE } from './protocol';
+import type { SkipReason } from './skip';
 
 export { SOURCE };
 
@@ -60,6 +61,18 @@ export function toUnusedDirectiveDiagnostic(document: TextDocument, directive: U
     source: SOURCE,
     message: directive.message,
     data,
+  };
+}
+
+/** The one diagnostic of a document that was not analyzed (too large, not text), at its start:
+ * informational, since nothing is wrong with the code that we know of. */
+export function toSkipDiagnostic(reason: SkipReason): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    code: reason.code,
+    source: SOURCE,
+    message: reason.message,
   };
 }
 

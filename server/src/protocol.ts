@@ -20,3 +20,30 @@ export interface StatusParams {
   /** The last failure the server logged (a rule that threw, a handler that failed), if any. */
   lastError?: string;
 }
+
+/** What a client may pass as `initializationOptions`. */
+export interface InitializationOptions {
+  /** Milliseconds of typing pause before a document is linted again (default 150). Tests and the
+   * benchmark pass 0 to see every change linted at once. */
+  debounceMs?: number;
+}
+
+/** A request for what the server holds and has done: for the tests (the process to kill, work done
+ * or not done for a request) and the benchmark (trees kept, memory). No parameters. */
+export const STATS_REQUEST = 'httpAuthLint/stats';
+
+export interface ServerStats {
+  pid: number;
+  /** Documents open in the client. */
+  openDocuments: number;
+  /** Syntax trees kept (one per open document that is analyzed, none for the others). */
+  sourceFiles: number;
+  /** Trees parsed from the whole text, and trees brought up to date with ts.updateSourceFile. */
+  fullParses: number;
+  incrementalParses: number;
+  /** Runs of the engine's rules over a tree (lints), and of its fix-all (code actions). */
+  lintRuns: number;
+  fixAllRuns: number;
+  /** process.memoryUsage() at the time of the answer, in bytes. */
+  memory: { rss: number; heapUsed: number; heapTotal: number; external: number };
+}

@@ -9,9 +9,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   FileChangeType,
+  LSPErrorCodes,
   MarkupKind,
+  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
+  type CancellationToken,
   type CodeAction,
   type CodeActionParams,
   type Connection,
@@ -26,7 +29,7 @@ import {
   type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAME, DEFAULT_CHALLENGE, fixAll, hoverAt, isLintableFile, lintSource, minimalEdit, parse } from './engine';
+import { CONFIG_FILE_NAME, DEFAULT_CHALLENGE, fixAll, hoverAt, isLintableFile, lintSource, minimalEdit } from './engine';
 import type { LintResult, LintSettings, TextEdit } from './engine/types';
 import { ConfigCache, resolveSettings as resolveProjectSettings, type LoadedConfig } from './config/project-config';
 import {
@@ -46,33 +49,51 @@ import {
   isDiagnosticData,
   toDiagnostic,
   toRange,
+  toSkipDiagnostic,
   toUnusedDirectiveDiagnostic,
 } from './diagnostics';
-import { FIX_ALL_KIND, STATUS_NOTIFICATION, type StatusParams } from './protocol';
+import { FIX_ALL_KIND, STATUS_NOTIFICATION, type InitializationOptions, type ServerStats, type StatusParams } from './protocol';
 import { SECTION, defaultEditorSettings, readEditorSettings, type EditorSettings } from './settings';
+import { skipReason } from './skip';
+import { SourceFiles } from './sourceFiles';
 
-/** Typing pauses shorter than this lint once, at the end. */
-const DEBOUNCE_MS = 150;
+/** Typing pauses shorter than this lint once, at the end (`initializationOptions.debounceMs`). */
+const DEFAULT_DEBOUNCE_MS = 150;
+
+/** The rules the engine runs: its own, unless a test swaps in a faulty one (main.ts). */
+type Rules = Parameters<typeof lintSource>[2];
+
+export interface ServerOptions {
+  /** Rules to run instead of the engine's (HTTP_AUTH_LINT_TEST_FAULTS, read in main.ts). */
+  rules?: Rules;
+}
 
 /** What one document is linted with: engine defaults < nearest config file < editor settings. */
 interface DocumentSettings {
   enable: boolean;
   /** The file matches the `ignore` globs of its config file: no diagnostics, no actions. */
   ignored: boolean;
+  /** `httpAuthLint.maxFileSize`, in bytes. */
+  maxFileSize: number;
   lint: LintSettings;
 }
 
+/** The findings of one version of a document. Its tree stays in `SourceFiles`, which keeps only the
+ * newest one (ts.updateSourceFile invalidates the older trees). */
 interface LintRun {
   version: number;
   fileName: string;
   settings: DocumentSettings;
-  /** Kept for hover, which reads the same tree the findings came from. */
-  sourceFile: ReturnType<typeof parse>;
   result: LintResult;
 }
 
 export class HttpAuthLintServer {
-  readonly documents = new TextDocuments(TextDocument);
+  private readonly sourceFiles = new SourceFiles();
+  /** The documents' texts; each incremental change is also recorded for the document's tree. */
+  readonly documents = new TextDocuments({
+    create: TextDocument.create,
+    update: (document, changes, version) => this.sourceFiles.applyChanges(document, changes, version),
+  });
 
   private hasConfigurationCapability = false;
   private hasWorkspaceFolderCapability = false;
@@ -83,8 +104,10 @@ export class HttpAuthLintServer {
   /** Per config file path, the problems last published on it (JSON), so each change is sent once. */
   private readonly configReports = new Map<string, string>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** Bumped on every lint request for a document: a run that finds a newer number drops its result. */
+  /** A new number for every lint request of a document: a run that finds another number (or none,
+   * after a close) drops its result. */
   private readonly generations = new Map<string, number>();
+  private lastGeneration = 0;
   /** The last run whose diagnostics were published, per document. */
   private readonly published = new Map<string, LintRun>();
   private readonly loggedFailures = new Set<string>();
@@ -95,11 +118,27 @@ export class HttpAuthLintServer {
   /** Paths of the workspace folders: a config file is looked for up to the document's folder, and
    * `proxyFiles` set in the editor are relative to it. */
   private workspaceFolders: string[] = [];
+  /** The workspace folders at start that are on this machine's disk (not a virtual workspace's). */
+  private localFolders: string[] = [];
+  private debounceMs = DEFAULT_DEBOUNCE_MS;
+  private readonly rules: Rules;
+  private lintRuns = 0;
+  private fixAllRuns = 0;
 
-  constructor(private readonly connection: Connection) {}
+  constructor(
+    private readonly connection: Connection,
+    options: ServerOptions = {},
+  ) {
+    this.rules = options.rules;
+  }
 
   initialize(params: InitializeParams): InitializeResult {
     this.setWorkspaceFolders(params.workspaceFolders ?? []);
+    this.localFolders = (params.workspaceFolders ?? []).filter((folder) => folder.uri.startsWith('file:')).map((folder) => pathOf(folder.uri));
+    const debounceMs = (params.initializationOptions as InitializationOptions | null | undefined)?.debounceMs;
+    if (typeof debounceMs === 'number' && Number.isFinite(debounceMs) && debounceMs >= 0) {
+      this.debounceMs = debounceMs;
+    }
     const workspace = params.capabilities.workspace;
     this.hasConfigurationCapability = workspace?.configuration === true;
     this.hasWorkspaceFolderCapability = workspace?.workspaceFolders === true;
@@ -124,7 +163,7 @@ export class HttpAuthLintServer {
     if (this.hasWorkspaceFolderCapability) {
       this.connection.workspace.onDidChangeWorkspaceFolders((event) => this.didChangeWorkspaceFolders(event));
     }
-    for (const folder of this.workspaceFolders) {
+    for (const folder of this.localFolders) {
       this.guard('check the folder config', () => {
         const config = nodePath.join(folder, CONFIG_FILE_NAME);
         if (isFile(config)) {
@@ -142,7 +181,7 @@ export class HttpAuthLintServer {
     this.documents.onDidOpen((event) => opening.add(event.document.uri));
     this.documents.onDidChangeContent((event) => {
       const uri = event.document.uri;
-      this.schedule(uri, opening.delete(uri) ? 0 : DEBOUNCE_MS);
+      this.schedule(uri, opening.delete(uri) ? 0 : this.debounceMs);
     });
     this.documents.onDidClose((event) => this.closed(event.document.uri));
     this.documents.listen(this.connection);
@@ -165,6 +204,10 @@ export class HttpAuthLintServer {
     this.guard('didChangeWatchedFiles', () => {
       let configChanged = false;
       for (const change of params.changes) {
+        // A config file of a virtual workspace is not on this machine's disk; its name may be.
+        if (!change.uri.startsWith('file:')) {
+          continue;
+        }
         const path = pathOf(change.uri);
         if (nodePath.basename(path) !== CONFIG_FILE_NAME) {
           continue;
@@ -192,8 +235,13 @@ export class HttpAuthLintServer {
     });
   }
 
-  async codeActions(params: CodeActionParams): Promise<CodeAction[]> {
+  /** Answers a cancelled request with RequestCancelled before any engine work: VS Code cancels the
+   * lightbulb's request on every cursor move, and fix-all lints the file up to ten times. */
+  async codeActions(params: CodeActionParams, token?: CancellationToken): Promise<CodeAction[] | ResponseError> {
     try {
+      if (token?.isCancellationRequested) {
+        return cancelled();
+      }
       const uri = params.textDocument.uri;
       const document = this.documents.get(uri);
       const only = params.context.only;
@@ -209,7 +257,12 @@ export class HttpAuthLintServer {
         return [];
       }
       const version = document.version;
-      const run = await this.runFor(document);
+      const settings = await this.settingsFor(uri);
+      // Reading settings may have waited for the client, which may have cancelled meanwhile.
+      if (token?.isCancellationRequested) {
+        return cancelled();
+      }
+      const run = this.runFor(document, settings);
       // The text moved on while settings were read: these actions would edit the wrong text.
       const current = this.documents.get(uri);
       if (!run || !current || current.version !== version) {
@@ -243,6 +296,7 @@ export class HttpAuthLintServer {
         }
       }
       if (fixAllWanted) {
+        this.fixAllRuns++;
         const edit = minimalEdit(current.getText(), fixAll(run.fileName, current.getText(), run.settings.lint).output);
         if (edit) {
           actions.push(fixAllAction(current, edit));
@@ -255,18 +309,23 @@ export class HttpAuthLintServer {
     }
   }
 
-  async hover(params: HoverParams): Promise<Hover | null> {
+  async hover(params: HoverParams, token?: CancellationToken): Promise<Hover | null | ResponseError> {
     try {
       const document = this.documents.get(params.textDocument.uri);
       if (!document) {
         return null;
       }
-      const run = await this.runFor(document);
+      const settings = await this.settingsFor(document.uri);
+      if (token?.isCancellationRequested) {
+        return cancelled();
+      }
+      const run = this.runFor(document, settings);
       const current = this.documents.get(params.textDocument.uri);
-      if (!run || !current || current.version !== run.version) {
+      const sourceFile = run && this.sourceFiles.current(params.textDocument.uri, run.version);
+      if (!run || !current || current.version !== run.version || !sourceFile) {
         return null;
       }
-      const hover = hoverAt(run.sourceFile, current.offsetAt(params.position), run.result.findings, run.settings.lint);
+      const hover = hoverAt(sourceFile, current.offsetAt(params.position), run.result.findings, run.settings.lint);
       if (!hover) {
         return null;
       }
@@ -305,7 +364,23 @@ export class HttpAuthLintServer {
       return undefined;
     }
     const text = document.getText();
+    this.fixAllRuns++;
     return minimalEdit(text, fixAll(run.fileName, text, run.settings.lint, { onlyRule: ruleId }).output);
+  }
+
+  /** The `httpAuthLint/stats` request (protocol.ts). */
+  stats(): ServerStats {
+    const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+    return {
+      pid: process.pid,
+      openDocuments: this.documents.keys().length,
+      sourceFiles: this.sourceFiles.size,
+      fullParses: this.sourceFiles.counts.full,
+      incrementalParses: this.sourceFiles.counts.incremental,
+      lintRuns: this.lintRuns,
+      fixAllRuns: this.fixAllRuns,
+      memory: { rss, heapUsed, heapTotal, external },
+    };
   }
 
   private relintAll(): void {
@@ -329,15 +404,17 @@ export class HttpAuthLintServer {
   private closed(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
-    this.generations.set(uri, (this.generations.get(uri) ?? 0) + 1);
+    // A run still waiting for settings finds no generation of its own and drops its result.
+    this.generations.delete(uri);
     this.settingsCache.delete(uri);
     this.published.delete(uri);
+    this.sourceFiles.delete(uri);
     this.guard('clear diagnostics', () => this.connection.sendDiagnostics({ uri, diagnostics: [] }));
   }
 
   private async validate(uri: string): Promise<void> {
     try {
-      const generation = (this.generations.get(uri) ?? 0) + 1;
+      const generation = ++this.lastGeneration;
       this.generations.set(uri, generation);
       const document = this.documents.get(uri);
       if (!document) {
@@ -349,19 +426,25 @@ export class HttpAuthLintServer {
       if (this.generations.get(uri) !== generation || !current) {
         return;
       }
-      const run = settings.enable && !settings.ignored ? this.lintNow(current, settings) : undefined;
+      const analyzed = settings.enable && !settings.ignored && isLintableFile(fileNameOf(current));
+      const skip = analyzed ? skipReason(current.getText(), settings.maxFileSize) : undefined;
+      const run = analyzed && !skip ? this.lintNow(current, settings) : undefined;
       if (run) {
         this.published.set(uri, run);
         this.checked.add(uri);
       } else {
+        // Nothing of a document that is not analyzed is kept, least of all its tree.
         this.published.delete(uri);
+        this.sourceFiles.delete(uri);
       }
-      const diagnostics = run
-        ? [
-            ...run.result.findings.map((finding) => toDiagnostic(current, finding)),
-            ...run.result.unusedDirectives.map((directive) => toUnusedDirectiveDiagnostic(current, directive)),
-          ]
-        : [];
+      const diagnostics = skip
+        ? [toSkipDiagnostic(skip)]
+        : run
+          ? [
+              ...run.result.findings.map((finding) => toDiagnostic(current, finding)),
+              ...run.result.unusedDirectives.map((directive) => toUnusedDirectiveDiagnostic(current, directive)),
+            ]
+          : [];
       await this.connection.sendDiagnostics({ uri, version: current.version, diagnostics });
       this.sendStatus();
     } catch (error) {
@@ -369,10 +452,10 @@ export class HttpAuthLintServer {
     }
   }
 
-  /** The run for the document's current version: the published one, or a fresh one when the
-   * published run is older (the debounce has not fired yet) or used other settings. */
-  private async runFor(document: TextDocument): Promise<LintRun | undefined> {
-    const settings = await this.settingsFor(document.uri);
+  /** The run for the document's current version with `settings`: the published one, or a fresh
+   * one when the published run is older (the debounce has not fired yet) or used other settings.
+   * None for a document that is not analyzed. */
+  private runFor(document: TextDocument, settings: DocumentSettings): LintRun | undefined {
     if (!settings.enable || settings.ignored) {
       return undefined;
     }
@@ -384,6 +467,9 @@ export class HttpAuthLintServer {
     if (published && published.version === current.version && published.settings === settings) {
       return published;
     }
+    if (skipReason(current.getText(), settings.maxFileSize)) {
+      return undefined;
+    }
     return this.lintNow(current, settings);
   }
 
@@ -392,8 +478,9 @@ export class HttpAuthLintServer {
     if (!isLintableFile(fileName)) {
       return undefined;
     }
-    const sourceFile = parse(fileName, document.getText());
-    const result = lintSource(sourceFile, settings.lint);
+    const sourceFile = this.sourceFiles.get(document.uri, fileName, document.getText(), document.version);
+    this.lintRuns++;
+    const result = lintSource(sourceFile, settings.lint, this.rules);
     for (const failure of result.ruleFailures) {
       const key = `${failure.ruleId}\0${document.uri}`;
       if (!this.loggedFailures.has(key)) {
@@ -404,7 +491,7 @@ export class HttpAuthLintServer {
         this.lastError = `Rule ${failure.ruleId} failed on ${nodePath.basename(fileName)}: ${firstLine(failure.error)}`;
       }
     }
-    return { version: document.version, fileName, settings, sourceFile, result };
+    return { version: document.version, fileName, settings, result };
   }
 
   private settingsFor(uri: string): Promise<DocumentSettings> {
@@ -437,6 +524,7 @@ export class HttpAuthLintServer {
     const fromEditor: DocumentSettings = {
       enable: editor.enable,
       ignored: false,
+      maxFileSize: editor.maxFileSize,
       lint: {
         rules: { ...editor.overrides.rules },
         defaultChallenge: editor.overrides.defaultChallenge ?? DEFAULT_CHALLENGE,
@@ -453,7 +541,7 @@ export class HttpAuthLintServer {
       if (resolved.config) {
         this.reportConfig(resolved.config);
       }
-      return { enable: editor.enable, ignored: resolved.ignored, lint: resolved.settings };
+      return { enable: editor.enable, ignored: resolved.ignored, maxFileSize: editor.maxFileSize, lint: resolved.settings };
     } catch (error) {
       this.logError(`read the project configuration for ${uri}`, error);
       return fromEditor;
@@ -561,6 +649,10 @@ function isFile(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+function cancelled(): ResponseError {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
 }
 
 function describe(error: unknown): string {

@@ -9,15 +9,21 @@ import { SECTION } from './protocol';
 
 export { SECTION };
 
+/** `httpAuthLint.maxFileSize` when the client sends none: 2 MiB, package.json's default. */
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+
 export interface EditorSettings {
   /** `httpAuthLint.enable`: false publishes no diagnostics for the document. */
   enable: boolean;
+  /** `httpAuthLint.maxFileSize`: a document of more UTF-8 bytes is not analyzed (and no tree of it
+   * is kept); it gets one informational diagnostic that names the setting instead. */
+  maxFileSize: number;
   /** The lint settings the user set in the editor; each one present overrides the config file. */
   overrides: Partial<LintSettings>;
 }
 
 export function defaultEditorSettings(): EditorSettings {
-  return { enable: true, overrides: {} };
+  return { enable: true, maxFileSize: DEFAULT_MAX_FILE_SIZE, overrides: {} };
 }
 
 function isSeverity(value: unknown): value is Severity {
@@ -29,7 +35,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Turns the raw section (as VS Code nests it: `{ enable, defaultChallenge, rules: { <id>: severity },
+ * Turns the raw section (as VS Code nests it: `{ enable, maxFileSize, defaultChallenge, rules: { <id>: severity },
  * trace: { server } }`) into editor settings. A value of the wrong kind is reported through `warn`
  * and left out, so one typo in settings.json does not switch the linter off.
  */
@@ -48,6 +54,13 @@ export function readEditorSettings(raw: unknown, warn: (message: string) => void
       settings.enable = raw.enable;
     } else {
       warn(`Ignored ${SECTION}.enable = ${JSON.stringify(raw.enable)}: expected true or false.`);
+    }
+  }
+  if (raw.maxFileSize !== undefined) {
+    if (typeof raw.maxFileSize === 'number' && Number.isFinite(raw.maxFileSize) && raw.maxFileSize >= 0) {
+      settings.maxFileSize = raw.maxFileSize;
+    } else {
+      warn(`Ignored ${SECTION}.maxFileSize = ${JSON.stringify(raw.maxFileSize)}: expected a number of bytes (0 or more).`);
     }
   }
   if (raw.defaultChallenge !== undefined) {
