@@ -1,0 +1,51 @@
+// Engine bugs the property tests found, not yet fixed. Each is excused here by its symptom, as
+// narrowly as it can be told apart, so that the properties keep checking everything else in CI;
+// known-bugs.test.ts holds its smallest input as a `todo` test. When the engine is fixed, delete
+// the entry here and make the todo test a plain one.
+import type { Finding } from '../../../server/src/engine';
+
+/** 1. Koa: `ctx.status = 401` followed by `ctx.throw(401)` is reported (although the throw's
+ * response is the one sent), and its fix never settles: it adds `ctx.set(WWW-Authenticate)`,
+ * challenge-lost moves that into the throw, and the status is reported again; fix-all adds one
+ * more `WWW-Authenticate` key to the throw's headers per pass. The same happens when the throw
+ * is unreachable, after a `return`: challenge-lost reports the `ctx.set` before the `return`.
+ * Found with seed 0x4a17. */
+const KOA_STATUS_THEN_THROW = /ctx\.(?:response\.)?status\s*=[^\n]*\n(?:[^\n]*\n)*?[^\n]*ctx\.(?:throw|assert)\(/;
+
+export function koaStatusThenThrow(text: string, fixed: Finding | undefined, added: readonly Finding[]): boolean {
+  if (!fixed || !KOA_STATUS_THEN_THROW.test(text)) return false;
+  return added.every((f) => f.ruleId === 'missing-www-authenticate' || f.ruleId === 'challenge-lost');
+}
+
+/** The symptom of 1 in fix-all's output: the same challenge key twice in one object literal. */
+export function duplicatedChallengeKey(output: string): boolean {
+  return /(['"])WWW-Authenticate\1: [^\n]*\1WWW-Authenticate\1: /.test(output);
+}
+
+/** 2. proxy-auth-from-origin's fix turns a 407 into a 401 even when the guard is a permission
+ * check (`if (req.user.role !== 'admin') return res.status(407).end()`), which
+ * unauthorized-for-permission then reports. Found with seed 0x4a17. */
+export function proxyFixAtPermissionGuard(fixed: Finding | undefined, added: readonly Finding[]): boolean {
+  return fixed?.ruleId === 'proxy-auth-from-origin' && added.length > 0 && added.every((f) => f.ruleId === 'unauthorized-for-permission');
+}
+
+/** 3. A line break that is not `\n` (a lone `\r`, U+2028, U+2029; TypeScript counts them, as
+ * ECMAScript does) above a suppression comment: the comment's line is counted by `\n` and the
+ * finding's by TypeScript, so `disable-next-line` suppresses nothing, is reported unused, and the
+ * "Disable <rule> for this line" fix does not remove the finding. Found with seed 0x4a17. */
+export function lineBreakOtherThanLf(text: string, fixTitle: string): boolean {
+  return fixTitle.startsWith('Disable ') && /\r(?!\n)|[\u2028\u2029]/.test(text);
+}
+
+/** 4. "Send 401 with a WWW-Authenticate challenge instead" where the challenge cannot be written
+ * (Nest: `throw new ForbiddenException()` becomes `throw new UnauthorizedException()`, which
+ * carries no headers): the fix sends a 401 without a challenge, which missing-www-authenticate then
+ * reports, with its own fix unavailable. The fix should be unavailable too, or not promise a
+ * challenge. Found with seed 0x4a17. */
+export function unauthorizedWithoutChallenge(fixed: Finding | undefined, added: readonly Finding[]): boolean {
+  return (
+    (fixed?.ruleId === 'forbidden-for-missing-credentials' || fixed?.ruleId === 'proxy-auth-from-origin') &&
+    added.length > 0 &&
+    added.every((f) => f.ruleId === 'missing-www-authenticate' && f.fixes.every((fix) => fix.edits.length === 0))
+  );
+}
