@@ -140,7 +140,9 @@ export function boomStatusSetter(node: ts.Node, consts: ConstBindings): StatusSe
     status,
     receiverKey: declaration ? declaration.name.getText() : boom.call.getText(),
     range: oneLineRange(boom.call, boom.call.expression),
-    ownHeaders: boom.kind === 'helper' && boom.method === 'unauthorized' ? ownChallenge(boom.call, consts) : [],
+    get ownHeaders() {
+      return boom.kind === 'helper' && boom.method === 'unauthorized' ? ownChallenge(boom.call, consts) : [];
+    },
     bodyCalls: [boom.call],
     fixer: (style) => boomFixer(boom, style),
   };

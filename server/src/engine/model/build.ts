@@ -90,15 +90,25 @@ export function buildModel(sourceFile: ts.SourceFile, options: ModelOptions = {}
 
   const facts: FileFacts = { ...imports, proxyEvidence: proxy.evidence, style: lazyStyle(sourceFile.text) };
   const allWrites = [...writes, ...helpers.writesThroughCalls(writes)];
+  let headerWrites: HeaderWrite[] | undefined;
   return {
     sourceFile,
     facts,
     sites: setters.flatMap(({ adapter, setter }) => sitesOf(adapter, setter, allWrites, consts, facts.style)),
-    headerWrites: [...writes.map((w) => w.write), ...setters.flatMap(({ setter }) => setter.ownHeaders ?? [])],
+    // Read by invalid-challenge only: built on first use.
+    get headerWrites() {
+      headerWrites ??= [...writes.map((w) => w.write), ...setters.flatMap(({ setter }) => setter.ownHeaders ?? [])];
+      return headerWrites;
+    },
   };
 }
 
+/** The statuses the rules are about; a site with another status (200, 404, ...) is not built. */
+const AUTH_STATUSES = new Set([401, 403, 407]);
+
 function sitesOf(adapter: FrameworkAdapter, setter: StatusSetter, allWrites: ScopedWrite[], consts: ConstBindings, style: SourceStyle): ResponseSite[] {
+  const statuses = (isStatusValue(setter.status) ? [setter.status] : resolveStatuses(setter.status, consts)).filter((status) => AUTH_STATUSES.has(status.code));
+  if (statuses.length === 0) return [];
   const scope = enclosingFunction(setter.node);
   const sameResponse = allWrites.filter((w) => w.scope === scope && w.receiverKey === setter.receiverKey).map((w) => w.write);
   const onPath = sameResponse.filter((write) =>
@@ -107,7 +117,6 @@ function sitesOf(adapter: FrameworkAdapter, setter: StatusSetter, allWrites: Sco
   // Koa's ctx.throw (and the like) sends a fresh response: headers set before it are gone.
   const dropped = setter.dropsEarlierHeaders ? onPath.filter((write) => write.node.end <= setter.node.getStart()) : [];
   const headers: HeaderWrite[] = [...(setter.ownHeaders ?? []), ...onPath.filter((write) => !dropped.includes(write))];
-  const statuses = isStatusValue(setter.status) ? [setter.status] : resolveStatuses(setter.status, consts);
   const common = {
     framework: adapter.framework,
     node: setter.node,

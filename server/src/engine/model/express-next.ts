@@ -109,7 +109,9 @@ export function nextErrorStatusSetter(node: ts.Node, consts: ConstBindings): Sta
       status: assignment.right,
       receiverKey: error.text,
       range: { start: assignment.getStart(), end: assignment.end },
-      bodyCalls: constructionOf(error),
+      get bodyCalls() {
+        return constructionOf(error);
+      },
       fixer: (style) => assignedErrorFixer(error, assignment, style),
     };
   }
@@ -123,7 +125,9 @@ export function nextErrorStatusSetter(node: ts.Node, consts: ConstBindings): Sta
       status: status.initializer,
       receiverKey: literal.getText(),
       range: { start: node.getStart(), end: node.end },
-      ownHeaders: headers ? headersOfObject(headers.initializer, consts) : [],
+      get ownHeaders() {
+        return headers ? headersOfObject(headers.initializer, consts) : [];
+      },
       bodyCalls: [node],
       fixer: (style) => literalErrorFixer(literal, style),
     };

@@ -24,7 +24,9 @@ function statusSetter(call: ts.CallExpression, method: 'status' | 'sendStatus', 
     status: call.arguments[0],
     receiverKey: key,
     range: { start: call.getStart(), end: call.end },
-    bodyCalls: [...callsChainedAfter(call), ...laterCallsOn(call, key, BODY_METHODS)],
+    get bodyCalls() {
+      return [...callsChainedAfter(call), ...laterCallsOn(call, key, BODY_METHODS)];
+    },
     fixer: (style) => ({
       addHeader: (name, valueCode) => {
         const set = `.set(${stringLiteral(name, style)}, ${valueCode})`;

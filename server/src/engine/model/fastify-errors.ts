@@ -102,7 +102,9 @@ function assignedErrorSetter(error: ts.Identifier, assignment: ts.BinaryExpressi
     status: assignment.right,
     receiverKey: errorKey(assignment, error.text),
     range: oneLineRange(assignment, assignment.left),
-    bodyCalls: constructionOf(error),
+    get bodyCalls() {
+      return constructionOf(error);
+    },
     fixer: (style) => ({
       addHeader(name, valueCode) {
         const entry = `${stringLiteral(name, style)}: ${valueCode}`;
@@ -135,7 +137,9 @@ function assignedLiteralSetter(call: ts.CallExpression, consts: ConstBindings): 
     status: status.initializer,
     receiverKey: errorKey(call, declared ?? `Object.assign@${call.getStart()}`),
     range: oneLineRange(call, callee),
-    ownHeaders: headersOfProperties(properties, consts),
+    get ownHeaders() {
+      return headersOfProperties(properties, consts);
+    },
     bodyCalls: [target],
     fixer: (style) => ({ addHeader: (name, valueCode) => addToProperties(properties, name, valueCode, style) }),
   };

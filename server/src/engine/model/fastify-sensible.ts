@@ -92,7 +92,9 @@ function httpErrorsSetter(call: MethodCall, consts: ConstBindings): StatusSetter
     // Thrown in a handler, the error goes out on its reply (fastify-errors.ts).
     receiverKey: replyParameterAt(call) ?? declared ?? `httpErrors@${call.getStart()}`,
     range: oneLineRange(call, call.expression),
-    ownHeaders: byCode ? headersOfArguments(call, 0, consts) : [],
+    get ownHeaders() {
+      return byCode ? headersOfArguments(call, 0, consts) : [];
+    },
     bodyCalls: [call],
     fixer: (style) =>
       call.expression.name.text === 'createError'

@@ -32,7 +32,9 @@ function codeSetter(call: ts.CallExpression & { expression: ts.PropertyAccessExp
     status: call.arguments[0],
     receiverKey: ref.key,
     range: methodCallRange(call),
-    bodyCalls: [...callsChainedAfter(call), ...laterCallsOn(call, ref.reply.getText(), SEND_METHODS)],
+    get bodyCalls() {
+      return [...callsChainedAfter(call), ...laterCallsOn(call, ref.reply.getText(), SEND_METHODS)];
+    },
     fixer: (style) => chainHeaderFixer(call.end, style),
   };
 }
@@ -45,7 +47,9 @@ function statusCodeSetter(assignment: ts.BinaryExpression, target: ts.Expression
     status: assignment.right,
     receiverKey: ref.key,
     range: { start: assignment.getStart(), end: assignment.end },
-    bodyCalls: [...laterCallsOn(assignment, ref.reply.getText(), SEND_METHODS), ...laterCallsOn(assignment, target.getText(), RAW_BODY_METHODS)],
+    get bodyCalls() {
+      return [...laterCallsOn(assignment, ref.reply.getText(), SEND_METHODS), ...laterCallsOn(assignment, target.getText(), RAW_BODY_METHODS)];
+    },
     fixer: (style) => ({
       addHeader(name, valueCode) {
         const statement = assignment.parent;
@@ -64,8 +68,12 @@ function writeHeadSetter(call: ts.CallExpression, ref: ReplyRef, consts: ConstBi
     status: call.arguments[0],
     receiverKey: ref.key,
     range: { start: call.getStart(), end: call.arguments[0].end },
-    ownHeaders: headersOfWriteHead(call, consts),
-    bodyCalls: [call, ...callsChainedAfter(call)],
+    get ownHeaders() {
+      return headersOfWriteHead(call, consts);
+    },
+    get bodyCalls() {
+      return [call, ...callsChainedAfter(call)];
+    },
     fixer: (style) => ({
       addHeader(name, valueCode) {
         const entry = `${stringLiteral(name, style)}: ${valueCode}`;

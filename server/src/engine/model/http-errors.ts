@@ -162,7 +162,9 @@ function statusSetterAt(node: ts.Node, consts: ConstBindings): StatusSetter | un
     status,
     ...responseOfError(error.call, declaration ? declaration.name.getText() : error.call.getText()),
     range: oneLineRange(error.call, error.call.expression),
-    ownHeaders: error.kind === 'factory' ? ownHeaders(error.call, consts) : [],
+    get ownHeaders() {
+      return error.kind === 'factory' ? ownHeaders(error.call, consts) : [];
+    },
     bodyCalls: [error.call],
     fixer: (style) => (error.kind === 'factory' ? factoryFixer(error.call, style) : constructorFixer(error, bindingsOf(node), style)),
   };

@@ -45,7 +45,9 @@ export function throwStatusSetter(node: ts.Node, consts: ConstBindings): StatusS
     status,
     receiverKey: ref.key,
     range: oneLineRange(call, call.expression),
-    ownHeaders: headersOfArguments(call, index, consts),
+    get ownHeaders() {
+      return headersOfArguments(call, index, consts);
+    },
     bodyCalls: [call],
     guards: condition && condition !== status ? [{ expression: condition, negated: true }] : undefined,
     dropsEarlierHeaders: DROPS_HEADERS,

@@ -51,7 +51,9 @@ export function httpCodeSetter(node: ts.Node, consts: ConstBindings): StatusSett
     status: call.arguments[0],
     receiverKey: `@HttpCode ${method.name.getText()}:${node.getStart()}`,
     range: { start: node.getStart(), end: node.end },
-    ownHeaders: headerDecorators(method, consts),
+    get ownHeaders() {
+      return headerDecorators(method, consts);
+    },
     bodyCalls: [],
     fixer: (style) => headerDecoratorFixer(node, style),
   };

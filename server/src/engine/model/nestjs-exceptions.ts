@@ -122,7 +122,9 @@ export function exceptionSetter(node: ts.Node, consts: ConstBindings): StatusSet
     // Headers written on the function's platform response before the throw are sent with it.
     receiverKey: platformResponseAround(node)?.name ?? node.getText(),
     range: oneLineRange(node, node.expression),
-    ownHeaders: filterHeadersFor(node, exported, consts),
+    get ownHeaders() {
+      return filterHeadersFor(node, exported, consts);
+    },
     bodyCalls: [node],
     fixer: (style) => exceptionFixer(node, exported, style),
   };

@@ -116,7 +116,9 @@ export function platformResponseSetter(node: ts.Node): StatusSetter | undefined 
     status: node.arguments[0],
     receiverKey: key,
     range: { start: node.getStart(), end: node.end },
-    bodyCalls: [...callsChainedAfter(node), ...laterCallsOn(node, key, BODY_METHODS)],
+    get bodyCalls() {
+      return [...callsChainedAfter(node), ...laterCallsOn(node, key, BODY_METHODS)];
+    },
     fixer: (style) => ({
       addHeader: (name, valueCode) => {
         // `res.status(401)` -> `res.status(401).header(...)`; `res.sendStatus(401)` -> `res.header(...).sendStatus(401)`.

@@ -36,7 +36,9 @@ function pagesStatusSetter(call: ts.CallExpression, receiver: ts.Expression): St
     status: call.arguments[0],
     receiverKey: key,
     range: { start: call.getStart(), end: call.end },
-    bodyCalls: [...callsChainedAfter(call), ...laterCallsOn(call, key, BODY_METHODS)],
+    get bodyCalls() {
+      return [...callsChainedAfter(call), ...laterCallsOn(call, key, BODY_METHODS)];
+    },
     fixer: (style) => ({
       addHeader(name, valueCode) {
         const setHeader = `.setHeader(${stringLiteral(name, style)}, ${valueCode})`;

@@ -59,8 +59,12 @@ function writeHeadSetter(call: ts.CallExpression, receiver: ts.Expression, const
     status: call.arguments[0],
     receiverKey: key,
     range: { start: call.getStart(), end: call.arguments[0].end },
-    ownHeaders: headersOfWriteHead(call, consts),
-    bodyCalls: [call, ...callsChainedAfter(call), ...laterCallsOn(call, key, BODY_METHODS)],
+    get ownHeaders() {
+      return headersOfWriteHead(call, consts);
+    },
+    get bodyCalls() {
+      return [call, ...callsChainedAfter(call), ...laterCallsOn(call, key, BODY_METHODS)];
+    },
     fixer: (style) => writeHeadFixer(call, receiver, style),
   };
 }
@@ -72,7 +76,9 @@ function statusCodeSetter(assignment: ts.BinaryExpression, receiver: ts.Expressi
     status: assignment.right,
     receiverKey: key,
     range: { start: assignment.getStart(), end: assignment.end },
-    bodyCalls: laterCallsOn(assignment, key, BODY_METHODS),
+    get bodyCalls() {
+      return laterCallsOn(assignment, key, BODY_METHODS);
+    },
     fixer: (style) => statusCodeFixer(assignment, receiver, style),
   };
 }
