@@ -66,4 +66,49 @@ export function handler(req) {
     const fixed = applyEdits(code, fix.edits);
     assert.deepEqual(lint('a.ts', fixed).findings.map((f) => f.ruleId), [], fixed);
   });
+
+  it('5. Koa: a challenge set before two throws is one finding, and its fix reaches both', KNOWN, () => {
+    const code = `router.get('/', async (ctx) => {
+  ctx.set('WWW-Authenticate', 'Bearer realm="api"')
+  if (a) ctx.throw(401, 'a')
+  if (b) ctx.throw(401, 'b')
+})
+`;
+    const findings = lint('a.js', code).findings;
+    assert.deepEqual(findings.map((f) => f.ruleId), ['challenge-lost']);
+    const fixed = applyEdits(code, findings[0].fixes[0].edits);
+    assert.deepEqual(lint('a.js', fixed).findings.map((f) => f.ruleId), [], fixed);
+  });
+
+  it('6. a fix over code that does not parse is unavailable', KNOWN, () => {
+    const code = `router.get('/', async (ctx) => {
+  ctx.assert(false, 401, 'denied', {a': 'b' });
+});
+`;
+    const errors = lint('a.js', code).syntaxErrors.length;
+    for (const finding of lint('a.js', code).findings) {
+      for (const fix of finding.fixes) {
+        const fixed = applyEdits(code, fix.edits);
+        assert.ok(lint('a.js', fixed).syntaxErrors.length <= errors, fixed);
+      }
+    }
+  });
+
+  it('7. a statement inserted by a fix goes above the suppression comment of the line', KNOWN, () => {
+    const code = `import { Controller, Get, Res, UnauthorizedException } from '@nestjs/common'
+@Controller('/r0')
+export class C {
+  @Get()
+  handle(@Res() res: Response) {
+    if (!req.user.isAdmin) {
+      // http-auth-lint-disable-next-line unauthorized-for-permission
+      throw new UnauthorizedException('denied')
+    }
+  }
+}
+`;
+    const output = fixAll('a.ts', code).output;
+    assert.ok(output.includes('// http-auth-lint-disable-next-line unauthorized-for-permission'), output);
+    assert.deepEqual(lint('a.ts', output).findings.map((f) => f.ruleId), [], output);
+  });
 });

@@ -2,7 +2,7 @@
 // narrowly as it can be told apart, so that the properties keep checking everything else in CI;
 // known-bugs.test.ts holds its smallest input as a `todo` test. When the engine is fixed, delete
 // the entry here and make the todo test a plain one.
-import type { Finding } from '../../../server/src/engine';
+import type { Finding, Fix, SyntaxProblem } from '../../../server/src/engine';
 
 /** 1. Koa: `ctx.status = 401` followed by `ctx.throw(401)` is reported (although the throw's
  * response is the one sent), and its fix never settles: it adds `ctx.set(WWW-Authenticate)`,
@@ -48,4 +48,36 @@ export function unauthorizedWithoutChallenge(fixed: Finding | undefined, added: 
     added.length > 0 &&
     added.every((f) => f.ruleId === 'missing-www-authenticate' && f.fixes.every((fix) => fix.edits.length === 0))
   );
+}
+
+/** 5. Koa: challenge-lost reports a `ctx.set(WWW-Authenticate)` once per `ctx.throw` it reaches
+ * (two identical diagnostics for `ctx.set(...); if (a) ctx.throw(401); if (b) ctx.throw(401)`),
+ * and each fix moves the header into one throw and deletes the set: after one quick fix, the other
+ * throw is reported by missing-www-authenticate. One finding, whose fix adds the header to every
+ * throw, would not. Found with a random seed. */
+export function challengeMovedIntoOneThrow(fixed: Finding | undefined, added: readonly Finding[]): boolean {
+  return fixed?.ruleId === 'challenge-lost' && added.length > 0 && added.every((f) => f.ruleId === 'missing-www-authenticate');
+}
+
+/** 6. A fix computed over code that does not parse writes outside the node it meant:
+ * `ctx.assert(false, 401, 'denied', {a': 'b' });` gets `, headers: { ... }` after the `;` (five
+ * new syntax errors). A fix whose node holds a parse error should be unavailable. Found with a
+ * random seed. */
+export function fixOverBrokenCode(errors: readonly SyntaxProblem[], fixed: Finding | undefined, fix: Fix): boolean {
+  const starts = [...fix.edits.map((e) => e.start), ...(fixed ? [fixed.start] : [])];
+  const ends = [...fix.edits.map((e) => e.end), ...(fixed ? [fixed.end] : [])];
+  const [from, to] = [Math.min(...starts), Math.max(...ends)];
+  return errors.some((e) => from <= e.start && e.start <= to);
+}
+
+/** 7. A fix that inserts a statement before the reported one inserts it between the statement and
+ * the `// http-auth-lint-disable-next-line <rule>` comment above it, so the comment now covers the
+ * inserted line: the suppressed finding comes back, and fix-all then removes the comment as
+ * unused. Nest: `// http-auth-lint-disable-next-line unauthorized-for-permission` above
+ * `throw new UnauthorizedException()`, fixed by `res.header(...)` inserted before the throw. Found
+ * with a random seed. */
+export function insertedBelowSuppression(text: string, fix: Fix, added: readonly Finding[]): boolean {
+  if (!fix.edits.some((e) => e.newText.includes('\n'))) return false;
+  const directives = [...text.matchAll(/\/\/[ \t]*http-auth-lint-disable-next-line\b([^\n]*)/g)].map((m) => m[1].split('--')[0]);
+  return added.length > 0 && added.every((f) => directives.some((rules) => rules.trim() === '' || rules.includes(f.ruleId)));
 }
