@@ -87,6 +87,65 @@ describe('bin/http-auth-lint.js', () => {
     }
   });
 
+  it('lints on worker threads started from the bundle itself, with the same output as one thread', async () => {
+    const many = await fs.mkdtemp(path.join(os.tmpdir(), 'http-auth-lint-bin-threads-'));
+    try {
+      const jobs = [];
+      for (let i = 0; i < 40; i++) {
+        const file = path.join(many, `app${String(i).padStart(2, '0')}.ts`);
+        await fs.writeFile(file, i % 3 === 0 ? EXPRESS_APP : `${EXPRESS_APP}\n// ${i}\n`);
+        jobs.push({ index: i, file, settings: {} });
+      }
+      // The workers alone (the main thread only hands out files): each loads dist/cli.js.
+      type Bundle = { runScan: typeof import('../../server/src/cli/threads').runScan };
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const bundle = require(path.join(REPO_ROOT, 'dist', 'cli.js')) as Bundle;
+      let byWorker = 0;
+      const failures: string[] = [];
+      await bundle.runScan(jobs, { cwd: many, fix: 'off', reportUnusedDisable: false, maxFileSize: 1 << 20, faultyRule: undefined }, {
+        threads: 2,
+        mainLints: false,
+        onOutcome: (_index, outcome, worker) => {
+          if (worker && outcome.report && outcome.report.problems.length === 2) byWorker++;
+        },
+        onWorkerFailure: (message) => failures.push(message),
+      });
+      assert.deepEqual(failures, []);
+      assert.equal(byWorker, jobs.length);
+
+      for (const format of ['json', 'stylish', 'sarif']) {
+        const one = await runBin(['--format', format, '--threads', '1'], many);
+        const two = await runBin(['--format', format, '--threads', '2'], many);
+        assert.equal(one.code, 1);
+        assert.deepEqual(two, one, format);
+      }
+    } finally {
+      await fs.rm(many, { recursive: true, force: true });
+    }
+  });
+
+  it('reports skipped files on stderr; exits 2 when one could not be read, not when it was too large or binary', async () => {
+    const skips = await fs.mkdtemp(path.join(os.tmpdir(), 'http-auth-lint-bin-skips-'));
+    try {
+      await fs.writeFile(path.join(skips, 'app.ts'), EXPRESS_APP);
+      await fs.writeFile(path.join(skips, 'binary.js'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00]));
+      await fs.writeFile(path.join(skips, 'large.ts'), `${EXPRESS_APP}${' '.repeat(2048)}`);
+      const policy = await runBin(['--format', 'json', '--max-file-size', '2048'], skips);
+      assert.equal(policy.code, 1);
+      assert.equal(
+        policy.stderr,
+        `skipped ${path.join(skips, 'binary.js')}: binary content (a NUL byte)\nskipped ${path.join(skips, 'large.ts')}: ${EXPRESS_APP.length + 2048} bytes, over the limit of 2048 (--max-file-size)\n`,
+      );
+      await fs.symlink(path.join(skips, 'gone.ts'), path.join(skips, 'dangling.ts'));
+      const incomplete = await runBin(['--format', 'json', '--max-file-size', '2048'], skips);
+      assert.equal(incomplete.code, 2);
+      assert.match(incomplete.stderr, /^skipped \S+dangling\.ts: .*\(ENOENT\)$/m);
+      assert.equal((JSON.parse(incomplete.stdout) as unknown[]).length, 1);
+    } finally {
+      await fs.rm(skips, { recursive: true, force: true });
+    }
+  });
+
   it('prints the package version', async () => {
     const manifest = JSON.parse(await fs.readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
     const { code, stdout } = await runBin(['--version'], folder);

@@ -20,7 +20,15 @@ export interface LintOptions {
   fix: 'off' | 'write' | 'dry-run';
   /** Report suppression comments that suppress nothing (and remove them on --fix). */
   reportUnusedDisable: boolean;
+  /** How many threads lint, the main one included; 'auto' decides from the number of files. */
+  threads: number | 'auto';
+  /** Larger files are skipped with a message (as the editor's httpAuthLint.maxFileSize). */
+  maxFileSize: number;
 }
+
+/** 2 MiB, the default of the editor's httpAuthLint.maxFileSize: a file that size is generated or
+ * bundled code, not handlers a person writes, and its AST would cost about 70 MB. */
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 
 export type Command =
   | { kind: 'help' }
@@ -50,6 +58,12 @@ Fixing (only safe fixes; suggestions are applied one by one in the editor):
                             sarif the diff goes to stderr, and json carries each file's "output")
   With --report-unused-disable, both also remove the unused suppression comments.
 
+Files:
+  --max-file-size <bytes>   Skip larger files with a message (default: ${DEFAULT_MAX_FILE_SIZE}, 2 MiB)
+  --threads <n|auto>        Lint with n threads, the main one included; 1: no worker threads.
+                            auto (default): one thread per 200 files, at most the number of
+                            CPU cores and at most 4
+
 Configuration:
   -c, --config <path>       Use this configuration file for every file instead of the nearest one
   --no-config               Use no configuration file: the default settings
@@ -60,9 +74,15 @@ Configuration:
 Severities: "error" counts as an error; "warning", "information" and "hint" count as warnings
 (ESLint's severity 1 in json, "note" in sarif, "notice" annotations in github for the last two).
 
+A file or folder that cannot be read (permissions, a link to nothing, deleted during the run) is
+reported on stderr as "skipped <path>: <reason>" and the scan goes on; so are files over
+--max-file-size and binary or non-UTF-8 files, which are skipped on purpose.
+
 Exit codes: 0 no errors and no more warnings than --max-warnings; 1 errors, or too many
-warnings; 2 bad usage, a configuration file with problems (printed as path:line:col: message,
-the findings are still reported, with the default for each broken entry), or a fatal problem.
+warnings; 2 the run is incomplete or cannot be trusted: bad usage, a configuration file with
+problems (printed as path:line:col: message; the findings are still reported, with the default
+for each broken entry), a file or folder that could not be read or fixed, a rule that failed, or
+a fatal problem. Files skipped for their size or binary content do not make a run incomplete.
 `;
 
 function isFormat(value: string): value is Format {
@@ -85,6 +105,8 @@ export function parseCommand(argv: string[]): Command {
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
         'report-unused-disable': { type: 'boolean' },
+        threads: { type: 'string' },
+        'max-file-size': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -117,6 +139,20 @@ export function parseCommand(argv: string[]): Command {
   if (values.config !== undefined && values['no-config']) {
     return { kind: 'usage-error', message: '--config and --no-config cannot be used together.' };
   }
+  let threads: number | 'auto' = 'auto';
+  if (values.threads !== undefined && values.threads !== 'auto') {
+    if (!/^\d+$/.test(values.threads) || Number(values.threads) < 1) {
+      return { kind: 'usage-error', message: `--threads takes a number of threads (1 or more) or "auto", not "${values.threads}".` };
+    }
+    threads = Number(values.threads);
+  }
+  let maxFileSize = DEFAULT_MAX_FILE_SIZE;
+  if (values['max-file-size'] !== undefined) {
+    if (!/^\d+$/.test(values['max-file-size'])) {
+      return { kind: 'usage-error', message: `--max-file-size takes a number of bytes, not "${values['max-file-size']}".` };
+    }
+    maxFileSize = Number(values['max-file-size']);
+  }
   const config: ConfigSource =
     values.config !== undefined ? { kind: 'file', path: values.config } : values['no-config'] ? { kind: 'none' } : { kind: 'nearest' };
   return {
@@ -128,5 +164,7 @@ export function parseCommand(argv: string[]): Command {
     maxWarnings,
     fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : 'off',
     reportUnusedDisable: values['report-unused-disable'] ?? false,
+    threads,
+    maxFileSize,
   };
 }

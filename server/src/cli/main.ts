@@ -3,29 +3,38 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { LoadedConfig } from '../config/project-config';
-import { lint } from '../engine';
 import { USAGE, parseCommand, type LintOptions } from './args';
-import { fixedText, unifiedDiff } from './fix';
 import { formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import { displayPath } from './paths';
 import { LineIndex } from './positions';
-import { countAll, errorsOnly, toReport, type ConfigProblemReport, type FileReport } from './report';
+import { countAll, errorsOnly, type ConfigProblemReport, type FileReport } from './report';
+import type { FileJob, FileOutcome, ScanOptions } from './scan-file';
 import { CliSettings } from './settings';
+import { runScan, threadCount } from './threads';
 import { packageVersion } from './version';
 import { collectFiles, reasonOf } from './walk';
+
+// The bundle's own worker threads are tested through it (test/lsp/cli-bundle.test.ts).
+export { runScan } from './threads';
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
 export const EXIT_FATAL = 2;
+
+/** Names a rule that then throws on every file: for tests of how a failing rule is reported (the
+ * variable engine's rulesWithFault is meant for, in every shell). */
+export const FAULTS_VARIABLE = 'HTTP_AUTH_LINT_TEST_FAULTS';
 
 /** Where the CLI writes and what it resolves paths against; tests pass their own. */
 export interface CliIo {
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Called between the walk and the first read with the files to lint: a test deletes one there. */
+  beforeScan?: (files: readonly string[]) => void | Promise<void>;
 }
 
 function processIo(): CliIo {
@@ -34,10 +43,6 @@ function processIo(): CliIo {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
   };
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
@@ -86,7 +91,11 @@ async function run(options: LintOptions, io: CliIo): Promise<number> {
     io.stderr(walked.missing.map((missing) => `http-auth-lint: no such file or folder: ${missing}\n`).join(''));
     return EXIT_FATAL;
   }
+  // A folder or file that could not be read leaves the run incomplete; a file skipped on purpose
+  // (named on the command line but not lintable) does not.
+  let incomplete = false;
   for (const skipped of walked.skipped) {
+    incomplete ||= !skipped.policy;
     io.stderr(`skipped ${skipped.path}: ${skipped.reason}\n`);
   }
 
@@ -103,53 +112,48 @@ async function run(options: LintOptions, io: CliIo): Promise<number> {
   };
   noteConfig(settings.givenConfig());
 
-  const reports: FileReport[] = [];
-  const diffs: string[] = [];
-  let fatal = false;
+  // Settings are resolved here, on the main thread, in the walk's order: configuration problems
+  // are told once and in a fixed order, and the threads only lint.
+  const jobs: FileJob[] = [];
   for (const file of walked.files) {
     const resolved = settings.forFile(file);
     noteConfig(resolved.config);
-    if (resolved.ignored) {
-      continue;
+    if (!resolved.ignored) jobs.push({ index: jobs.length, file, settings: resolved.settings });
+  }
+
+  const scanOptions: ScanOptions = {
+    cwd: io.cwd,
+    fix: options.fix,
+    reportUnusedDisable: options.reportUnusedDisable,
+    maxFileSize: options.maxFileSize,
+    faultyRule: process.env[FAULTS_VARIABLE] || undefined,
+  };
+  await io.beforeScan?.(jobs.map((job) => job.file));
+  // Outcomes arrive in any order from the threads; they are told in the walk's order, stderr as
+  // soon as every earlier file is done, so that two runs print the same whatever the threads did.
+  const outcomes: (FileOutcome | undefined)[] = new Array(jobs.length);
+  let told = 0;
+  const tell = (): void => {
+    for (; told < outcomes.length && outcomes[told] !== undefined; told++) {
+      const outcome = outcomes[told]!;
+      incomplete ||= outcome.incomplete;
+      if (outcome.messages.length > 0) io.stderr(outcome.messages.join(''));
     }
-    let text: string;
-    try {
-      text = await fs.readFile(file, 'utf8');
-    } catch (error) {
-      io.stderr(`skipped ${file}: ${reasonOf(error)}\n`);
-      continue;
-    }
-    let source = text;
-    let result = lint(file, text, resolved.settings);
-    let output: string | undefined;
-    if (options.fix !== 'off') {
-      const fixed = fixedText(file, text, resolved.settings, result, options.reportUnusedDisable);
-      if (fixed !== text) {
-        let written = true;
-        if (options.fix === 'write') {
-          try {
-            await fs.writeFile(file, fixed);
-          } catch (error) {
-            written = false;
-            fatal = true;
-            io.stderr(`http-auth-lint: could not write the fixes to ${file}: ${reasonOf(error)}\n`);
-          }
-        } else {
-          diffs.push(unifiedDiff(file, io.cwd, text, fixed));
-        }
-        if (written) {
-          // What remains is reported, positioned in the fixed text.
-          source = output = fixed;
-          result = lint(file, fixed, resolved.settings);
-        }
-      }
-    }
-    for (const failure of result.ruleFailures) {
-      fatal = true;
-      io.stderr(`http-auth-lint: rule ${failure.ruleId} failed on ${file}: ${describe(failure.error)}\n`);
-    }
-    const report = toReport(file, source, result, { reportUnusedDisable: options.reportUnusedDisable });
-    reports.push(output === undefined ? report : { ...report, output });
+  };
+  await runScan(jobs, scanOptions, {
+    threads: threadCount(options.threads, jobs.length),
+    onOutcome: (index, outcome) => {
+      outcomes[index] = outcome;
+      tell();
+    },
+    onWorkerFailure: (message) => io.stderr(`http-auth-lint: ${message}\n`),
+  });
+
+  const reports: FileReport[] = [];
+  const diffs: string[] = [];
+  for (const outcome of outcomes) {
+    if (outcome?.report) reports.push(outcome.report);
+    if (outcome?.diff !== undefined) diffs.push(outcome.diff);
   }
 
   // Warnings are counted before --quiet hides them, so that --max-warnings still holds (as in ESLint).
@@ -177,7 +181,7 @@ async function run(options: LintOptions, io: CliIo): Promise<number> {
   if (tooManyWarnings) {
     io.stderr(`http-auth-lint found too many warnings (${counts.warningCount}; maximum: ${options.maxWarnings}).\n`);
   }
-  if (fatal || configProblems.length > 0) {
+  if (incomplete || configProblems.length > 0) {
     // The findings are printed, but the run is incomplete or misconfigured: CI must not pass it.
     return EXIT_FATAL;
   }

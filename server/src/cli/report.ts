@@ -1,5 +1,5 @@
 // One linted file's findings, positioned in lines and columns: what every formatter reads.
-import type { Finding, Fix, LintResult, ReportedSeverity, RuleFailure, TextRange } from '../engine';
+import type { Finding, Fix, LintResult, ReportedSeverity, TextRange } from '../engine';
 import { LineIndex } from './positions';
 
 /** What stylish, SARIF and GitHub annotations call a report of an unused suppression comment
@@ -32,13 +32,20 @@ export interface Problem extends Span {
   fixes: { title: string; safe: boolean; edits: PositionedEdit[] }[];
 }
 
+/** A rule that threw on a file, by its message: reports cross from worker threads as plain data. */
+export interface FailureReport {
+  ruleId: string;
+  message: string;
+}
+
+/** Plain data (structured-cloneable): worker threads send it to the main thread as it is. */
 export interface FileReport {
   /** Absolute. */
   filePath: string;
   /** The text the problems are positioned in (after --fix or --fix-dry-run, the fixed text). */
   source: string;
   problems: Problem[];
-  ruleFailures: RuleFailure[];
+  ruleFailures: FailureReport[];
   /** The fixed text, when --fix or --fix-dry-run changed the file. */
   output?: string;
 }
@@ -105,6 +112,14 @@ function positionedFixes(lines: LineIndex, fixes: readonly Fix[]): Problem['fixe
 
 /** The report of one file from a lint result of `source`. */
 export function toReport(filePath: string, source: string, result: LintResult, options: { reportUnusedDisable: boolean }): FileReport {
+  const ruleFailures = result.ruleFailures.map((failure) => ({
+    ruleId: failure.ruleId,
+    message: failure.error instanceof Error ? failure.error.message : String(failure.error),
+  }));
+  if (result.findings.length === 0 && (!options.reportUnusedDisable || result.unusedDirectives.length === 0)) {
+    // Most files: no line index to build.
+    return { filePath, source, problems: [], ruleFailures };
+  }
   const lines = new LineIndex(source);
   const problems: Problem[] = result.findings.map((finding) => ({
     ruleId: finding.ruleId,
@@ -132,5 +147,5 @@ export function toReport(filePath: string, source: string, result: LintResult, o
     }
   }
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { filePath, source, problems, ruleFailures: result.ruleFailures };
+  return { filePath, source, problems, ruleFailures };
 }

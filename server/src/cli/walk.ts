@@ -11,8 +11,9 @@ export interface WalkResult {
   files: string[];
   /** A path named on the command line that does not exist: bad usage. */
   missing: string[];
-  /** Something that could not be read; the walk went on without it. */
-  skipped: { path: string; reason: string }[];
+  /** Something that could not be read (policy: false, the run is incomplete), or that was named
+   * but is not lintable (policy: true); the walk went on without it. */
+  skipped: { path: string; reason: string; policy: boolean }[];
 }
 
 export function reasonOf(error: unknown): string {
@@ -40,7 +41,7 @@ export async function collectFiles(paths: string[], cwd: string): Promise<WalkRe
     try {
       entries = await fs.readdir(folder, { withFileTypes: true });
     } catch (error) {
-      result.skipped.push({ path: folder, reason: reasonOf(error) });
+      result.skipped.push({ path: folder, reason: reasonOf(error), policy: false });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -59,7 +60,7 @@ export async function collectFiles(paths: string[], cwd: string): Promise<WalkRe
               add(full);
             }
           } catch (error) {
-            result.skipped.push({ path: full, reason: reasonOf(error) });
+            result.skipped.push({ path: full, reason: reasonOf(error), policy: false });
           }
         }
       }
@@ -75,17 +76,17 @@ export async function collectFiles(paths: string[], cwd: string): Promise<WalkRe
       if (error && typeof error === 'object' && 'code' in error && error.code === 'ENOENT') {
         result.missing.push(given);
       } else {
-        result.skipped.push({ path: full, reason: reasonOf(error) });
+        result.skipped.push({ path: full, reason: reasonOf(error), policy: false });
       }
       continue;
     }
     if (stats.isDirectory()) {
       await walk(full);
-    } else if (isLintableFile(full)) {
+    } else if (!isLintableFile(full)) {
+      result.skipped.push({ path: full, reason: 'not a lintable file (.ts .tsx .js .jsx .mjs .cjs .mts .cts, not .d.ts)', policy: true });
+    } else {
       // A file named on the command line is linted even inside node_modules: it was asked for.
       add(full);
-    } else {
-      result.skipped.push({ path: full, reason: 'not a lintable file (.ts .tsx .js .jsx .mjs .cjs .mts .cts, not .d.ts)' });
     }
   }
   return result;

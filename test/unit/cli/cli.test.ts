@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { APP, CLEAN, MISSING, MISSING_SITE, OUT, PERMISSION, PERMISSION_ONLY, engine, escapeRegExp as escape, lineColumn, run, runJson, tempRoot } from './helpers';
+import { APP, CLEAN, MISSING, MISSING_SITE, OUT, PERMISSION, PERMISSION_ONLY, engine, escapeRegExp as escape, lineColumn, run, runJson, tempRoot, withoutRoot } from './helpers';
 
 describe('http-auth-lint CLI', () => {
   const temp = tempRoot('http-auth-lint-cli-');
@@ -140,12 +140,12 @@ describe('http-auth-lint CLI', () => {
     );
   });
 
-  it('reports an unreadable file on stderr and goes on', async () => {
+  it('reports an unreadable file on stderr, goes on, and exits 2: the run is incomplete', async () => {
     const folder = await project('unreadable', { 'a.ts': APP, 'c.ts': CLEAN });
     // A link to nothing cannot be read, whoever runs the test (root reads a chmod 000 file).
     await fs.symlink(path.join(folder, 'missing-target.ts'), path.join(folder, 'b.ts'), 'file');
     const { code, results, stderr } = await runJson(['.'], folder);
-    assert.equal(code, 1);
+    assert.equal(code, 2);
     assert.match(stderr, new RegExp(`^skipped ${escape(path.join(folder, 'b.ts'))}: .*ENOENT`, 'm'));
     assert.deepEqual(
       results.map((result) => path.basename(result.filePath)),
@@ -153,23 +153,12 @@ describe('http-auth-lint CLI', () => {
     );
   });
 
-  it('reports a file it cannot open on stderr and goes on', async () => {
+  it('reports a file it cannot open on stderr, goes on, and exits 2', async () => {
     const folder = await project('no-permission', { 'a.ts': APP, 'b.ts': CLEAN });
     await fs.chmod(path.join(folder, 'b.ts'), 0o000);
-    // Root reads a chmod 000 file: as root, the scan runs as nobody, for whom it stays closed.
-    const asRoot = process.getuid?.() === 0;
-    if (asRoot) {
-      for (const dir of [root, folder]) await fs.chmod(dir, 0o755);
-      process.seteuid!(65534);
-    }
-    let outcome;
-    try {
-      outcome = await runJson(['.'], folder);
-    } finally {
-      if (asRoot) process.seteuid!(0);
-    }
+    const outcome = await withoutRoot([root, folder], () => runJson(['.'], folder));
     const { code, results, stderr } = outcome;
-    assert.equal(code, 1);
+    assert.equal(code, 2);
     assert.match(stderr, new RegExp(`^skipped ${escape(path.join(folder, 'b.ts'))}: .*EACCES`, 'm'));
     assert.deepEqual(results.map((result) => path.basename(result.filePath)), ['a.ts']);
   });
@@ -189,6 +178,17 @@ describe('http-auth-lint CLI', () => {
       const maxWarnings = await run(['--max-warnings', value], folder);
       assert.equal(maxWarnings.code, 2, value);
       assert.match(maxWarnings.stderr, /--max-warnings/, value);
+    }
+
+    for (const value of ['0', 'many', '-2', '1.5']) {
+      const threads = await run(['--threads', value], folder);
+      assert.equal(threads.code, 2, value);
+      assert.match(threads.stderr, /--threads/, value);
+    }
+    for (const value of ['big', '-1', '1e6']) {
+      const maxFileSize = await run(['--max-file-size', value], folder);
+      assert.equal(maxFileSize.code, 2, value);
+      assert.match(maxFileSize.stderr, /--max-file-size/, value);
     }
 
     const bothConfigs = await run(['--config', 'x.json', '--no-config'], folder);
@@ -218,7 +218,7 @@ describe('http-auth-lint CLI', () => {
     const help = await run(['--help'], root);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /^Usage: http-auth-lint/);
-    for (const option of ['--format', 'sarif', 'github', '--quiet', '--max-warnings', '--fix', '--fix-dry-run', '--report-unused-disable', '--config', '--no-config', '.httpauthlintrc.json']) {
+    for (const option of ['--format', 'sarif', 'github', '--quiet', '--max-warnings', '--fix', '--fix-dry-run', '--report-unused-disable', '--config', '--no-config', '.httpauthlintrc.json', '--threads', '--max-file-size', 'incomplete']) {
       assert.ok(help.stdout.includes(option), option);
     }
     const version = await run(['--version'], root);

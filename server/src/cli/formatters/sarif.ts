@@ -122,7 +122,7 @@ export function sarifLog(reports: readonly FileReport[], context: SarifContext):
   const ruleFailures: Sarif.Notification[] = reports.flatMap((report) =>
     report.ruleFailures.map((failure) => ({
       level: 'error' as const,
-      message: { text: `Rule ${failure.ruleId} failed: ${failure.error instanceof Error ? failure.error.message : String(failure.error)}` },
+      message: { text: `Rule ${failure.ruleId} failed: ${failure.message}` },
       locations: [{ physicalLocation: { artifactLocation: artifactLocation(report.filePath, context.cwd) } }],
     })),
   );
