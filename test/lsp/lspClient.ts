@@ -25,6 +25,7 @@ import {
   InitializedNotification,
   LogMessageNotification,
   PublishDiagnosticsNotification,
+  SetTraceNotification,
   ShowDocumentRequest,
   ShutdownRequest,
   StreamMessageReader,
@@ -57,12 +58,25 @@ const WAIT_MS = 15_000;
  * config file above the repository changes what the tests see. */
 export const TEST_WORKSPACE = path.join(REPO_ROOT, '.lsp-test-workspace');
 
-/** The server's custom notification (server/src/protocol.ts). */
+/** The server's custom notification and request (server/src/protocol.ts). */
 const STATUS_NOTIFICATION = 'httpAuthLint/status';
+const STATS_REQUEST = 'httpAuthLint/stats';
 
 export interface ServerStatus {
   checkedFiles: number;
   lastError?: string;
+}
+
+/** The answer to the stats request (server/src/protocol.ts, ServerStats). */
+export interface ServerStats {
+  pid: number;
+  openDocuments: number;
+  sourceFiles: number;
+  fullParses: number;
+  incrementalParses: number;
+  lintRuns: number;
+  fixAllRuns: number;
+  memory: { rss: number; heapUsed: number; heapTotal: number; external: number };
 }
 
 export function fileUri(name: string): string {
@@ -78,6 +92,10 @@ export interface StartOptions {
   configuration?: boolean;
   /** Folder paths sent as the workspace folders (default: TEST_WORKSPACE). */
   workspaceFolders?: string[];
+  /** Sent as `initializationOptions` (e.g. `{ debounceMs: 0 }`). */
+  initializationOptions?: unknown;
+  /** Added to the server process's environment (e.g. HTTP_AUTH_LINT_TEST_FAULTS). */
+  env?: Record<string, string>;
 }
 
 export class LspSession {
@@ -144,13 +162,18 @@ export class LspSession {
     if (!existsSync(SERVER_BUNDLE)) {
       throw new Error(`${SERVER_BUNDLE} is missing: run \`node scripts/build.mjs\` first (npm run test:lsp does).`);
     }
-    const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { cwd: REPO_ROOT, stdio: 'pipe' });
+    const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], {
+      cwd: REPO_ROOT,
+      stdio: 'pipe',
+      env: { ...process.env, ...options.env },
+    });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const session = new LspSession(child, connection);
     const folders = options.workspaceFolders ?? [TEST_WORKSPACE];
     session.initializeResult = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
+      initializationOptions: options.initializationOptions,
       workspaceFolders: folders.map((folder) => ({ uri: pathUri(folder), name: path.basename(folder) })),
       capabilities: {
         workspace: {
@@ -320,6 +343,28 @@ export class LspSession {
 
   async executeCommand(command: string, args: unknown[]): Promise<void> {
     await this.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
+  }
+
+  /** What the server holds and has done so far (the httpAuthLint/stats request). */
+  async stats(): Promise<ServerStats> {
+    return this.connection.sendRequest<ServerStats>(STATS_REQUEST);
+  }
+
+  /**
+   * Runs `send` while the server process is stopped (SIGSTOP), and lets it go on once everything
+   * `send` wrote is in its input: it then reads those messages together, as it would when they
+   * arrive while it is busy. (POSIX only.)
+   */
+  async whileStopped<T>(send: () => T): Promise<T> {
+    this.child.kill('SIGSTOP');
+    try {
+      const result = send();
+      // The writer sends messages in order: once this one is written, so is everything before it.
+      await this.connection.sendNotification(SetTraceNotification.type, { value: 'off' });
+      return result;
+    } finally {
+      this.child.kill('SIGCONT');
+    }
   }
 
   async waitFor<T>(what: string, probe: () => T | undefined): Promise<T> {
