@@ -8,18 +8,19 @@ import type { Finding, Fix, SyntaxProblem } from '../../../server/src/engine';
  * response is the one sent), and its fix never settles: it adds `ctx.set(WWW-Authenticate)`,
  * challenge-lost moves that into the throw, and the status is reported again; fix-all adds one
  * more `WWW-Authenticate` key to the throw's headers per pass. The same happens when the throw
- * is unreachable, after a `return`: challenge-lost reports the `ctx.set` before the `return`.
+ * is unreachable, after a `return`: challenge-lost reports the `ctx.set` before the `return`; and
+ * with 407 in a proxy file, where `Proxy-Authenticate` piles up the same way.
  * Found with seed 0x4a17. */
 const KOA_STATUS_THEN_THROW = /ctx\.(?:response\.)?status\s*=[^\n]*\n(?:[^\n]*\n)*?[^\n]*ctx\.(?:throw|assert)\(/;
 
 export function koaStatusThenThrow(text: string, fixed: Finding | undefined, added: readonly Finding[]): boolean {
   if (!fixed || !KOA_STATUS_THEN_THROW.test(text)) return false;
-  return added.every((f) => f.ruleId === 'missing-www-authenticate' || f.ruleId === 'challenge-lost');
+  return added.every((f) => ['missing-www-authenticate', 'missing-proxy-authenticate', 'challenge-lost'].includes(f.ruleId));
 }
 
 /** The symptom of 1 in fix-all's output: the same challenge key twice in one object literal. */
 export function duplicatedChallengeKey(output: string): boolean {
-  return /(['"])WWW-Authenticate\1: [^\n]*\1WWW-Authenticate\1: /.test(output);
+  return /(['"])(WWW|Proxy)-Authenticate\1: [^\n]*\1\2-Authenticate\1: /.test(output);
 }
 
 /** 2. proxy-auth-from-origin's fix turns a 407 into a 401 even when the guard is a permission
