@@ -8,13 +8,23 @@ import { parse, syntaxErrorsOf } from './parse';
 import { formatMessage, type Rule } from './rule';
 import { RULES } from './rules';
 import { Suppressions } from './suppressions';
-import { DEFAULT_CHALLENGE, SEVERITIES, type Finding, type Fix, type LintResult, type LintSettings, type ReportedSeverity } from './types';
+import { DEFAULT_CHALLENGE, SEVERITIES, type Finding, type Fix, type LintResult, type LintSettings, type ReportedSeverity, type TextRange } from './types';
 
 const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((rule) => rule.id));
 
 function severityOf(rule: Rule, settings: Partial<LintSettings>): ReportedSeverity | 'off' {
   const configured = settings.rules?.[rule.id];
   return configured && SEVERITIES.includes(configured) ? configured : rule.defaultSeverity;
+}
+
+/** A fix over code that does not parse would be written against a tree the parser guessed: where a
+ * syntax error lies in what the fix touches (or in the finding), the fix waits for valid code. */
+function overBrokenCode(outcome: FixOutcome, range: TextRange, errors: readonly TextRange[]): FixOutcome {
+  if (errors.length === 0 || 'unavailable' in outcome) return outcome;
+  const from = Math.min(range.start, ...outcome.edits.map((edit) => edit.start));
+  const to = Math.max(range.end, ...outcome.edits.map((edit) => edit.end));
+  const broken = errors.some((error) => error.start <= to && from <= error.end);
+  return broken ? { unavailable: 'the code here does not parse yet: fix the syntax error first' } : outcome;
 }
 
 function toFix(title: string, outcome: FixOutcome, safe: boolean): Fix {
@@ -50,8 +60,7 @@ export function lintSource(sourceFile: ts.SourceFile, settings: Partial<LintSett
         model,
         settings: resolved,
         report: (report) => {
-          const line = sourceFile.getLineAndCharacterOfPosition(report.range.start).line;
-          if (suppressions.suppresses(line, rule.id)) return;
+          if (suppressions.suppresses(report.range.start, rule.id)) return;
           findings.push({
             ruleId: rule.id,
             severity: severity as ReportedSeverity,
@@ -60,7 +69,7 @@ export function lintSource(sourceFile: ts.SourceFile, settings: Partial<LintSett
             start: report.range.start,
             end: report.range.end,
             related: report.related ?? [],
-            fixes: report.fix ? [toFix(report.fix.title, report.fix.outcome, rule.fixKind === 'safe')] : [],
+            fixes: report.fix ? [toFix(report.fix.title, overBrokenCode(report.fix.outcome, report.range, result.syntaxErrors), rule.fixKind === 'safe')] : [],
           });
         },
       });

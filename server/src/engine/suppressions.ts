@@ -35,10 +35,34 @@ function lineAt(text: string, offset: number): number {
   return line;
 }
 
+/** Lines as the comments count them: by `\n` only. TypeScript also breaks lines at a lone `\r`
+ * and at U+2028/U+2029; a suppression must count the way its own comment does. */
+class LfLines {
+  private starts: number[] | undefined;
+
+  constructor(private readonly text: string) {}
+
+  lineOf(offset: number): number {
+    if (!this.starts) {
+      this.starts = [0];
+      for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    }
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.starts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+}
+
 export class Suppressions {
   private readonly directives: Directive[] = [];
 
   constructor(private readonly text: string) {
+    this.lines = new LfLines(text);
     if (!text.includes('http-auth-lint-disable')) return;
     for (const match of text.matchAll(LINE_DIRECTIVE)) {
       const line = lineAt(text, match.index);
@@ -54,8 +78,12 @@ export class Suppressions {
     this.directives.push({ kind: match[1], list, line, rules: ruleList(match[2]), used: new Set(), start, end: start + match[0].trimEnd().length });
   }
 
-  /** Whether a finding of `ruleId` on `line` is suppressed; the directive counts as used. */
-  suppresses(line: number, ruleId: string): boolean {
+  private readonly lines: LfLines;
+
+  /** Whether a finding of `ruleId` starting at `offset` is suppressed; the directive counts as used. */
+  suppresses(offset: number, ruleId: string): boolean {
+    if (this.directives.length === 0) return false;
+    const line = this.lines.lineOf(offset);
     const directive = this.directives.find((d) => (d.line === undefined || d.line === line) && (d.rules.length === 0 || d.rules.includes(ruleId)));
     directive?.used.add(ruleId);
     return directive !== undefined;

@@ -208,16 +208,20 @@ ruleTester('forbidden-for-missing-credentials', {
   ],
   invalid: [
     {
-      name: 'a guard that returns false for a missing token: throw UnauthorizedException',
+      // A 401 thrown from here would carry no challenge (missing-www-authenticate's finding next):
+      // the fix says why instead of trading one finding for another.
+      name: 'a guard that returns false for a missing token: no challenge can be written',
       code: guard(`    const token = req.headers.authorization;\n    if (!token) {\n      return false;\n    }\n    return true;`),
       errors: [{ text: 'return false', messageIncludes: '!token' }],
-      output: guard(`    const token = req.headers.authorization;\n    if (!token) {\n      throw new UnauthorizedException();\n    }\n    return true;`, `import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';`),
+      output: null,
+      fixUnavailable: 'WWW-Authenticate',
     },
     {
-      name: 'ForbiddenException -> UnauthorizedException (no header: the exception carries none)',
+      name: 'ForbiddenException: the 401 could carry no challenge, so the fix says why',
       code: controller(`    if (!req.user) throw new ForbiddenException('Not logged in');`),
       errors: [{ text: `new ForbiddenException('Not logged in')` }],
-      output: controller(`    if (!req.user) throw new UnauthorizedException('Not logged in');`),
+      output: null,
+      fixUnavailable: 'exception filter',
     },
     {
       name: 'a guard that has the response gets the rewrite and the header',

@@ -8,7 +8,7 @@ import { frameworksOfFile } from './file-imports';
 import { isMockFile } from './frameworks';
 import { modulesOf } from './modules';
 import { HelperCalls, type ScopedWrite } from './helpers';
-import { guardsOf, enclosingFunction, isOnPathOf } from './paths';
+import { guardsOf, enclosingFunction, isOnPathOf, isUnreachable } from './paths';
 import { ProxyEvidence } from './proxy';
 import { lazyStyle, type SourceStyle } from './source-style';
 import { ConstBindings, resolveStatuses } from './status';
@@ -91,16 +91,35 @@ export function buildModel(sourceFile: ts.SourceFile, options: ModelOptions = {}
   const facts: FileFacts = { ...imports, proxyEvidence: proxy.evidence, style: lazyStyle(sourceFile.text) };
   const allWrites = [...writes, ...helpers.writesThroughCalls(writes)];
   let headerWrites: HeaderWrite[] | undefined;
+  const sent = setters.filter(({ setter }) => !isUnreachable(setter.node) && !isReplaced(setter, setters));
   return {
     sourceFile,
     facts,
-    sites: setters.flatMap(({ adapter, setter }) => sitesOf(adapter, setter, allWrites, consts, facts.style)),
+    sites: sent.flatMap(({ adapter, setter }) => sitesOf(adapter, setter, allWrites, consts, facts.style)),
     // Read by invalid-challenge only: built on first use.
     get headerWrites() {
       headerWrites ??= [...writes.map((w) => w.write), ...setters.flatMap(({ setter }) => setter.ownHeaders ?? [])];
       return headerWrites;
     },
   };
+}
+
+/** Whether a later error on the same response always follows `setter` and sends a fresh response
+ * instead (Koa's `ctx.status = 401; ctx.throw(401, ...)`): the client never sees this status. An
+ * error thrown only on a condition (`ctx.assert`) replaces nothing for sure. */
+function isReplaced(setter: StatusSetter, all: readonly { setter: StatusSetter }[]): boolean {
+  if (setter.dropsEarlierHeaders !== undefined) return false; // itself an error that is thrown
+  const scope = enclosingFunction(setter.node);
+  return all.some(
+    ({ setter: later }) =>
+      later !== setter &&
+      later.dropsEarlierHeaders !== undefined &&
+      !later.guards?.length &&
+      later.receiverKey === setter.receiverKey &&
+      setter.node.end <= later.node.getStart() &&
+      enclosingFunction(later.node) === scope &&
+      isOnPathOf(later.node, setter.node, []),
+  );
 }
 
 /** The statuses the rules are about; a site with another status (200, 404, ...) is not built. */

@@ -142,6 +142,17 @@ export function guardsOf(site: ts.Node): Guard[] {
   return guards;
 }
 
+/** Whether `node` never runs: a `return` or `throw` comes before it in a block around it. */
+export function isUnreachable(node: ts.Node): boolean {
+  for (let child = node, parent = node.parent; parent && !ts.isFunctionLike(child); child = parent, parent = parent.parent) {
+    if (!isStatementList(parent)) continue;
+    const statements: readonly ts.Node[] = parent.statements;
+    const index = statements.indexOf(child);
+    if (statements.slice(0, index).some((statement) => isExit(statement as ts.Statement))) return true;
+  }
+  return false;
+}
+
 /** Whether `node` (a statement) sits directly in a statement list, where a statement can be added beside it. */
 export function isInStatementList(statement: ts.Node): statement is ts.Statement {
   return isStatementList(statement.parent);

@@ -36,9 +36,20 @@ export function insertStatementAfter(anchor: ts.Statement, statement: string, st
 }
 
 /** Adds `statement` on its own line before `anchor`, at its indentation. */
+/** Adds `statement` on its own line before `anchor`, at its indentation, and above the comments
+ * on the lines just before it: a `// http-auth-lint-disable-next-line` there must stay on the line
+ * above the statement it was written for. */
 export function insertStatementBefore(anchor: ts.Statement, statement: string, style: SourceStyle): TextEdit {
   const text = anchor.getSourceFile().text;
-  const start = anchor.getStart();
+  const comments = ts.getLeadingCommentRanges(text, anchor.getFullStart()) ?? [];
+  // Only comments on their own lines, the last run of them right above the statement.
+  let start = anchor.getStart();
+  for (const comment of [...comments].reverse()) {
+    const between = text.slice(comment.end, start);
+    const lineStart = text.lastIndexOf('\n', comment.pos - 1) + 1;
+    if (!/^[ \t]*\r?\n[ \t]*$/.test(between) || !/^[ \t]*$/.test(text.slice(lineStart, comment.pos))) break;
+    start = comment.pos;
+  }
   return { start, end: start, newText: `${statement}${style.semicolon}${style.eol}${indentationAt(text, start)}` };
 }
 

@@ -4,13 +4,12 @@ import type { FixOutcome, ResponseSite } from '../model/types';
 import { allOf, defineRule } from '../rule';
 
 /** 403 -> 401, with the challenge a 401 requires (RFC 9110 §15.5.2). Where the framework's idiom
- * cannot carry a header (Nest's exceptions), the status alone changes and missing-www-authenticate
- * then explains what to do about the header. */
+ * cannot carry the header (Nest's exceptions), the fix says why instead of writing a 401 that
+ * missing-www-authenticate would then report. */
 function asUnauthorized(site: ResponseSite, challengeCode: string): FixOutcome {
   const status = site.status.rewrite(401);
   if (site.headers.some((write) => write.name === 'www-authenticate' || write.name === undefined)) return status;
-  const header = site.fixer.addHeader('WWW-Authenticate', challengeCode);
-  return 'unavailable' in header ? status : allOf(status, header);
+  return allOf(status, site.fixer.addHeader('WWW-Authenticate', challengeCode));
 }
 
 export const forbiddenForMissingCredentials = defineRule({

@@ -1,3 +1,4 @@
+import { concernOfSite } from '../evidence';
 import { allOf, defineRule } from '../rule';
 import { stringLiteral, type SourceStyle } from '../model/source-style';
 import type { FixOutcome, ResponseSite } from '../model/types';
@@ -29,10 +30,14 @@ export const proxyAuthFromOrigin = defineRule({
     if (model.facts.proxyEvidence) return;
     for (const site of model.sites) {
       if (site.status.code !== 407) continue;
+      // A 407 that refuses a known caller (a role check) is a 403, not a 401.
+      const permission = concernOfSite(site)?.concern === 'permission';
       report({
         range: site.range,
         messageId: 'origin',
-        fix: { title: 'Send 401 with a WWW-Authenticate challenge instead', outcome: asUnauthorized(site, settings.defaultChallenge, model.facts.style) },
+        fix: permission
+          ? { title: 'Send 403 Forbidden instead', outcome: site.status.rewrite(403) }
+          : { title: 'Send 401 with a WWW-Authenticate challenge instead', outcome: asUnauthorized(site, settings.defaultChallenge, model.facts.style) },
       });
     }
   },
