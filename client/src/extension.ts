@@ -1,7 +1,7 @@
-// The extension's client: starts the language server (dist/server.js), registers the two commands
-// of package.json, watches the project config files for the server, answers the server's settings
-// requests with what the user set, and shows the server's state as a language status item.
-// Everything else happens in the server.
+// The extension's client: starts the language server (dist/server.js), restarts it when it crashes
+// (crashHandler.ts), registers the two commands of package.json, watches the project config files
+// for the server, answers the server's settings requests with what the user set, and shows the
+// server's state as a language status item. Everything else happens in the server.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
@@ -12,19 +12,35 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { SECTION, STATUS_NOTIFICATION, type StatusParams } from '../../server/src/protocol';
+import { SECTION, STATS_REQUEST, STATUS_NOTIFICATION, type ServerStats, type StatusParams } from '../../server/src/protocol';
+import { CrashHandler, type Notice } from './crashHandler';
 
 const LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
+/** Files on disk and new buffers; a virtual workspace's folders add their own scheme (package.json
+ * declares limited virtual workspace support: no config file is read there). */
 const SCHEMES = ['file', 'untitled'];
 const CONFIG_FILE_GLOB = '**/.httpauthlintrc.json';
 const RESTART_COMMAND = `${SECTION}.restartServer`;
 const SHOW_OUTPUT_COMMAND = `${SECTION}.showOutput`;
-/** Settings that stay with the editor: they have no place in the project's config file. */
-const EDITOR_ONLY = new Set(['enable', 'trace.server']);
+/** Settings that stay with the editor: they have no place in the project's config file. They are
+ * sent with their effective value (trace.server is the client's own). */
+const EDITOR_ONLY = new Set(['enable', 'maxFileSize', 'trace.server']);
+
+type ServerState = 'starting' | 'running' | 'stopped';
+
+/** What activate() returns: for the end-to-end tests, which kill the server and watch it come back. */
+export interface HttpAuthLintApi {
+  serverState(): ServerState;
+  readonly onDidChangeServerState: vscode.Event<ServerState>;
+  /** The server's answer to the stats request (its process id among them). */
+  serverStats(): Promise<ServerStats>;
+  /** What the user was told about server crashes, oldest first. */
+  crashNotices(): readonly Notice[];
+}
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<HttpAuthLintApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -35,12 +51,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
   };
   // Plain filters, which are both a client and a vscode document selector.
-  const filters = LANGUAGES.flatMap((language) => SCHEMES.map((scheme) => ({ language, scheme })));
+  const schemes = [...new Set([...SCHEMES, ...(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.scheme)])];
+  const filters = LANGUAGES.flatMap((language) => schemes.map((scheme) => ({ language, scheme })));
   const documentSelector: DocumentSelector = filters;
   const lintKeys = lintSettingKeys(context.extension.packageJSON);
   const configWatcher = vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB);
+  const crashes = new CrashHandler(
+    (notice) => void tell(notice, languageClient),
+    commandTitle(context.extension.packageJSON, RESTART_COMMAND),
+  );
   const clientOptions: LanguageClientOptions = {
     documentSelector,
+    errorHandler: crashes,
     synchronize: {
       // Sends workspace/didChangeConfiguration when any httpAuthLint.* setting changes; the server
       // then drops its cached settings and reads them again per document.
@@ -61,7 +83,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
           if (!Array.isArray(answers)) {
             return answers;
           }
-          return params.items.map((item, index) => (item.section === SECTION ? explicitSettings(item.scopeUri, lintKeys) : answers[index]));
+          return params.items.map((item, index) =>
+            item.section === SECTION ? explicitSettings(item.scopeUri, lintKeys, EDITOR_ONLY) : answers[index],
+          );
         },
       },
     },
@@ -70,15 +94,57 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const languageClient = new LanguageClient(SECTION, 'HTTP Auth Lint', serverOptions, clientOptions);
   client = languageClient;
   const status = new ServerStatus(filters);
+  const stateChanged = new vscode.EventEmitter<ServerState>();
   context.subscriptions.push(
     configWatcher,
     status,
-    languageClient.onDidChangeState(({ newState }) => status.state(newState)),
+    stateChanged,
+    languageClient.onDidChangeState(({ newState }) => {
+      status.state(newState);
+      stateChanged.fire(stateName(newState));
+    }),
     languageClient.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => status.update(params)),
-    vscode.commands.registerCommand(RESTART_COMMAND, () => restart(languageClient)),
+    vscode.commands.registerCommand(RESTART_COMMAND, () => {
+      crashes.reset();
+      return restart(languageClient);
+    }),
     vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => languageClient.outputChannel.show()),
   );
   await languageClient.start();
+  return {
+    serverState: () => stateName(languageClient.state),
+    onDidChangeServerState: stateChanged.event,
+    serverStats: () => languageClient.sendRequest<ServerStats>(STATS_REQUEST),
+    crashNotices: () => [...crashes.notices],
+  };
+}
+
+function stateName(state: State): ServerState {
+  return state === State.Running ? 'running' : state === State.Starting ? 'starting' : 'stopped';
+}
+
+/** Shows a crash notice without waiting for it to be dismissed, with the way to act on it. */
+async function tell(notice: Notice, languageClient: LanguageClient): Promise<void> {
+  const showOutput = 'Show Output';
+  const restartServer = 'Restart Server';
+  const choice =
+    notice.severity === 'warning'
+      ? await vscode.window.showWarningMessage(notice.message, showOutput)
+      : await vscode.window.showErrorMessage(notice.message, showOutput, restartServer);
+  if (choice === showOutput) {
+    languageClient.outputChannel.show();
+  } else if (choice === restartServer) {
+    await vscode.commands.executeCommand(RESTART_COMMAND);
+  }
+}
+
+/** "HTTP Auth Lint: Restart Server", as the command palette shows it (package.json). */
+function commandTitle(
+  packageJSON: { contributes?: { commands?: { command: string; title: string; category?: string }[] } },
+  command: string,
+): string {
+  const entry = packageJSON.contributes?.commands?.find((candidate) => candidate.command === command);
+  return entry ? [entry.category, entry.title].filter(Boolean).join(': ') : command;
 }
 
 export async function deactivate(): Promise<void> {
@@ -110,12 +176,18 @@ function lintSettingKeys(packageJSON: { contributes?: { configuration?: { proper
     .filter((key) => !EDITOR_ONLY.has(key));
 }
 
-/** The section as the server reads it (`{ enable, rules: { <id>: severity }, ... }`), with the
- * most specific value the user set for each key: folder, then workspace, then user settings. */
-function explicitSettings(scopeUri: string | undefined, keys: readonly string[]): Record<string, unknown> {
+/** The section as the server reads it (`{ enable, maxFileSize, rules: { <id>: severity }, ... }`):
+ * the editor-only settings with their effective value, and for the others the most specific value
+ * the user set: folder, then workspace, then user settings. */
+function explicitSettings(scopeUri: string | undefined, keys: readonly string[], editorOnly: ReadonlySet<string>): Record<string, unknown> {
   const scope = scopeUri ? vscode.Uri.parse(scopeUri) : undefined;
   const config = vscode.workspace.getConfiguration(SECTION, scope);
-  const answer: Record<string, unknown> = { enable: config.get<boolean>('enable', true) };
+  const answer: Record<string, unknown> = {};
+  for (const key of editorOnly) {
+    if (!key.includes('.')) {
+      answer[key] = config.get(key);
+    }
+  }
   for (const key of keys) {
     const inspected = config.inspect(key);
     const value = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
