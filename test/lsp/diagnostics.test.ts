@@ -88,6 +88,7 @@ describe('diagnostics', () => {
     await session.open(uri, EXPRESS_APP);
     await session.diagnostics(uri);
     const from = session.published.length;
+    const before = await session.stats();
     const typed = "'unauthorized, sorry'";
     // Type one character at a time, without waiting between keystrokes.
     let current = "'unauthorized'";
@@ -98,9 +99,16 @@ describe('diagnostics', () => {
     }
     const final = session.document(uri).version;
     assert.ok(final >= 8, `only ${final - 1} edits`);
-    await session.diagnostics(uri, (params) => params.version === final);
+    const diagnostics = await session.diagnostics(uri, (params) => params.version === final);
     const versions = session.published.slice(from).filter((params) => params.uri === uri).map((params) => params.version);
     assert.deepEqual(versions, [final]);
+    // The typing was applied to the document's tree in one incremental update, and the finding
+    // still sits on the 401 that lacks its challenge.
+    assert.equal((await session.stats()).incrementalParses - before.incrementalParses, 1);
+    assert.deepEqual(
+      byRule(diagnostics, MISSING).map((diagnostic) => diagnostic.range.start.line),
+      [rangeOf(session.document(uri), "res.status(401).json({ error: 'unauthorized, sorry' })").start.line],
+    );
   });
 
   it('clears the diagnostics of a closed document', async () => {
