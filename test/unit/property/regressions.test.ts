@@ -1,14 +1,13 @@
-// The smallest inputs of the engine bugs the property tests found (known-bugs.ts tells each one).
-// They are `todo` tests: run and reported, without failing the suite, until the engine is fixed;
-// then drop the `todo` and the bug's excuse in known-bugs.ts.
+// The smallest inputs of the engine bugs the property tests found, each kept as a plain test once
+// fixed. A bug not fixed yet is a `todo` test: run and reported without failing the suite.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyEdits, disableForLineFix, fixAll, lint } from '../../../server/src/engine';
 
-const KNOWN = { todo: 'engine bug found by the property tests (known-bugs.ts)' };
+const OPEN = { todo: 'engine bug found by the property tests, not fixed yet' };
 
-describe('known engine bugs', () => {
-  it('1. Koa: a status overridden by ctx.throw is not reported, and fix-all settles', KNOWN, () => {
+describe('engine bugs the property tests found', () => {
+  it('1. Koa: a status overridden by ctx.throw is not reported, and fix-all settles', () => {
     const code = `router.get('/', async (ctx) => {
   ctx.status = 401
   ctx.throw(401, 'denied', { headers: { 'WWW-Authenticate': 'Bearer realm="api"' } })
@@ -19,7 +18,7 @@ describe('known engine bugs', () => {
     assert.equal(fixAll('a.js', once).output, once);
   });
 
-  it('1. Koa: a throw after `return` drops no header', KNOWN, () => {
+  it('1. Koa: a throw after `return` drops no header', () => {
     const code = `router.get('/', async (ctx) => {
   ctx.set('WWW-Authenticate', 'Bearer realm="api"')
   ctx.status = 401
@@ -30,7 +29,7 @@ describe('known engine bugs', () => {
     assert.deepEqual(lint('a.js', code).findings.map((f) => f.ruleId), []);
   });
 
-  it('2. proxy-auth-from-origin: the fix at a permission guard adds no unauthorized-for-permission', KNOWN, () => {
+  it('2. proxy-auth-from-origin: the fix at a permission guard adds no unauthorized-for-permission', () => {
     const code = `app.get('/', (req, res) => {
   if (req.user.role !== 'admin') return res.status(407).end()
 })
@@ -42,7 +41,7 @@ describe('known engine bugs', () => {
   });
 
   for (const lineBreak of ['\r', '\u2028']) {
-    it(`3. disable-next-line works below a ${JSON.stringify(lineBreak)} line break`, KNOWN, () => {
+    it(`3. disable-next-line works below a ${JSON.stringify(lineBreak)} line break`, () => {
       const code = `const a = 1 // x${lineBreak}y\napp.get('/', (req, res) => {\n  // http-auth-lint-disable-next-line missing-www-authenticate\n  res.sendStatus(401)\n})\n`;
       const result = lint('a.js', code);
       assert.deepEqual(result.findings.map((f) => f.ruleId), []);
@@ -53,7 +52,7 @@ describe('known engine bugs', () => {
     });
   }
 
-  it('4. Nest: "Send 401 with a WWW-Authenticate challenge" is unavailable where no challenge can be written', KNOWN, () => {
+  it('4. Nest: "Send 401 with a WWW-Authenticate challenge" is unavailable where no challenge can be written', () => {
     const code = `import { ForbiddenException } from '@nestjs/common'
 export function handler(req) {
   if (!req.headers.authorization) throw new ForbiddenException('denied')
@@ -67,7 +66,7 @@ export function handler(req) {
     assert.deepEqual(lint('a.ts', fixed).findings.map((f) => f.ruleId), [], fixed);
   });
 
-  it('5. Koa: a challenge set before two throws is one finding, and its fix reaches both', KNOWN, () => {
+  it('5. Koa: a challenge set before two throws is one finding, and its fix reaches both', () => {
     const code = `router.get('/', async (ctx) => {
   ctx.set('WWW-Authenticate', 'Bearer realm="api"')
   if (a) ctx.throw(401, 'a')
@@ -80,7 +79,7 @@ export function handler(req) {
     assert.deepEqual(lint('a.js', fixed).findings.map((f) => f.ruleId), [], fixed);
   });
 
-  it('6. a fix over code that does not parse is unavailable', KNOWN, () => {
+  it('6. a fix over code that does not parse is unavailable', () => {
     const code = `router.get('/', async (ctx) => {
   ctx.assert(false, 401, 'denied', {a': 'b' });
 });
@@ -94,7 +93,7 @@ export function handler(req) {
     }
   });
 
-  it('7. a statement inserted by a fix goes above the suppression comment of the line', KNOWN, () => {
+  it('7. a statement inserted by a fix goes above the suppression comment of the line', () => {
     const code = `import { Controller, Get, Res, UnauthorizedException } from '@nestjs/common'
 @Controller('/r0')
 export class C {
@@ -110,5 +109,23 @@ export class C {
     const output = fixAll('a.ts', code).output;
     assert.ok(output.includes('// http-auth-lint-disable-next-line unauthorized-for-permission'), output);
     assert.deepEqual(lint('a.ts', output).findings.map((f) => f.ruleId), [], output);
+  });
+
+  // TypeScript's parser fails an assertion on this text (Debug Failure. False expression., in
+  // parseVariableDeclarationList; seen in tsserver crash reports since 5.2): parsing must not
+  // take the engine down with it. Found with a random seed (1093485662).
+  it('8. a text that crashes the TypeScript parser is reported, not thrown', OPEN, () => {
+    const result = lint('a.ts', '@await await ');
+    assert.equal(result.findings.length, 0);
+    assert.ok(result.syntaxErrors.length > 0);
+  });
+
+  it('9. Koa: a site after an unconditional ctx.throw is not sent, so not reported', OPEN, () => {
+    const code = `router.get('/', async (ctx) => {
+  ctx.throw(401, 'denied', { headers: { 'WWW-Authenticate': 'Bearer realm="api"' } })
+  ctx.status = 401
+})
+`;
+    assert.deepEqual(lint('a.js', code).findings.map((f) => f.ruleId), []);
   });
 });
