@@ -1,8 +1,9 @@
-// The language server's logic, thin over the engine: documents, settings per document (the
-// project's .httpauthlintrc.json under the editor settings the user set), diagnostics while typing,
-// the config file's own problems, code actions (quick fixes, fix-all), hover, the status the client
-// shows, the show-documentation command. main.ts binds it to a connection; nothing here knows which
-// transport carries it.
+// The language server's logic, thin over the engine: documents (each open one with a syntax tree
+// kept up to date incrementally, sourceFiles.ts), settings per document (the project's
+// .httpauthlintrc.json under the editor settings the user set), diagnostics while typing (or one
+// note saying why a file was not analyzed, skip.ts), the config file's own problems, code actions
+// (quick fixes, fix-all), hover, the status the client shows, the show-documentation command.
+// main.ts binds it to a connection; nothing here knows which transport carries it.
 import { statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
