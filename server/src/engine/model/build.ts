@@ -91,7 +91,7 @@ export function buildModel(sourceFile: ts.SourceFile, options: ModelOptions = {}
   const facts: FileFacts = { ...imports, proxyEvidence: proxy.evidence, style: lazyStyle(sourceFile.text) };
   const allWrites = [...writes, ...helpers.writesThroughCalls(writes)];
   let headerWrites: HeaderWrite[] | undefined;
-  const sent = setters.filter(({ setter }) => !isUnreachable(setter.node) && !isReplaced(setter, setters));
+  const sent = setters.filter(({ setter }) => !isUnreachable(setter.node) && !isReplaced(setter, setters) && !followsAThrow(setter, setters));
   return {
     sourceFile,
     facts,
@@ -119,6 +119,21 @@ function isReplaced(setter: StatusSetter, all: readonly { setter: StatusSetter }
       setter.node.end <= later.node.getStart() &&
       enclosingFunction(later.node) === scope &&
       isOnPathOf(later.node, setter.node, []),
+  );
+}
+
+/** Whether an error that is always thrown comes first on every path to `setter` (`ctx.throw(401);
+ * ctx.status = 403`): the code after it never runs. */
+function followsAThrow(setter: StatusSetter, all: readonly { setter: StatusSetter }[]): boolean {
+  const scope = enclosingFunction(setter.node);
+  return all.some(
+    ({ setter: earlier }) =>
+      earlier !== setter &&
+      earlier.dropsEarlierHeaders !== undefined &&
+      !earlier.guards?.length &&
+      earlier.node.end <= setter.node.getStart() &&
+      enclosingFunction(earlier.node) === scope &&
+      isOnPathOf(earlier.node, setter.node, []),
   );
 }
 
