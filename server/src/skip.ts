@@ -5,7 +5,8 @@
 // U+FFFD). Each gets one informational diagnostic at the start of the file, and no tree is kept.
 import { SECTION } from './protocol';
 
-/** How much of the start of a document is looked at for signs of binary content (as git does). */
+/** How much of the start of a document is looked at for U+FFFD: a file that failed to decode shows
+ * it early, while one far down is more likely a character someone wrote on purpose. */
 export const SNIFF_LENGTH = 8 * 1024;
 
 export const TOO_LARGE_CODE = 'file-too-large';
@@ -25,11 +26,11 @@ export function skipReason(text: string, maxFileSize: number): SkipReason | unde
   if (text.length > maxFileSize || (text.length * 3 > maxFileSize && Buffer.byteLength(text, 'utf8') > maxFileSize)) {
     return { code: TOO_LARGE_CODE, message: tooLargeMessage(Buffer.byteLength(text, 'utf8'), maxFileSize) };
   }
-  const head = text.length > SNIFF_LENGTH ? text.slice(0, SNIFF_LENGTH) : text;
-  if (head.includes('\0')) {
+  // Anywhere in the file, as the CLI looks for it (server/src/cli/read.ts): both skip the same files.
+  if (text.includes('\0')) {
     return { code: NOT_TEXT_CODE, message: 'HTTP Auth Lint did not analyze this file: it contains a NUL byte, so it looks binary.' };
   }
-  if (head.includes('\uFFFD')) {
+  if ((text.length > SNIFF_LENGTH ? text.slice(0, SNIFF_LENGTH) : text).includes('\uFFFD')) {
     return {
       code: NOT_TEXT_CODE,
       message:

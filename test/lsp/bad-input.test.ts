@@ -228,6 +228,8 @@ describe('bad input', () => {
   it('skips binary content (a NUL byte) and text that was not UTF-8 (U+FFFD) with one diagnostic each', async () => {
     const cases = [
       { name: 'nul.ts', text: EXPRESS_APP.replace('const app', 'const\0app'), says: /NUL byte/ },
+      // Anywhere in the file, as the CLI skips it.
+      { name: 'late-nul.ts', text: `${EXPRESS_APP}\n/* ${'-'.repeat(9000)} */\nconst end = '\0';\n`, says: /NUL byte/ },
       { name: 'latin1.ts', text: EXPRESS_APP.replace("'unauthorized'", "'non autoris\uFFFD'"), says: /U\+FFFD.*UTF-8/ },
     ];
     const before = await session.stats();
@@ -245,11 +247,11 @@ describe('bad input', () => {
     // Repaired, the file is analyzed.
     await session.replace(fileUri('nul.ts'), '\0', ' ');
     assert.equal((await session.diagnostics(fileUri('nul.ts'))).filter((d) => d.code === MISSING).length, 1);
-    // Only the start of a file is looked at: a replacement character far down is just text.
+    // Only the start of a file is looked at for U+FFFD: one far down is just text.
     const late = fileUri('late-fffd.ts');
     await session.open(late, `${EXPRESS_APP}\n/* ${'-'.repeat(9000)} */\nconst sign = '\uFFFD';\n`);
     assert.equal((await session.diagnostics(late)).filter((d) => d.code === MISSING).length, 1);
-    for (const uri of [fileUri('nul.ts'), fileUri('latin1.ts'), late]) {
+    for (const uri of [fileUri('nul.ts'), fileUri('late-nul.ts'), fileUri('latin1.ts'), late]) {
       await session.close(uri);
     }
   });
