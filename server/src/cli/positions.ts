@@ -10,6 +10,13 @@ export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(text: string) {
+    if (!text.includes('\r')) {
+      // Most files: indexOf scans natively, several times faster than a loop over the characters.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+        this.starts.push(i + 1);
+      }
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const char = text.charCodeAt(i);
       if (char === 13 /* \r */) {
