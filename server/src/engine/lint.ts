@@ -32,16 +32,7 @@ function toFix(title: string, outcome: FixOutcome, safe: boolean): Fix {
 }
 
 export function lint(fileName: string, text: string, settings: Partial<LintSettings> = {}): LintResult {
-  let sourceFile: ts.SourceFile;
-  try {
-    sourceFile = parse(fileName, text);
-  } catch (error) {
-    // TypeScript's parser itself can fail on some malformed input (`@await await`): no analysis,
-    // and the reason told like a syntax error, never a crash of the editor or the CLI.
-    const message = `TypeScript could not parse this file: ${error instanceof Error ? error.message : String(error)}`;
-    return { findings: [], syntaxErrors: [{ start: 0, end: 0, message }], ruleFailures: [], unusedDirectives: [] };
-  }
-  return lintSource(sourceFile, settings);
+  return lintSource(parse(fileName, text), settings);
 }
 
 /** Lints a parsed file (a shell that keeps ASTs, e.g. for incremental reparsing, calls this).

@@ -28,14 +28,27 @@ export function scriptKindFor(fileName: string): ts.ScriptKind {
   return SCRIPT_KINDS[extensionOf(fileName)] ?? ts.ScriptKind.TSX;
 }
 
+/** Why TypeScript's parser failed on a file (it can, on some malformed input: `@await await`). */
+const parseFailures = new WeakMap<ts.SourceFile, string>();
+
+/** Parses a file; never throws. When TypeScript's parser itself fails, the result is an empty
+ * file whose syntax errors say why (syntaxErrorsOf), so no shell crashes on odd input. */
 export function parse(fileName: string, text: string): ts.SourceFile {
   // setParentNodes: the rules walk upwards (from a status to its guards and its response).
-  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindFor(fileName));
+  try {
+    return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindFor(fileName));
+  } catch (error) {
+    const empty = ts.createSourceFile(fileName, '', ts.ScriptTarget.Latest, true, scriptKindFor(fileName));
+    parseFailures.set(empty, `TypeScript could not parse this file: ${error instanceof Error ? error.message : String(error)}`);
+    return empty;
+  }
 }
 
 /** The parser's own diagnostics. They live on an internal field: only a Program exposes them
  * publicly, and building a Program per keystroke would cost far more than the parse. */
 export function syntaxErrorsOf(sourceFile: ts.SourceFile): SyntaxProblem[] {
+  const failure = parseFailures.get(sourceFile);
+  if (failure) return [{ start: 0, end: 0, message: failure }];
   const diagnostics = (sourceFile as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   return diagnostics.map((d) => ({
     start: d.start,

@@ -4,8 +4,6 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyEdits, disableForLineFix, fixAll, lint, parse } from '../../../server/src/engine';
 
-const OPEN = { todo: 'engine bug found by the property tests, not fixed yet' };
-
 describe('engine bugs the property tests found', () => {
   it('1. Koa: a status overridden by ctx.throw is not reported, and fix-all settles', () => {
     const code = `router.get('/', async (ctx) => {
@@ -129,7 +127,7 @@ export class C {
     assert.deepEqual(lint('a.js', code).findings.map((f) => f.ruleId), []);
   });
 
-  it('10. Koa: a header set after a throw is not that throw\'s challenge', OPEN, () => {
+  it('10. Koa: a header set after a throw is not that throw\'s challenge', () => {
     const after = `router.get('/', async (ctx) => {\n  ctx.throw(401, 'a')\n  ctx.set('WWW-Authenticate', 'Bearer realm="api"')\n})\n`;
     assert.deepEqual(lint('a.js', after).findings.map((f) => f.ruleId), ['missing-www-authenticate']);
     const between = `router.get('/', async (ctx) => {
@@ -143,11 +141,11 @@ export class C {
     assert.deepEqual(lint('a.js', between).findings.map((f) => f.ruleId).sort(), ['challenge-lost', 'missing-www-authenticate']);
   });
 
-  it('8b. parse() itself does not throw on a text that crashes the TypeScript parser (the server and hover call it)', OPEN, () => {
+  it('8b. parse() itself does not throw on a text that crashes the TypeScript parser (the server and hover call it)', () => {
     assert.doesNotThrow(() => parse('a.ts', '@await await '));
   });
 
-  it('9b. Koa: a site after ctx.assert(false, ...) is not sent, so not reported', OPEN, () => {
+  it('9b. Koa: a site after ctx.assert(false, ...) is not sent, so not reported', () => {
     const code = `router.get('/', async (ctx) => {
   ctx.assert(false, 401, 'denied', { headers: { 'WWW-Authenticate': 'Bearer realm="api"' } })
   ctx.status = 401

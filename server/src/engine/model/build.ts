@@ -130,11 +130,16 @@ function followsAThrow(setter: StatusSetter, all: readonly { setter: StatusSette
     ({ setter: earlier }) =>
       earlier !== setter &&
       earlier.dropsEarlierHeaders !== undefined &&
-      !earlier.guards?.length &&
+      isUnconditional(earlier) &&
       earlier.node.end <= setter.node.getStart() &&
       enclosingFunction(earlier.node) === scope &&
       isOnPathOf(earlier.node, setter.node, []),
   );
+}
+
+/** Whether an adapter's own conditions never hold it back: none, or `ctx.assert(false, ...)`. */
+function isUnconditional(setter: StatusSetter): boolean {
+  return (setter.guards ?? []).every((guard) => guard.negated && guard.expression.kind === ts.SyntaxKind.FalseKeyword);
 }
 
 /** The statuses the rules are about; a site with another status (200, 404, ...) is not built. */
@@ -145,8 +150,11 @@ function sitesOf(adapter: FrameworkAdapter, setter: StatusSetter, allWrites: Sco
   if (statuses.length === 0) return [];
   const scope = enclosingFunction(setter.node);
   const sameResponse = allWrites.filter((w) => w.scope === scope && w.receiverKey === setter.receiverKey).map((w) => w.write);
-  const onPath = sameResponse.filter((write) =>
-    isOnPathOf(write.node, setter.node, sameResponse.filter((other) => other.name === write.name).map((other) => other.node)),
+  const onPath = sameResponse.filter(
+    (write) =>
+      // Nothing written after an error that is thrown reaches its response.
+      !(setter.dropsEarlierHeaders && write.node.pos >= setter.node.end) &&
+      isOnPathOf(write.node, setter.node, sameResponse.filter((other) => other.name === write.name).map((other) => other.node)),
   );
   // Koa's ctx.throw (and the like) sends a fresh response: headers set before it are gone.
   const dropped = setter.dropsEarlierHeaders ? onPath.filter((write) => write.node.end <= setter.node.getStart()) : [];
