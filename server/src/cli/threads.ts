@@ -1,7 +1,6 @@
 // Lints many files on several threads: the main thread and `threads - 1` worker threads, each with
-// its own copy of the engine, all taking small batches of files from one queue (a file's cost is
-// not known before it is read, so batches are handed out as threads come free rather than split
-// up front). A worker is this very file: dist/cli.js when bundled (the bundle is CommonJS, so
+// its own copy of the engine, all taking files from one queue (a file's cost is not known before it
+// is read, so work is handed out as threads come free rather than split up front). A worker is this very file: dist/cli.js when bundled (the bundle is CommonJS, so
 // `__filename` is the bundle), out/server/src/cli/threads.js when compiled by tsc. It loads the
 // engine once and answers batches with plain-data outcomes (scan-file.ts), which the caller puts
 // back in the walk's order: the output does not depend on which thread linted what.
@@ -20,13 +19,16 @@ interface ScanWorkerData {
 type ToWorker = { jobs: FileJob[] };
 type FromWorker = { kind: 'ready' } | { kind: 'done'; outcomes: [number, FileOutcome][] };
 
-/** A worker pays for itself (about 0.3 s to load the engine, on a core of its own) past about this
- * many files of handler code; --threads auto adds a thread per this many files. */
+/** A worker costs about 1 s of CPU before it lints at full speed (0.4 s to load the bundle, then
+ * the JIT warming up to the parser again, measured on 2 cores): it pays for itself past about this
+ * many files of handler code. --threads auto adds a thread per this many files. */
 export const FILES_PER_THREAD = 250;
 /** Beyond this, threads mostly add memory (a loaded engine each) and contention on shared CPUs. */
 export const MAX_AUTO_THREADS = 4;
 /** Batches each worker holds at once: the next one waits in its port while it lints the current one. */
 const BATCHES_IN_FLIGHT = 2;
+/** Files in a batch at most: enough that a message costs little next to the linting. */
+const MAX_BATCH = 16;
 
 /** How many threads lint `files` files (the main one included). */
 export function threadCount(requested: number | 'auto', files: number): number {
@@ -35,13 +37,38 @@ export function threadCount(requested: number | 'auto', files: number): number {
   return Math.max(1, Math.min(wanted, files));
 }
 
-function batchesOf(jobs: readonly FileJob[], threads: number): FileJob[][] {
-  // Small enough that the last batches leave no thread idle for long, large enough that messages
-  // stay few: about 8 per thread, at most 16 files.
-  const size = Math.max(1, Math.min(16, Math.ceil(jobs.length / (threads * 8))));
-  const batches: FileJob[][] = [];
-  for (let i = 0; i < jobs.length; i += size) batches.push(jobs.slice(i, i + size));
-  return batches;
+/** Hands out the files: to a worker a batch of them, to the main thread one at a time. A batch is
+ * a share of what is left (guided scheduling): large while much is left, so that messages stay few,
+ * down to one file at the end, so that no thread waits long for another's last batch. */
+class JobQueue {
+  private next = 0;
+  /** Files handed back by a worker that failed: handed out again first. */
+  private readonly returned: FileJob[] = [];
+
+  constructor(
+    private readonly jobs: readonly FileJob[],
+    private readonly threads: number,
+  ) {}
+
+  get left(): number {
+    return this.returned.length + this.jobs.length - this.next;
+  }
+
+  take(count: number): FileJob[] {
+    const taken = this.returned.splice(0, count);
+    const more = Math.min(count - taken.length, this.jobs.length - this.next);
+    taken.push(...this.jobs.slice(this.next, this.next + more));
+    this.next += more;
+    return taken;
+  }
+
+  batch(): FileJob[] {
+    return this.take(Math.max(1, Math.min(MAX_BATCH, Math.ceil(this.left / (this.threads * 4)))));
+  }
+
+  giveBack(jobs: readonly FileJob[]): void {
+    this.returned.push(...jobs);
+  }
 }
 
 interface WorkerState {
@@ -69,7 +96,7 @@ export interface ScanThreads {
 
 /** Scans `jobs` on several threads, each file once. */
 export async function runScan(jobs: readonly FileJob[], options: ScanOptions, { threads, onOutcome, onWorkerFailure, mainLints = true }: ScanThreads): Promise<void> {
-  const queue = batchesOf(jobs, threads);
+  const queue = new JobQueue(jobs, threads);
   let remaining = jobs.length;
   let finished = false;
   let wake: (() => void) | undefined;
@@ -80,8 +107,8 @@ export async function runScan(jobs: readonly FileJob[], options: ScanOptions, { 
   };
 
   const feed = (state: WorkerState): void => {
-    while (state.ready && !state.dead && state.inFlight.length < BATCHES_IN_FLIGHT && queue.length > 0) {
-      const batch = queue.shift()!;
+    while (state.ready && !state.dead && state.inFlight.length < BATCHES_IN_FLIGHT && queue.left > 0) {
+      const batch = queue.batch();
       state.inFlight.push(batch);
       state.worker.postMessage({ jobs: batch } satisfies ToWorker);
     }
@@ -89,7 +116,7 @@ export async function runScan(jobs: readonly FileJob[], options: ScanOptions, { 
   const fail = (state: WorkerState, reason: string): void => {
     if (state.dead || finished) return;
     state.dead = true;
-    queue.unshift(...state.inFlight);
+    queue.giveBack(state.inFlight.flat());
     state.inFlight = [];
     onWorkerFailure(`a worker thread failed (${reason}); the other threads lint its files`);
     notify();
@@ -97,9 +124,16 @@ export async function runScan(jobs: readonly FileJob[], options: ScanOptions, { 
 
   const workers: WorkerState[] = [];
   for (let i = mainLints ? 1 : 0; i < threads; i++) {
-    const data: ScanWorkerData = { mark: WORKER_MARK, options };
-    const state: WorkerState = { worker: new Worker(__filename, { workerData: data }), inFlight: [], ready: false, dead: false };
-    state.worker.on('message', (message: FromWorker) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(__filename, { workerData: { mark: WORKER_MARK, options } satisfies ScanWorkerData });
+    } catch (error) {
+      // No thread to be had (resources): the threads started so far do the work.
+      onWorkerFailure(`could not start a worker thread (${error instanceof Error ? error.message : String(error)})`);
+      break;
+    }
+    const state: WorkerState = { worker, inFlight: [], ready: false, dead: false };
+    worker.on('message', (message: FromWorker) => {
       if (message.kind === 'ready') {
         // Batches go to a worker once it has loaded the engine: until then the main thread lints,
         // and a run shorter than a worker's start is not held up by one.
@@ -114,25 +148,23 @@ export async function runScan(jobs: readonly FileJob[], options: ScanOptions, { 
       feed(state);
       notify();
     });
-    state.worker.on('error', (error) => fail(state, error.message));
-    state.worker.on('exit', (code) => fail(state, `exit code ${code}`));
+    worker.on('error', (error) => fail(state, error.message));
+    worker.on('exit', (code) => fail(state, `exit code ${code}`));
     workers.push(state);
   }
 
   try {
     while (remaining > 0) {
-      const batch = mainLints || workers.every((state) => state.dead) ? queue.shift() : undefined;
-      if (batch === undefined) {
+      const [job] = (mainLints || workers.every((state) => state.dead)) && queue.left > 0 ? queue.take(1) : [];
+      if (job === undefined) {
         // Everything is handed out: wait for the workers' answers (or a failure that hands work back).
         await new Promise<void>((resolve) => (wake = resolve));
         continue;
       }
-      for (const job of batch) {
-        remaining--;
-        onOutcome(job.index, scanFile(job, options), false);
-        // Let the workers' messages in between files, so that none waits for its next batch.
-        if (workers.length > 0) await nextTurn();
-      }
+      remaining--;
+      onOutcome(job.index, scanFile(job, options), false);
+      // Let the workers' messages in between files, so that none waits for its next batch.
+      if (workers.length > 0) await nextTurn();
     }
   } finally {
     finished = true;
