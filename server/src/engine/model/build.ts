@@ -89,13 +89,15 @@ export function buildModel(sourceFile: ts.SourceFile, options: ModelOptions = {}
   visit(sourceFile);
 
   const facts: FileFacts = { ...imports, proxyEvidence: proxy.evidence, style: lazyStyle(sourceFile.text) };
-  const allWrites = [...writes, ...helpers.writesThroughCalls(writes)];
+  const writesOf = indexByResponse([...writes, ...helpers.writesThroughCalls(writes)]);
   let headerWrites: HeaderWrite[] | undefined;
-  const sent = setters.filter(({ setter }) => !isUnreachable(setter.node) && !isReplaced(setter, setters) && !followsAThrow(setter, setters));
+  // Errors thrown instead of a response (Koa's ctx.throw): few, so the pairs below stay cheap.
+  const throwers = setters.filter(({ setter }) => setter.dropsEarlierHeaders !== undefined);
+  const sent = setters.filter(({ setter }) => !isUnreachable(setter.node) && !isReplaced(setter, throwers) && !followsAThrow(setter, throwers));
   return {
     sourceFile,
     facts,
-    sites: sent.flatMap(({ adapter, setter }) => sitesOf(adapter, setter, allWrites, consts, facts.style)),
+    sites: sent.flatMap(({ adapter, setter }) => sitesOf(adapter, setter, writesOf, consts, facts.style)),
     // Read by invalid-challenge only: built on first use.
     get headerWrites() {
       headerWrites ??= [...writes.map((w) => w.write), ...setters.flatMap(({ setter }) => setter.ownHeaders ?? [])];
@@ -145,11 +147,27 @@ function isUnconditional(setter: StatusSetter): boolean {
 /** The statuses the rules are about; a site with another status (200, 404, ...) is not built. */
 const AUTH_STATUSES = new Set([401, 403, 407]);
 
-function sitesOf(adapter: FrameworkAdapter, setter: StatusSetter, allWrites: ScopedWrite[], consts: ConstBindings, style: SourceStyle): ResponseSite[] {
+/** Writes by the function they are made in, then by the response they are made on: a site looks
+ * up its own instead of scanning the file's (a 20,000-line file has thousands of each). */
+type WritesByResponse = Map<ts.Node, Map<string, HeaderWrite[]>>;
+
+function indexByResponse(writes: readonly ScopedWrite[]): WritesByResponse {
+  const index: WritesByResponse = new Map();
+  for (const { scope, receiverKey, write } of writes) {
+    let byKey = index.get(scope);
+    if (!byKey) index.set(scope, (byKey = new Map()));
+    const list = byKey.get(receiverKey);
+    if (list) list.push(write);
+    else byKey.set(receiverKey, [write]);
+  }
+  return index;
+}
+
+function sitesOf(adapter: FrameworkAdapter, setter: StatusSetter, writesOf: WritesByResponse, consts: ConstBindings, style: SourceStyle): ResponseSite[] {
   const statuses = (isStatusValue(setter.status) ? [setter.status] : resolveStatuses(setter.status, consts)).filter((status) => AUTH_STATUSES.has(status.code));
   if (statuses.length === 0) return [];
   const scope = enclosingFunction(setter.node);
-  const sameResponse = allWrites.filter((w) => w.scope === scope && w.receiverKey === setter.receiverKey).map((w) => w.write);
+  const sameResponse = writesOf.get(scope)?.get(setter.receiverKey) ?? [];
   const onPath = sameResponse.filter(
     (write) =>
       // Nothing written after an error that is thrown reaches its response.

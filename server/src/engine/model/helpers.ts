@@ -48,7 +48,7 @@ export class HelperCalls {
   writesThroughCalls(direct: readonly ScopedWrite[]): ScopedWrite[] {
     const derived: ScopedWrite[] = [];
     for (let round = 0; round < 3; round++) {
-      const known = [...direct, ...derived];
+      const known = byScope([...direct, ...derived]);
       const found = this.calls.flatMap((call) => this.writesOfCall(call, known)).filter((w) => !derived.some((d) => d.write.node === w.write.node && d.write.name === w.write.name && d.receiverKey === w.receiverKey));
       if (found.length === 0) break;
       derived.push(...found);
@@ -56,7 +56,7 @@ export class HelperCalls {
     return derived;
   }
 
-  private writesOfCall(call: ts.CallExpression, known: readonly ScopedWrite[]): ScopedWrite[] {
+  private writesOfCall(call: ts.CallExpression, known: ReadonlyMap<ts.Node, ScopedWrite[]>): ScopedWrite[] {
     const name = calleeName(call);
     if (!name) return [];
     const fn = ts.isIdentifier(call.expression) ? this.functions.get(name) : undefined;
@@ -69,9 +69,19 @@ export class HelperCalls {
       const parameter = fn.parameters[index];
       if (!parameter || !ts.isIdentifier(parameter.name)) return [];
       const parameterName = parameter.name.text;
-      return known
-        .filter((w) => w.scope === fn && w.receiverKey === parameterName && runsWithBodyOf(w.write.node, fn))
+      return (known.get(fn) ?? [])
+        .filter((w) => w.receiverKey === parameterName && runsWithBodyOf(w.write.node, fn))
         .map((w) => ({ adapter: w.adapter, scope, receiverKey: key, write: { ...w.write, node: call } }));
     });
   }
+}
+
+function byScope(writes: readonly ScopedWrite[]): Map<ts.Node, ScopedWrite[]> {
+  const index = new Map<ts.Node, ScopedWrite[]>();
+  for (const write of writes) {
+    const list = index.get(write.scope);
+    if (list) list.push(write);
+    else index.set(write.scope, [write]);
+  }
+  return index;
 }
