@@ -1,0 +1,126 @@
+// `npm run bench`: the figures of issue 5, each next to its baseline measured in the same run on
+// the same machine. No figure here is asserted by a test: speed is read, not timed in CI.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { generate } from './generate.mjs';
+import { BenchServer } from './lsp.mjs';
+import { median, percentile, timeInProcess, timeProcess } from './measure.mjs';
+
+const repo = resolve(import.meta.dirname, '..', '..');
+const data = join(repo, 'bench-data');
+const require = createRequire(import.meta.url);
+const ts = require('typescript');
+const rows = [];
+const row = (figure, value, target, met) => {
+  rows.push({ figure, value, target, met: met === undefined ? '' : met ? 'yes' : 'NO' });
+  console.log(`  ${figure}: ${value}${target ? `   (target: ${target})` : ''}`);
+};
+const f1 = (n) => n.toFixed(1);
+const f2 = (n) => n.toFixed(2);
+
+console.log('generating bench-data/ (seed 42)...');
+generate(data, { seed: 42 });
+const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+const files = walk(join(data, 'workspace')).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+const bytes = files.reduce((sum, { text }) => sum + Buffer.byteLength(text), 0);
+const big = readFileSync(join(data, 'big.ts'), 'utf8');
+const small = readFileSync(join(data, 'small.ts'), 'utf8');
+console.log(`  ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB; big.ts ${big.split('\n').length} lines; small.ts ${small.split('\n').length} lines`);
+
+console.log('building the production bundles...');
+execFileSync(process.execPath, [join(repo, 'scripts', 'build.mjs'), '--production'], { stdio: 'inherit' });
+// The engine alone, minified like the server's bundle, to run it in this process.
+const engineBundle = join(data, 'engine.js');
+await build({ entryPoints: [join(repo, 'server', 'src', 'engine', 'index.ts')], outfile: engineBundle, bundle: true, platform: 'node', format: 'cjs', minify: true, mainFields: ['module', 'main'], logLevel: 'warning' });
+const engine = require(engineBundle);
+
+console.log('\nengine over the workspace, in one process (median of 5 rounds each, interleaved):');
+const parseAll = () => { for (const { file, text } of files) ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS); };
+const lintAll = () => { for (const { file, text } of files) engine.lint(file, text); };
+const parseTimes = [];
+const lintTimes = [];
+parseAll();
+lintAll();
+for (let round = 0; round < 5; round++) {
+  parseTimes.push(timeInProcess(parseAll, 1));
+  lintTimes.push(timeInProcess(lintAll, 1));
+}
+const parseMs = median(parseTimes);
+const lintMs = median(lintTimes);
+row('parse-only (createSourceFile)', `${parseMs.toFixed(0)} ms, ${f1(bytes / 1e6 / (parseMs / 1000))} MB/s`);
+row('engine (parse + model + rules)', `${lintMs.toFixed(0)} ms, ${f1(bytes / 1e6 / (lintMs / 1000))} MB/s`);
+row('engine / parse-only', f2(lintMs / parseMs), '<= 1.25', lintMs / parseMs <= 1.25);
+
+console.log('\nwhole processes over the workspace (median of 3):');
+const cli = join(repo, 'bin', 'http-auth-lint.js');
+const workspace = join(data, 'workspace');
+const parseProcess = timeProcess(process.execPath, [join(repo, 'scripts', 'bench', 'parse-only.mjs'), workspace]);
+row('parse-only process, single-threaded', `${parseProcess.toFixed(0)} ms`);
+const help = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' }).stdout;
+const threads = help.includes('--threads');
+const cliSingle = timeProcess(process.execPath, [cli, workspace, '--format', 'json', ...(threads ? ['--threads', '1'] : [])], { okExitCodes: [0, 1] });
+row('CLI, single-threaded', `${cliSingle.toFixed(0)} ms`);
+const cliThreads = threads ? timeProcess(process.execPath, [cli, workspace, '--format', 'json', '--threads', 'auto'], { okExitCodes: [0, 1] }) : undefined;
+row('CLI, worker threads', cliThreads ? `${cliThreads.toFixed(0)} ms` : 'n/a (no --threads yet)', '<= parse-only process', cliThreads !== undefined && cliThreads <= parseProcess);
+const eslint = timeProcess(process.execPath, [join(repo, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--config', join(repo, 'scripts', 'bench', 'eslint.config.mjs'), '--format', 'json', workspace], { rounds: 1, okExitCodes: [0, 1] });
+row('ESLint + typescript-eslint, no-restricted-syntax', `${eslint.toFixed(0)} ms`);
+const best = cliThreads ?? cliSingle;
+row('ESLint / CLI', f1(eslint / best), '>= 15', eslint / best >= 15);
+
+console.log('\nthe language server, per keystroke (didChange to published diagnostics, debounce 0):');
+const serverPath = join(repo, 'dist', 'server.js');
+const bigParse = timeInProcess(() => ts.createSourceFile('big.ts', big, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS), 5);
+async function keystrokes(name, text, count) {
+  const server = await BenchServer.start(serverPath, { debounceMs: 0 });
+  const { uri, arrived } = await server.open(join(data, name), text);
+  await arrived;
+  const lines = text.split('\n');
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    // Type a space at the end of a line in the middle third of the file.
+    const line = Math.floor(lines.length / 3) + ((i * 7) % Math.floor(lines.length / 3));
+    const sent = process.hrtime.bigint();
+    const at = await server.type(uri, i + 2, { line, character: lines[line].length }, ' ');
+    lines[line] += ' ';
+    times.push(Number(at - sent) / 1e6);
+  }
+  server.stop();
+  return times.slice(3); // the first keystrokes warm the JIT
+}
+const bigTimes = await keystrokes('big.ts', big, 33);
+row('keystroke, 20,000-line file, median', `${f1(median(bigTimes))} ms (p95 ${f1(percentile(bigTimes, 95))} ms); full parse ${f1(bigParse)} ms`);
+row('keystroke / full parse (20,000 lines)', f2(median(bigTimes) / bigParse), '<= 0.4', median(bigTimes) / bigParse <= 0.4);
+const smallTimes = await keystrokes('small.ts', small, 53);
+row('keystroke, 300-line file, median', `${f2(median(smallTimes))} ms (p95 ${f2(percentile(smallTimes, 95))} ms)`, '< 2 ms', median(smallTimes) < 2);
+
+console.log('\ncold start:');
+const coldStarts = [];
+for (let i = 0; i < 5; i++) {
+  const server = await BenchServer.start(serverPath, { debounceMs: 0 });
+  const { arrived } = await server.open(join(data, 'small.ts'), small);
+  coldStarts.push(Number((await arrived) - server.started) / 1e6);
+  server.stop();
+}
+const requireTs = timeProcess(process.execPath, ['-e', "require('typescript')"], { rounds: 5 });
+row('server start to first diagnostics (300 lines)', `${median(coldStarts).toFixed(0)} ms`);
+row('node -e "require(\'typescript\')"', `${requireTs.toFixed(0)} ms`);
+row('cold start / require(typescript)', f2(median(coldStarts) / requireTs), '<= 1', median(coldStarts) <= requireTs);
+
+console.log('\nmemory:');
+const server = await BenchServer.start(serverPath, { debounceMs: 0 });
+const before = await server.rssBytes();
+for (const { file, text } of files.slice(0, 50)) await (await server.open(file, text)).arrived;
+const after = await server.rssBytes();
+server.stop();
+row('server RSS, idle / with 50 open documents', `${(before / 2 ** 20).toFixed(0)} MiB / ${(after / 2 ** 20).toFixed(0)} MiB`);
+
+console.log('\npackage:');
+execFileSync('npm', ['run', '--silent', 'package'], { cwd: repo, stdio: 'ignore' });
+const vsix = statSync(join(repo, 'dist', 'http-auth-lint.vsix')).size;
+row('.vsix size', `${(vsix / 2 ** 20).toFixed(2)} MiB`, '< 2 MiB', vsix < 2 * 2 ** 20);
+
+console.log('\nsummary:');
+console.table(rows);
