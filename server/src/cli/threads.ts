@@ -6,6 +6,7 @@
 // back in the walk's order: the output does not depend on which thread linted what.
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { FILES_PER_THREAD, MAX_AUTO_THREADS } from './args';
 import { scanFile, type FileJob, type FileOutcome, type ScanOptions } from './scan-file';
 
 /** Marks a worker started by runScan (another embedder's worker that loads the bundle is left alone). */
@@ -19,12 +20,6 @@ interface ScanWorkerData {
 type ToWorker = { jobs: FileJob[] };
 type FromWorker = { kind: 'ready' } | { kind: 'done'; outcomes: [number, FileOutcome][] };
 
-/** A worker costs about 1 s of CPU before it lints at full speed (0.4 s to load the bundle, then
- * the JIT warming up to the parser again, measured on 2 cores): it pays for itself past about this
- * many files of handler code. --threads auto adds a thread per this many files. */
-export const FILES_PER_THREAD = 250;
-/** Beyond this, threads mostly add memory (a loaded engine each) and contention on shared CPUs. */
-export const MAX_AUTO_THREADS = 4;
 /** Batches each worker holds at once: the next one waits in its port while it lints the current one. */
 const BATCHES_IN_FLIGHT = 2;
 /** Files in a batch at most: enough that a message costs little next to the linting. */
