@@ -10,7 +10,7 @@ import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import { displayPath } from './paths';
 import { LineIndex } from './positions';
-import { countAll, errorsOnly, type ConfigProblemReport, type FileReport } from './report';
+import { countAll, errorsOnly, type ConfigProblemReport, type FileReport, type SkippedReport } from './report';
 import type { FileJob, FileOutcome, ScanOptions } from './scan-file';
 import { CliSettings } from './settings';
 import { runScan, threadCount } from './threads';
@@ -94,9 +94,11 @@ async function run(options: LintOptions, io: CliIo): Promise<number> {
   // A folder or file that could not be read leaves the run incomplete; a file skipped on purpose
   // (named on the command line but not lintable) does not.
   let incomplete = false;
-  for (const skipped of walked.skipped) {
-    incomplete ||= !skipped.policy;
-    io.stderr(`skipped ${skipped.path}: ${skipped.reason}\n`);
+  const skipped: SkippedReport[] = [];
+  for (const skip of walked.skipped) {
+    incomplete ||= !skip.policy;
+    skipped.push({ path: skip.path, reason: skip.reason, incomplete: !skip.policy });
+    io.stderr(`skipped ${skip.path}: ${skip.reason}\n`);
   }
 
   const settings = new CliSettings(options.config, io.cwd);
@@ -153,6 +155,7 @@ async function run(options: LintOptions, io: CliIo): Promise<number> {
   const diffs: string[] = [];
   for (const outcome of outcomes) {
     if (outcome?.report) reports.push(outcome.report);
+    if (outcome?.skipped) skipped.push(outcome.skipped);
     if (outcome?.diff !== undefined) diffs.push(outcome.diff);
   }
 
@@ -171,7 +174,7 @@ async function run(options: LintOptions, io: CliIo): Promise<number> {
       io.stdout(formatJson(shown));
       break;
     case 'sarif':
-      io.stdout(formatSarif(shown, { cwd: io.cwd, version: packageVersion(), configProblems }));
+      io.stdout(formatSarif(shown, { cwd: io.cwd, version: packageVersion(), configProblems, skipped }));
       break;
     case 'github':
       io.stdout(formatGithub(shown, io.cwd, configProblems));

@@ -57,6 +57,16 @@ export interface ConfigProblemReport extends Span {
   message: string;
 }
 
+/** A file or folder the run skipped (reported on stderr, and by sarif as a notification). */
+export interface SkippedReport {
+  /** Absolute. */
+  path: string;
+  reason: string;
+  /** It could not be read: the run is incomplete. Otherwise it was skipped on purpose (too large,
+   * binary, not lintable). */
+  incomplete: boolean;
+}
+
 export interface Counts {
   errorCount: number;
   warningCount: number;

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { lint, lintSource, parse, rulesWithFault, type LintResult, type LintSettings } from '../engine';
 import { fixedText, unifiedDiff } from './fix';
 import { readSource } from './read';
-import { toReport, type FileReport } from './report';
+import { toReport, type FileReport, type SkippedReport } from './report';
 import { reasonOf } from './walk';
 
 /** What every file of a run is scanned with. */
@@ -28,6 +28,8 @@ export interface FileJob {
 export interface FileOutcome {
   /** Absent when the file was skipped. */
   report?: FileReport;
+  /** Why the file was skipped. */
+  skipped?: SkippedReport;
   /** --fix-dry-run: the unified diff of the fixes. */
   diff?: string;
   /** Lines for stderr ("skipped <file>: <reason>", a rule that failed, a fix that was not written). */
@@ -44,7 +46,7 @@ export function scanFile(job: FileJob, options: ScanOptions): FileOutcome {
   const { file, settings } = job;
   const read = readSource(file, options.maxFileSize);
   if (read.kind === 'skipped') {
-    return { messages: [`skipped ${file}: ${read.reason}\n`], incomplete: !read.policy };
+    return { skipped: { path: file, reason: read.reason, incomplete: !read.policy }, messages: [`skipped ${file}: ${read.reason}\n`], incomplete: !read.policy };
   }
   const text = read.text;
   const messages: string[] = [];
@@ -85,7 +87,8 @@ export function scanFile(job: FileJob, options: ScanOptions): FileOutcome {
   } catch (error) {
     // Rules run in their own try/catch in the engine; this is the parser or the fixer failing (a
     // stack overflow on absurdly nested code): the file is reported, the run goes on.
-    messages.push(`skipped ${file}: the linter failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    return { messages, incomplete: true };
+    const reason = `the linter failed: ${error instanceof Error ? error.message : String(error)}`;
+    messages.push(`skipped ${file}: ${reason}\n`);
+    return { skipped: { path: file, reason, incomplete: true }, messages, incomplete: true };
   }
 }

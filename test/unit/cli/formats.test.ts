@@ -211,6 +211,35 @@ describe('output formats', () => {
       assert.equal(validate(noLine), false);
     });
 
+    it('tells skipped files as notifications: an unreadable one fails the execution, a binary one is a note', async () => {
+      const validate = await sarifValidator();
+      const folder = await project('sarif-skipped', { 'src/app.ts': APP });
+      await fs.writeFile(path.join(folder, 'src', 'blob.js'), Buffer.from([0x00, 0x01]));
+      const binaryOnly = JSON.parse((await run(['--format', 'sarif'], folder)).stdout) as Sarif.Log;
+      assert.ok(validate(binaryOnly), JSON.stringify(validate.errors, null, 2));
+      assert.equal(binaryOnly.runs[0]!.invocations![0]!.executionSuccessful, true);
+      assert.deepEqual(
+        binaryOnly.runs[0]!.invocations![0]!.toolExecutionNotifications!.map((notification) => [notification.level, notification.message.text]),
+        [['note', 'Skipped: binary content (a NUL byte)']],
+      );
+
+      await fs.symlink(path.join(folder, 'nowhere.ts'), path.join(folder, 'src', 'gone.ts'));
+      const { code, stdout } = await run(['--format', 'sarif'], folder);
+      assert.equal(code, 2);
+      const log = JSON.parse(stdout) as Sarif.Log;
+      assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+      const invocation = log.runs[0]!.invocations![0]!;
+      assert.equal(invocation.executionSuccessful, false);
+      assert.deepEqual(
+        invocation.toolExecutionNotifications!.map((notification) => [notification.level, notification.locations![0]!.physicalLocation!.artifactLocation!.uri]),
+        [
+          ['error', 'src/gone.ts'],
+          ['note', 'src/blob.js'],
+        ],
+      );
+      assert.equal(log.runs[0]!.results!.length, 2);
+    });
+
     it('describes the tool and every rule, and positions each result relative to %SRCROOT%', async () => {
       const folder = await project('sarif-content', { 'src/app.ts': APP, 'src/clean.js': CLEAN });
       const { code, stdout } = await run(['--format', 'sarif'], folder);

@@ -13,7 +13,7 @@ import type * as Sarif from 'sarif';
 import { REPOSITORY_URL } from '../../engine/docs';
 import { ruleCatalog, type ReportedSeverity, type RuleInfo } from '../../engine';
 import { posixRelative } from '../paths';
-import { UNUSED_DIRECTIVE_ID, type ConfigProblemReport, type FileReport, type Span } from '../report';
+import { UNUSED_DIRECTIVE_ID, type ConfigProblemReport, type FileReport, type SkippedReport, type Span } from '../report';
 import { splitLines } from './code-frame';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -24,6 +24,9 @@ export interface SarifContext {
   cwd: string;
   version: string;
   configProblems: readonly ConfigProblemReport[];
+  /** Files and folders not linted: an error notification each when they could not be read (the
+   * run did not succeed), a note when skipped on purpose. */
+  skipped?: readonly SkippedReport[];
 }
 
 const LEVELS: Record<ReportedSeverity, Sarif.Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
@@ -126,8 +129,14 @@ export function sarifLog(reports: readonly FileReport[], context: SarifContext):
       locations: [{ physicalLocation: { artifactLocation: artifactLocation(report.filePath, context.cwd) } }],
     })),
   );
-  const invocation: Sarif.Invocation = { executionSuccessful: ruleFailures.length === 0 };
-  if (ruleFailures.length > 0) invocation.toolExecutionNotifications = ruleFailures;
+  const skipped: Sarif.Notification[] = (context.skipped ?? []).map((skip) => ({
+    level: skip.incomplete ? 'error' : 'note',
+    message: { text: `Skipped: ${skip.reason}` },
+    locations: [{ physicalLocation: { artifactLocation: artifactLocation(skip.path, context.cwd) } }],
+  }));
+  const notifications = [...ruleFailures, ...skipped];
+  const invocation: Sarif.Invocation = { executionSuccessful: notifications.every((notification) => notification.level !== 'error') };
+  if (notifications.length > 0) invocation.toolExecutionNotifications = notifications;
   if (context.configProblems.length > 0) {
     invocation.toolConfigurationNotifications = context.configProblems.map((problem) => ({
       level: 'error',
