@@ -1,5 +1,7 @@
 // Command-line arguments -> what to do. Parsing only: no file system, no output.
 import { parseArgs } from 'node:util';
+// --max-file-size defaults to the editor's httpAuthLint.maxFileSize (2 MiB): both skip the same files.
+import { DEFAULT_MAX_FILE_SIZE } from '../settings';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -25,10 +27,6 @@ export interface LintOptions {
   /** Larger files are skipped with a message (as the editor's httpAuthLint.maxFileSize). */
   maxFileSize: number;
 }
-
-/** 2 MiB, the default of the editor's httpAuthLint.maxFileSize: a file that size is generated or
- * bundled code, not handlers a person writes, and its AST would cost about 70 MB. */
-export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 
 /** A worker thread costs about 1 s of CPU before it lints at full speed (0.4 s to load the bundle,
  * then the JIT warming up to the parser again; measured on 2 cores): it pays for itself past about
