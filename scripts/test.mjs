@@ -1,5 +1,5 @@
 // `npm test`: every check, in the order a failure is cheapest to find. Type check and compile,
-// lint, bundle, then the test levels: engine (unit), protocol (the bundled server over stdio),
+// lint, bundle and package, then the test levels: engine (unit), protocol (the bundled server over stdio),
 // precision and recall on the labelled corpus (eval), and the extension in real VS Code (test/e2e/run.mjs picks the launcher). Prints the
 // counts per level and one closing `N passed, N failed` line.
 import { spawn } from 'node:child_process';
@@ -7,7 +7,9 @@ import { spawn } from 'node:child_process';
 const steps = [
   { name: 'compile', command: ['npx', 'tsc', '-b'] },
   { name: 'eslint', command: ['npx', 'eslint', '.'] },
-  { name: 'bundle', command: ['node', 'scripts/build.mjs'] },
+  // The production bundles and the .vsix: the tests run what users get, and a unit test checks
+  // what the .vsix holds.
+  { name: 'package', command: ['npm', 'run', '--silent', 'package'] },
   { name: 'unit', command: ['node', '--test', '--test-reporter=spec', 'out/test/unit/'], counts: 'node' },
   { name: 'lsp', command: ['node', '--test', '--test-reporter=spec', 'out/test/lsp/'], counts: 'node' },
   { name: 'eval', command: ['node', 'scripts/eval.mjs'] },
