@@ -5,45 +5,24 @@
 // returns the response (express/lib/response.js).
 import ts from 'typescript';
 import type { FrameworkAdapter, HeaderWrites, StatusSetter } from './adapter';
-import { callsChainedAfter, laterCallsOn } from './chain';
+import { chainedHeaderFixer, statusCallSetter } from './status-call';
 import { libraryStatusSetter } from './express-libraries';
 import { nextErrorHeaderWrites, nextErrorStatusSetter } from './express-next';
 import { isPlainNodeFile } from './frameworks';
 import { headerWritesOfArguments } from './headers';
 import { chainRoot, isHttpResponseReceiver, receiverKey } from './receivers';
-import { stringLiteral } from './source-style';
 import type { ConstBindings } from './status';
 
 const BODY_METHODS = new Set(['send', 'json', 'end', 'jsonp', 'write']);
 const HEADER_METHODS = new Set(['set', 'header', 'append']);
-
-function statusSetter(call: ts.CallExpression, method: 'status' | 'sendStatus', receiver: ts.Expression): StatusSetter {
-  const key = receiverKey(receiver);
-  return {
-    node: call,
-    status: call.arguments[0],
-    receiverKey: key,
-    range: { start: call.getStart(), end: call.end },
-    get bodyCalls() {
-      return [...callsChainedAfter(call), ...laterCallsOn(call, key, BODY_METHODS)];
-    },
-    fixer: (style) => ({
-      addHeader: (name, valueCode) => {
-        const set = `.set(${stringLiteral(name, style)}, ${valueCode})`;
-        // `res.status(401)` -> `res.status(401).set(...)`; `res.sendStatus(401)` -> `res.set(...).sendStatus(401)`
-        const at = method === 'status' ? call.end : receiver.end;
-        return { edits: [{ start: at, end: at, newText: set }] };
-      },
-    }),
-  };
-}
 
 function responseStatusSetter(node: ts.Node): StatusSetter | undefined {
   if (!ts.isCallExpression(node) || node.arguments.length !== 1 || !ts.isPropertyAccessExpression(node.expression)) return undefined;
   const method = node.expression.name.text;
   if (method !== 'status' && method !== 'sendStatus') return undefined;
   const receiver = chainRoot(node.expression.expression);
-  return isHttpResponseReceiver(receiver) ? statusSetter(node, method, receiver) : undefined;
+  // Express's `res.set(...)` returns the response (express/lib/response.js).
+  return isHttpResponseReceiver(receiver) ? statusCallSetter(node, receiverKey(receiver), BODY_METHODS, chainedHeaderFixer(node, receiver, 'set')) : undefined;
 }
 
 /** Header writes on any object: only those whose key matches a status site's response count for

@@ -8,12 +8,11 @@
 // `response.status(code).json(body)`; FastifyAdapter.reply: `reply.code(code).send(body)`).
 import ts from 'typescript';
 import type { HeaderWrites, StatusSetter } from './adapter';
-import { callsChainedAfter, laterCallsOn } from './chain';
+import { chainedHeaderFixer, statusCallSetter } from './status-call';
 import { headerWritesOfArguments } from './headers';
 import { moduleBindings } from './module-bindings';
 import { enclosingFunction } from './paths';
 import { resolveAlias } from './receivers';
-import { stringLiteral } from './source-style';
 import type { ConstBindings } from './status';
 
 export const NEST_COMMON = /^@nestjs\/common$/;
@@ -109,25 +108,8 @@ export function platformResponseSetter(node: ts.Node): StatusSetter | undefined 
   if (!STATUS_METHODS.has(method)) return undefined;
   const found = responseOf(node);
   if (!found) return undefined;
-  const receiver = node.expression.expression;
-  const key = found.response.text;
-  return {
-    node,
-    status: node.arguments[0],
-    receiverKey: key,
-    range: { start: node.getStart(), end: node.end },
-    get bodyCalls() {
-      return [...callsChainedAfter(node), ...laterCallsOn(node, key, BODY_METHODS)];
-    },
-    fixer: (style) => ({
-      addHeader: (name, valueCode) => {
-        // `res.status(401)` -> `res.status(401).header(...)`; `res.sendStatus(401)` -> `res.header(...).sendStatus(401)`.
-        // Express's setHeader returns nothing, so in a chain it is always `header`, which Express has too.
-        const at = method === 'sendStatus' ? receiver.end : node.end;
-        return { edits: [{ start: at, end: at, newText: `.header(${stringLiteral(name, style)}, ${valueCode})` }] };
-      },
-    }),
-  };
+  // Express's setHeader returns nothing, so in a chain it is always `header`, which Express has too.
+  return statusCallSetter(node, found.response.text, BODY_METHODS, chainedHeaderFixer(node, node.expression.expression, 'header'));
 }
 
 export function platformResponseHeaderWrites(node: ts.Node, consts: ConstBindings): HeaderWrites | undefined {

@@ -9,13 +9,13 @@
 import type { FileImports } from './adapter';
 import ts from 'typescript';
 import type { FrameworkAdapter, StatusSetter } from './adapter';
-import { callsChainedAfter, laterCallsOn } from './chain';
 import { constructionHeaderWrites, constructionSetter, isFakeResponse } from './fetch';
 import { nodeHttpAdapter } from './node-http';
 import { chainRoot, isHttpResponseReceiver, receiverKey } from './receivers';
 import { responseConstruction } from './response-init';
 import { statementInList } from './site-parts';
 import { insertStatementBefore, stringLiteral } from './source-style';
+import { statusCallSetter } from './status-call';
 
 
 const NEXT_RESPONSE = new Set(['NextResponse']);
@@ -30,24 +30,14 @@ function nextResponse(node: ts.Node) {
  * the one that sends (the form Next.js's docs use); where no statement fits, it chains
  * `res.setHeader(...)`, which returns the response (node's ServerResponse.setHeader). */
 function pagesStatusSetter(call: ts.CallExpression, receiver: ts.Expression): StatusSetter {
-  const key = receiverKey(receiver);
-  return {
-    node: call,
-    status: call.arguments[0],
-    receiverKey: key,
-    range: { start: call.getStart(), end: call.end },
-    get bodyCalls() {
-      return [...callsChainedAfter(call), ...laterCallsOn(call, key, BODY_METHODS)];
+  return statusCallSetter(call, receiverKey(receiver), BODY_METHODS, (style) => ({
+    addHeader(name, valueCode) {
+      const setHeader = `.setHeader(${stringLiteral(name, style)}, ${valueCode})`;
+      const statement = statementInList(call);
+      if (statement) return { edits: [insertStatementBefore(statement, `${receiver.getText()}${setHeader}`, style)] };
+      return { edits: [{ start: receiver.end, end: receiver.end, newText: setHeader }] };
     },
-    fixer: (style) => ({
-      addHeader(name, valueCode) {
-        const setHeader = `.setHeader(${stringLiteral(name, style)}, ${valueCode})`;
-        const statement = statementInList(call);
-        if (statement) return { edits: [insertStatementBefore(statement, `${receiver.getText()}${setHeader}`, style)] };
-        return { edits: [{ start: receiver.end, end: receiver.end, newText: setHeader }] };
-      },
-    }),
-  };
+  }));
 }
 
 function pagesStatus(node: ts.Node): StatusSetter | undefined {
