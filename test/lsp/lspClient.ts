@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { STATS_REQUEST, STATUS_NOTIFICATION, type ServerStats, type StatusParams as ServerStatus } from '../../server/src/protocol';
 import {
   CodeActionRequest,
   ConfigurationRequest,
@@ -58,26 +59,8 @@ const WAIT_MS = 15_000;
  * config file above the repository changes what the tests see. */
 export const TEST_WORKSPACE = path.join(REPO_ROOT, '.lsp-test-workspace');
 
-/** The server's custom notification and request (server/src/protocol.ts). */
-const STATUS_NOTIFICATION = 'httpAuthLint/status';
-const STATS_REQUEST = 'httpAuthLint/stats';
-
-export interface ServerStatus {
-  checkedFiles: number;
-  lastError?: string;
-}
-
-/** The answer to the stats request (server/src/protocol.ts, ServerStats). */
-export interface ServerStats {
-  pid: number;
-  openDocuments: number;
-  sourceFiles: number;
-  fullParses: number;
-  incrementalParses: number;
-  lintRuns: number;
-  fixAllRuns: number;
-  memory: { rss: number; heapUsed: number; heapTotal: number; external: number };
-}
+// The server's custom notification and request, named where the server names them.
+export type { ServerStats, StatusParams as ServerStatus } from '../../server/src/protocol';
 
 export function fileUri(name: string): string {
   return pathToFileURL(path.join(TEST_WORKSPACE, name)).toString();
