@@ -2,6 +2,7 @@
 // `vscode` stays external: the editor provides it. `--production` minifies: a minified bundle
 // of the `typescript` compiler loads noticeably faster at server start.
 import * as esbuild from 'esbuild';
+import { plainTypescript } from './esbuild-plain-typescript.mjs';
 
 const production = process.argv.includes('--production');
 
@@ -17,6 +18,7 @@ const common = {
   // jsonc-parser's `main` is a UMD build whose require() calls esbuild cannot follow; its ESM
   // build (`module`) bundles.
   mainFields: ['module', 'main'],
+  plugins: [plainTypescript],
 };
 
 await Promise.all([

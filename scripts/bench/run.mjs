@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { plainTypescript } from '../esbuild-plain-typescript.mjs';
 import { generate } from './generate.mjs';
 import { BenchServer } from './lsp.mjs';
 import { median, percentile, timeInProcess, timeProcess } from './measure.mjs';
@@ -34,7 +35,7 @@ console.log('building the production bundles...');
 execFileSync(process.execPath, [join(repo, 'scripts', 'build.mjs'), '--production'], { stdio: 'inherit' });
 // The engine alone, minified like the server's bundle, to run it in this process.
 const engineBundle = join(data, 'engine.js');
-await build({ entryPoints: [join(repo, 'server', 'src', 'engine', 'index.ts')], outfile: engineBundle, bundle: true, platform: 'node', format: 'cjs', minify: true, mainFields: ['module', 'main'], logLevel: 'warning' });
+await build({ entryPoints: [join(repo, 'server', 'src', 'engine', 'index.ts')], outfile: engineBundle, bundle: true, platform: 'node', format: 'cjs', minify: true, mainFields: ['module', 'main'], logLevel: 'warning', plugins: [plainTypescript] });
 const engine = require(engineBundle);
 
 console.log('\nengine over the workspace, in one process (median of 5 rounds each, interleaved):');

@@ -10,6 +10,23 @@ import { RULES } from '../../server/src/engine/rules';
 const handler = `export function me(req, res) {\n  res.sendStatus(401);\n}\n`;
 
 describe('parse', () => {
+  it('sets the same parent on every node as the setParentNodes option of TypeScript', () => {
+    const text = `import x from 'y';\ntype T = { a: string };\n/** doc */\nexport class C { @Get() m(@Res() res: R) { if (!res) throw new E(401); res.status(403).json({ a: [1, \`t\${x}\`] }); } }\n`;
+    const ours = parse('a.tsx', text);
+    const theirs = ts.createSourceFile('a.tsx', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+    const parents = (root: ts.Node): string[] => {
+      const found: string[] = [];
+      const visit = (node: ts.Node): void => {
+        found.push(`${ts.SyntaxKind[node.kind]}@${node.pos} in ${node.parent ? `${ts.SyntaxKind[node.parent.kind]}@${node.parent.pos}` : 'nothing'}`);
+        ts.forEachChild(node, visit);
+      };
+      ts.forEachChild(root, visit);
+      return found;
+    };
+    assert.ok(parents(theirs).length > 40);
+    assert.deepEqual(parents(ours), parents(theirs));
+  });
+
   it('reads the script kind from the extension', () => {
     assert.equal(scriptKindFor('a.ts'), ts.ScriptKind.TS);
     assert.equal(scriptKindFor('a.MTS'), ts.ScriptKind.TS);

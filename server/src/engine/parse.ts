@@ -31,12 +31,29 @@ export function scriptKindFor(fileName: string): ts.ScriptKind {
 /** Why TypeScript's parser failed on a file (it can, on some malformed input: `@await await`). */
 const parseFailures = new WeakMap<ts.SourceFile, string>();
 
-/** Parses a file; never throws. When TypeScript's parser itself fails, the result is an empty
- * file whose syntax errors say why (syntaxErrorsOf), so no shell crashes on odd input. */
+let parentOfNext: ts.Node;
+function bindToParent(node: ts.Node): void {
+  (node as { parent: ts.Node }).parent = parentOfNext;
+  const saved = parentOfNext;
+  parentOfNext = node;
+  ts.forEachChild(node, bindToParent);
+  parentOfNext = saved;
+}
+
+/** Sets `parent` on every node (the rules walk upwards, from a status to its guards and its
+ * response). TypeScript's own `setParentNodes` pass does the same through a generic work queue
+ * that also visits JSDoc, and costs about three times this walk: a third of a bare parse. */
+function setParents(sourceFile: ts.SourceFile): ts.SourceFile {
+  parentOfNext = sourceFile;
+  ts.forEachChild(sourceFile, bindToParent);
+  return sourceFile;
+}
+
+/** Parses a file, with parent pointers; never throws. When TypeScript's parser itself fails, the
+ * result is an empty file whose syntax errors say why (syntaxErrorsOf), so no shell crashes on odd input. */
 export function parse(fileName: string, text: string): ts.SourceFile {
-  // setParentNodes: the rules walk upwards (from a status to its guards and its response).
   try {
-    return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindFor(fileName));
+    return setParents(ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKindFor(fileName)));
   } catch (error) {
     const empty = ts.createSourceFile(fileName, '', ts.ScriptTarget.Latest, true, scriptKindFor(fileName));
     parseFailures.set(empty, `TypeScript could not parse this file: ${error instanceof Error ? error.message : String(error)}`);

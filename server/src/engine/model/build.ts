@@ -27,6 +27,29 @@ function messagesOf(setter: StatusSetter): ts.StringLiteralLike[] {
   return found;
 }
 
+/** What the walk does at a node, by its kind: read once into a table, so that the walk's only
+ * work at most nodes is one array read. */
+const enum Role {
+  Other,
+  /** Types, interfaces and imports: no response is sent from them (imports are read before the walk). */
+  Skipped,
+  Variable,
+  Function,
+  Call,
+  String,
+}
+
+const ROLES = new Uint8Array(ts.SyntaxKind.Count);
+for (let kind = 0; kind < ts.SyntaxKind.Count; kind++) if (ts.isTypeNode({ kind } as ts.Node)) ROLES[kind] = Role.Skipped;
+ROLES[ts.SyntaxKind.InterfaceDeclaration] = Role.Skipped;
+ROLES[ts.SyntaxKind.TypeAliasDeclaration] = Role.Skipped;
+ROLES[ts.SyntaxKind.ImportDeclaration] = Role.Skipped;
+ROLES[ts.SyntaxKind.VariableDeclaration] = Role.Variable;
+ROLES[ts.SyntaxKind.FunctionDeclaration] = Role.Function;
+ROLES[ts.SyntaxKind.CallExpression] = Role.Call;
+ROLES[ts.SyntaxKind.StringLiteral] = Role.String;
+ROLES[ts.SyntaxKind.NoSubstitutionTemplateLiteral] = Role.String;
+
 export interface ModelOptions {
   /** Why the file is proxy code, when something outside it says so (a setting). */
   proxyReason?: string;
@@ -42,35 +65,30 @@ export function buildModel(sourceFile: ts.SourceFile, options: ModelOptions = {}
   // about the node kinds it reads only.
   const imports = { modules, frameworks: frameworksOfFile(sourceFile) };
   const active = isMockFile(imports) ? [] : adapters.filter((adapter) => adapter.appliesTo(imports));
-  const byKind: FrameworkAdapter[][] = [];
+  const byKind: (FrameworkAdapter[] | undefined)[] = new Array(ts.SyntaxKind.Count);
   for (const adapter of active) for (const kind of adapter.kinds) (byKind[kind] ??= []).push(adapter);
   const setters: { adapter: FrameworkAdapter; setter: StatusSetter }[] = [];
   const writes: ScopedWrite[] = [];
 
-  // Every node of the file passes here: one switch on its kind, no allocation.
+  // Every node of the file passes here: one table lookup and one switch on its role, no allocation.
   const visit = (node: ts.Node): void => {
-    switch (node.kind) {
-      case ts.SyntaxKind.InterfaceDeclaration:
-      case ts.SyntaxKind.TypeAliasDeclaration:
-      case ts.SyntaxKind.ImportDeclaration:
-        return; // no response is sent from a type or an import (imports were read above)
-      case ts.SyntaxKind.VariableDeclaration:
+    switch (ROLES[node.kind]) {
+      case Role.Skipped:
+        return;
+      case Role.Variable:
         consts.record(node as ts.VariableDeclaration);
         helpers.visitVariable(node as ts.VariableDeclaration);
         break;
-      case ts.SyntaxKind.FunctionDeclaration:
+      case Role.Function:
         helpers.visitFunction(node as ts.FunctionDeclaration);
         break;
-      case ts.SyntaxKind.CallExpression:
+      case Role.Call:
         helpers.visitCall(node as ts.CallExpression);
         proxy.visitCall(node as ts.CallExpression);
         break;
-      case ts.SyntaxKind.StringLiteral:
-      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      case Role.String:
         proxy.visitString(node as ts.StringLiteralLike);
         break;
-      default:
-        if (ts.isTypeNode(node)) return;
     }
     const interested = byKind[node.kind];
     if (interested !== undefined) {
@@ -93,7 +111,7 @@ export function buildModel(sourceFile: ts.SourceFile, options: ModelOptions = {}
   let headerWrites: HeaderWrite[] | undefined;
   // Errors thrown instead of a response (Koa's ctx.throw): few, so the pairs below stay cheap.
   const throwers = setters.filter(({ setter }) => setter.dropsEarlierHeaders !== undefined);
-  const sent = setters.filter(({ setter }) => !isUnreachable(setter.node) && !isReplaced(setter, throwers) && !followsAThrow(setter, throwers));
+  const sent = setters.filter(({ setter }) => !isUnreachable(setter.node) && (throwers.length === 0 || (!isReplaced(setter, throwers) && !followsAThrow(setter, throwers))));
   return {
     sourceFile,
     facts,
