@@ -44,6 +44,9 @@ export interface ServerStats {
   /** Runs of the engine's rules over a tree (lints), and of its fix-all (code actions). */
   lintRuns: number;
   fixAllRuns: number;
+  /** The last lint: the file's top-level statements, and how many of them were analysed (the others
+   * kept their findings from the lint before: the edit did not touch them). */
+  lastLint: { statements: number; analyzed: number };
   /** process.memoryUsage() at the time of the answer, in bytes. */
   memory: { rss: number; heapUsed: number; heapTotal: number; external: number };
 }

@@ -30,7 +30,7 @@ import {
   type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAME, DEFAULT_CHALLENGE, fixAll, hoverAt, isLintableFile, lintSource, minimalEdit } from './engine';
+import { CONFIG_FILE_NAME, DEFAULT_CHALLENGE, fixAll, hoverAt, IncrementalLint, isLintableFile, lintSource, minimalEdit } from './engine';
 import type { LintResult, LintSettings, TextEdit } from './engine/types';
 import { ConfigCache, resolveSettings as resolveProjectSettings, type LoadedConfig } from './config/project-config';
 import {
@@ -90,6 +90,10 @@ interface LintRun {
 
 export class HttpAuthLintServer {
   private readonly sourceFiles = new SourceFiles();
+  /** Per open document analysed: what its last lint found, statement by statement. */
+  private readonly linters = new Map<string, IncrementalLint>();
+  private lastLint = { statements: 0, analyzed: 0 };
+  private lastStatus: string | undefined;
   /** The documents' texts; each incremental change is also recorded for the document's tree. */
   readonly documents = new TextDocuments({
     create: TextDocument.create,
@@ -104,7 +108,8 @@ export class HttpAuthLintServer {
   private readonly configs = new ConfigCache();
   /** Per config file path, the problems last published on it (JSON), so each change is sent once. */
   private readonly configReports = new Map<string, string>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Cancels the lint scheduled for a document. */
+  private readonly scheduled = new Map<string, () => void>();
   /** A new number for every lint request of a document: a run that finds another number (or none,
    * after a close) drops its result. */
   private readonly generations = new Map<string, number>();
@@ -380,6 +385,7 @@ export class HttpAuthLintServer {
       incrementalParses: this.sourceFiles.counts.incremental,
       lintRuns: this.lintRuns,
       fixAllRuns: this.fixAllRuns,
+      lastLint: this.lastLint,
       memory: { rss, heapUsed, heapTotal, external },
     };
   }
@@ -392,24 +398,30 @@ export class HttpAuthLintServer {
   }
 
   private schedule(uri: string, delay: number): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.set(
-      uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        void this.validate(uri);
-      }, delay),
-    );
+    this.scheduled.get(uri)?.();
+    const run = () => {
+      this.scheduled.delete(uri);
+      void this.validate(uri);
+    };
+    // No debounce means the next turn of the event loop: a 0 ms timer waits at least 1 ms in Node.
+    if (delay === 0) {
+      const immediate = setImmediate(run);
+      this.scheduled.set(uri, () => clearImmediate(immediate));
+    } else {
+      const timer = setTimeout(run, delay);
+      this.scheduled.set(uri, () => clearTimeout(timer));
+    }
   }
 
   private closed(uri: string): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.delete(uri);
+    this.scheduled.get(uri)?.();
+    this.scheduled.delete(uri);
     // A run still waiting for settings finds no generation of its own and drops its result.
     this.generations.delete(uri);
     this.settingsCache.delete(uri);
     this.published.delete(uri);
     this.sourceFiles.delete(uri);
+    this.linters.delete(uri);
     this.guard('clear diagnostics', () => this.connection.sendDiagnostics({ uri, diagnostics: [] }));
   }
 
@@ -437,6 +449,7 @@ export class HttpAuthLintServer {
         // Nothing of a document that is not analyzed is kept, least of all its tree.
         this.published.delete(uri);
         this.sourceFiles.delete(uri);
+        this.linters.delete(uri);
       }
       const diagnostics = skip
         ? [toSkipDiagnostic(skip)]
@@ -481,7 +494,12 @@ export class HttpAuthLintServer {
     }
     const sourceFile = this.sourceFiles.get(document.uri, fileName, document.getText(), document.version);
     this.lintRuns++;
-    const result = lintSource(sourceFile, settings.lint, this.rules);
+    let linter = this.linters.get(document.uri);
+    if (!linter) {
+      this.linters.set(document.uri, (linter = new IncrementalLint()));
+    }
+    const result = linter.lint(sourceFile, settings.lint, this.sourceFiles.originOf(document.uri), this.rules);
+    this.lastLint = linter.lastRun;
     for (const failure of result.ruleFailures) {
       const key = `${failure.ruleId}\0${document.uri}`;
       if (!this.loggedFailures.has(key)) {
@@ -580,11 +598,17 @@ export class HttpAuthLintServer {
     }
   }
 
+  /** Tells the client's status item what changed since the last time (not on every keystroke). */
   private sendStatus(): void {
     const params: StatusParams = { checkedFiles: this.checked.size };
     if (this.lastError !== undefined) {
       params.lastError = this.lastError;
     }
+    const sent = JSON.stringify(params);
+    if (sent === this.lastStatus) {
+      return;
+    }
+    this.lastStatus = sent;
     this.guard('send status', () => this.connection.sendNotification(STATUS_NOTIFICATION, params));
   }
 

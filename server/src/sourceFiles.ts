@@ -13,11 +13,13 @@
 // Closed documents keep nothing: an AST costs about 35 bytes of heap per byte of source.
 import ts from 'typescript';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { parse } from './engine';
+import { parse, type TreeOrigin } from './engine';
 
 interface Entry {
   fileName: string;
   sourceFile: ts.SourceFile;
+  /** The tree `sourceFile` was updated from, and the edit; none after a full parse. */
+  origin: TreeOrigin | undefined;
   /** The document version `sourceFile` was parsed for. */
   version: number;
   /** The edits since then, collapsed into one range over `sourceFile.text`. */
@@ -80,7 +82,7 @@ export class SourceFiles {
       }
       const updated = entry.pendingVersion === version ? this.update(entry, text) : undefined;
       if (updated) {
-        this.set(uri, fileName, updated, version);
+        this.set(uri, fileName, updated, version, { previous: entry.sourceFile, change: entry.pending! });
         return updated;
       }
     }
@@ -88,6 +90,12 @@ export class SourceFiles {
     this.counts.full++;
     this.set(uri, fileName, sourceFile, version);
     return sourceFile;
+  }
+
+  /** Where the kept tree came from, when it was updated from an earlier one: the incremental lint
+   * then analyses only what the edit changed. */
+  originOf(uri: string): TreeOrigin | undefined {
+    return this.entries.get(uri)?.origin;
   }
 
   /** The kept tree, when it is of `version` (hover reads the tree the findings came from). */
@@ -123,7 +131,7 @@ export class SourceFiles {
     }
   }
 
-  private set(uri: string, fileName: string, sourceFile: ts.SourceFile, version: number): void {
-    this.entries.set(uri, { fileName, sourceFile, version, pending: undefined, pendingVersion: version, stale: false });
+  private set(uri: string, fileName: string, sourceFile: ts.SourceFile, version: number, origin?: TreeOrigin): void {
+    this.entries.set(uri, { fileName, sourceFile, origin, version, pending: undefined, pendingVersion: version, stale: false });
   }
 }

@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import ts from 'typescript';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { lintSource, parse } from '../../server/src/engine';
+import { IncrementalLint, lintSource, parse, type LintResult } from '../../server/src/engine';
 import { SourceFiles } from '../../server/src/sourceFiles';
 import { EXPRESS_APP, MANY_FIXES_APP } from './fixtures';
 import { REPO_ROOT } from './lspClient';
@@ -109,8 +109,13 @@ function shape(sourceFile: ts.SourceFile): string {
  * where the syntax errors are: TypeScript's incremental parser words some of them more briefly
  * than a fresh parse (no "…you might need to wrap the whole assignment in parentheses"), and the
  * server publishes none. */
+const SETTINGS = { proxyFiles: ['**/proxy*'] };
+
 function lintView(sourceFile: ts.SourceFile): unknown {
-  const result = lintSource(sourceFile, { proxyFiles: ['**/proxy*'] });
+  return viewOf(lintSource(sourceFile, SETTINGS));
+}
+
+function viewOf(result: LintResult): unknown {
   assert.deepEqual(result.ruleFailures, [], 'no rule throws');
   return {
     findings: result.findings.map(({ ruleId, start, end, message, fixes, related }) => ({ ruleId, start, end, message, fixes, related })),
@@ -122,13 +127,18 @@ function lintView(sourceFile: ts.SourceFile): unknown {
 describe('incremental trees', () => {
   it('equal a fresh parse, and lint the same, after any sequence of incremental changes', () => {
     let incremental = 0;
+    let partialLints = 0;
+    let lints = 0;
     fc.assert(
       fc.property(session, ({ file, steps }) => {
         const { name, text } = FILES[file]!;
         const uri = `file:///work/${name}`;
         const trees = new SourceFiles();
+        // The incremental lint, which analyses again only the statements an edit changed, finds
+        // what a fresh lint of the whole text finds.
+        const linter = new IncrementalLint();
         let document = TextDocument.create(uri, 'typescript', 1, text);
-        trees.get(uri, name, document.getText(), document.version);
+        linter.lint(trees.get(uri, name, document.getText(), document.version), SETTINGS, undefined);
         for (const [index, step] of steps.entries()) {
           let expected = document.getText();
           const changes = step.changes.map((e) => {
@@ -146,7 +156,11 @@ describe('incremental trees', () => {
           assertParents(tree);
           const fresh = parse(name, expected);
           assert.equal(shape(tree), shape(fresh));
-          assert.deepEqual(lintView(tree), lintView(fresh));
+          const expectedView = lintView(fresh);
+          assert.deepEqual(lintView(tree), expectedView);
+          assert.deepEqual(viewOf(linter.lint(tree, SETTINGS, trees.originOf(uri))), expectedView, 'the incremental lint finds what a fresh lint finds');
+          lints++;
+          if (linter.lastRun.analyzed < linter.lastRun.statements) partialLints++;
         }
         incremental += trees.counts.incremental;
         // Only the first tree was parsed from the whole text.
@@ -155,6 +169,7 @@ describe('incremental trees', () => {
       { numRuns: Number(process.env.FC_RUNS ?? 150), ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH, endOnFailure: true } : {}) },
     );
     assert.ok(incremental > 150, `only ${incremental} incremental updates`);
+    assert.ok(partialLints > 30, `only ${partialLints} of ${lints} lints analysed part of the file`);
   });
 
   it('reuses the tree when nothing changed, and keeps only the current tree of each document', () => {

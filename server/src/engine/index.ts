@@ -4,6 +4,7 @@ import { RULES } from './rules';
 import type { ReportedSeverity } from './types';
 
 export { lint, lintSource } from './lint';
+export { IncrementalLint, type TreeOrigin } from './incremental';
 export { rulesWithFault } from './rules';
 export { applyEdits, disableForLineFix } from './fixes';
 export { fixAll, minimalEdit, type FixAllOptions, type FixAllResult } from './fix-all';

@@ -1,14 +1,15 @@
 // Runs the rules over one file: parse (or take a parsed file), build the response model once,
-// run every enabled rule in its own try/catch, apply suppressions.
+// run every enabled rule in its own try/catch, apply suppressions. The steps are exported for the
+// incremental lint (incremental.ts), which runs the rules over changed statements only.
 import type * as ts from 'typescript';
 import { matchesGlobs } from './globs';
-import { buildModel } from './model/build';
-import type { FixOutcome } from './model/types';
+import { analyzeFile, modelOf, type ModelOptions } from './model/build';
+import type { FixOutcome, ResponseModel } from './model/types';
 import { parse, syntaxErrorsOf } from './parse';
 import { formatMessage, type Rule } from './rule';
 import { RULES } from './rules';
 import { Suppressions } from './suppressions';
-import { DEFAULT_CHALLENGE, SEVERITIES, type Finding, type Fix, type LintResult, type LintSettings, type ReportedSeverity, type TextRange } from './types';
+import { DEFAULT_CHALLENGE, SEVERITIES, type Fix, type LintResult, type LintSettings, type RelatedLocation, type ReportedSeverity, type RuleFailure, type TextRange } from './types';
 
 const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((rule) => rule.id));
 
@@ -35,53 +36,116 @@ export function lint(fileName: string, text: string, settings: Partial<LintSetti
   return lintSource(parse(fileName, text), settings);
 }
 
-/** Lints a parsed file (a shell that keeps ASTs, e.g. for incremental reparsing, calls this).
- * `rules` is for tests of the engine itself. */
-export function lintSource(sourceFile: ts.SourceFile, settings: Partial<LintSettings> = {}, rules: readonly Rule[] = RULES): LintResult {
-  const result: LintResult = { findings: [], syntaxErrors: syntaxErrorsOf(sourceFile), ruleFailures: [], unusedDirectives: [] };
-  const resolved: LintSettings = { ...settings, rules: settings.rules ?? {}, defaultChallenge: settings.defaultChallenge || DEFAULT_CHALLENGE };
-  const enabled = rules.map((rule) => ({ rule, severity: severityOf(rule, resolved) })).filter(({ severity }) => severity !== 'off');
-  if (enabled.length === 0) return result;
+/** The settings a run uses and the rules it runs, each at its severity. */
+export interface RunPlan {
+  settings: LintSettings;
+  enabled: { rule: Rule; severity: ReportedSeverity }[];
+}
 
-  let model;
-  try {
-    const isProxyFile = matchesGlobs(sourceFile.fileName, resolved.proxyFiles ?? [], resolved.root);
-    model = buildModel(sourceFile, { proxyReason: isProxyFile ? 'the file matches httpAuthLint.proxyFiles' : undefined });
-  } catch (error) {
-    result.ruleFailures.push({ ruleId: 'response-model', error });
-    return result;
-  }
-  const suppressions = new Suppressions(sourceFile.text);
-  const checked = new Set<string>();
-  for (const { rule, severity } of enabled) {
-    const findings: Finding[] = [];
+export function planRun(settings: Partial<LintSettings>, rules: readonly Rule[]): RunPlan {
+  const resolved: LintSettings = { ...settings, rules: settings.rules ?? {}, defaultChallenge: settings.defaultChallenge || DEFAULT_CHALLENGE };
+  const enabled = rules.flatMap((rule) => {
+    const severity = severityOf(rule, resolved);
+    return severity === 'off' ? [] : [{ rule, severity }];
+  });
+  return { settings: resolved, enabled };
+}
+
+export function modelOptions(sourceFile: ts.SourceFile, settings: LintSettings): ModelOptions {
+  const isProxyFile = matchesGlobs(sourceFile.fileName, settings.proxyFiles ?? [], settings.root);
+  return { proxyReason: isProxyFile ? 'the file matches httpAuthLint.proxyFiles' : undefined };
+}
+
+/** A finding as a rule reported it, before suppression comments and syntax errors are applied:
+ * what the incremental lint keeps for a statement that did not change. */
+export interface RawFinding extends TextRange {
+  ruleId: string;
+  severity: ReportedSeverity;
+  message: string;
+  docsUrl: string;
+  related: RelatedLocation[];
+  fix?: { title: string; outcome: FixOutcome; safe: boolean };
+}
+
+/** What the rules said about one model: their findings, and the rules that threw. */
+export interface RulesOutcome {
+  findings: RawFinding[];
+  failures: RuleFailure[];
+}
+
+export function runRules(model: ResponseModel, plan: RunPlan): RulesOutcome {
+  const outcome: RulesOutcome = { findings: [], failures: [] };
+  for (const { rule, severity } of plan.enabled) {
+    const findings: RawFinding[] = [];
     try {
       rule.check({
         model,
-        settings: resolved,
+        settings: plan.settings,
         report: (report) => {
-          if (suppressions.suppresses(report.range.start, rule.id)) return;
           findings.push({
             ruleId: rule.id,
-            severity: severity as ReportedSeverity,
+            severity,
             message: formatMessage(rule.messages[report.messageId], report.data),
             docsUrl: rule.docsUrl,
             start: report.range.start,
             end: report.range.end,
             related: report.related ?? [],
-            fixes: report.fix ? [toFix(report.fix.title, overBrokenCode(report.fix.outcome, report.range, result.syntaxErrors), rule.fixKind === 'safe')] : [],
+            fix: report.fix && { ...report.fix, safe: rule.fixKind === 'safe' },
           });
         },
       });
     } catch (error) {
       // One rule's bug never hides the others' findings.
-      result.ruleFailures.push({ ruleId: rule.id, error });
+      outcome.failures.push({ ruleId: rule.id, error });
       continue;
     }
-    checked.add(rule.id);
-    result.findings.push(...findings);
+    outcome.findings.push(...findings);
   }
+  return outcome;
+}
+
+/** The result of a run from the rules' outcomes over parts of the file (one part, or one per
+ * statement). A rule that threw on any part reports nothing. The same value reported from two parts
+ * (a const's challenge, checked where each statement uses it) is one finding. */
+export function finishRun(sourceFile: ts.SourceFile, plan: RunPlan, parts: readonly RulesOutcome[]): LintResult {
+  const result: LintResult = { findings: [], syntaxErrors: syntaxErrorsOf(sourceFile), ruleFailures: [], unusedDirectives: [] };
+  const failed = new Set<string>();
+  for (const part of parts) {
+    for (const failure of part.failures) {
+      if (!failed.has(failure.ruleId)) result.ruleFailures.push(failure);
+      failed.add(failure.ruleId);
+    }
+  }
+  const suppressions = new Suppressions(sourceFile.text);
+  const partOf = new Map<string, RulesOutcome>();
+  for (const part of parts) {
+    for (const finding of part.findings) {
+      if (failed.has(finding.ruleId)) continue;
+      const key = `${finding.ruleId}\0${finding.start}\0${finding.end}\0${finding.message}`;
+      const first = partOf.get(key);
+      if (first !== undefined && first !== part) continue;
+      partOf.set(key, part);
+      if (suppressions.suppresses(finding.start, finding.ruleId)) continue;
+      const { fix, ...rest } = finding;
+      result.findings.push({ ...rest, fixes: fix ? [toFix(fix.title, overBrokenCode(fix.outcome, finding, result.syntaxErrors), fix.safe)] : [] });
+    }
+  }
+  const checked = new Set(plan.enabled.map(({ rule }) => rule.id).filter((id) => !failed.has(id)));
   result.unusedDirectives = suppressions.unused(RULE_IDS, checked);
   result.findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
   return result;
+}
+
+/** Lints a parsed file (a shell that keeps ASTs, e.g. for incremental reparsing, calls this).
+ * `rules` is for tests of the engine itself. */
+export function lintSource(sourceFile: ts.SourceFile, settings: Partial<LintSettings> = {}, rules: readonly Rule[] = RULES): LintResult {
+  const plan = planRun(settings, rules);
+  if (plan.enabled.length === 0) return { findings: [], syntaxErrors: syntaxErrorsOf(sourceFile), ruleFailures: [], unusedDirectives: [] };
+  let model;
+  try {
+    model = modelOf(analyzeFile(sourceFile, modelOptions(sourceFile, plan.settings)));
+  } catch (error) {
+    return { findings: [], syntaxErrors: syntaxErrorsOf(sourceFile), ruleFailures: [{ ruleId: 'response-model', error }], unusedDirectives: [] };
+  }
+  return finishRun(sourceFile, plan, [runRules(model, plan)]);
 }

@@ -1,6 +1,7 @@
 // Builds the response model of a file in one walk over its AST: what every adapter recognizes
 // (status setters, header writes), the file's imports, consts, style, helper functions and proxy
-// evidence. Then, per status site: the headers on its path, its guards and its messages.
+// evidence (statement-walk.ts, statement by statement). Then, per status site: the headers on its
+// path, its guards and its messages.
 import ts from 'typescript';
 import { isStatusValue, type FrameworkAdapter, type StatusSetter } from './adapter';
 import { ADAPTERS } from './adapters';
@@ -9,8 +10,9 @@ import { isMockFile } from './frameworks';
 import { modulesOf } from './modules';
 import { HelperCalls, type ScopedWrite } from './helpers';
 import { guardsOf, enclosingFunction, isOnPathOf, isUnreachable } from './paths';
-import { ProxyEvidence } from './proxy';
+import { proxyEvidenceOfFile } from './proxy';
 import { lazyStyle, type SourceStyle } from './source-style';
+import { StatementWalker, type StatementFacts } from './statement-walk';
 import { ConstBindings, resolveStatuses } from './status';
 import type { FileFacts, HeaderWrite, ResponseModel, ResponseSite } from './types';
 
@@ -27,101 +29,79 @@ function messagesOf(setter: StatusSetter): ts.StringLiteralLike[] {
   return found;
 }
 
-/** What the walk does at a node, by its kind: read once into a table, so that the walk's only
- * work at most nodes is one array read. */
-const enum Role {
-  Other,
-  /** Types, interfaces and imports: no response is sent from them (imports are read before the walk). */
-  Skipped,
-  Variable,
-  Function,
-  Call,
-  String,
-}
-
-const ROLES = new Uint8Array(ts.SyntaxKind.Count);
-for (let kind = 0; kind < ts.SyntaxKind.Count; kind++) if (ts.isTypeNode({ kind } as ts.Node)) ROLES[kind] = Role.Skipped;
-ROLES[ts.SyntaxKind.InterfaceDeclaration] = Role.Skipped;
-ROLES[ts.SyntaxKind.TypeAliasDeclaration] = Role.Skipped;
-ROLES[ts.SyntaxKind.ImportDeclaration] = Role.Skipped;
-ROLES[ts.SyntaxKind.VariableDeclaration] = Role.Variable;
-ROLES[ts.SyntaxKind.FunctionDeclaration] = Role.Function;
-ROLES[ts.SyntaxKind.CallExpression] = Role.Call;
-ROLES[ts.SyntaxKind.StringLiteral] = Role.String;
-ROLES[ts.SyntaxKind.NoSubstitutionTemplateLiteral] = Role.String;
-
 export interface ModelOptions {
   /** Why the file is proxy code, when something outside it says so (a setting). */
   proxyReason?: string;
 }
 
-export function buildModel(sourceFile: ts.SourceFile, options: ModelOptions = {}, adapters: readonly FrameworkAdapter[] = ADAPTERS): ResponseModel {
-  const consts = new ConstBindings();
-  const proxy = new ProxyEvidence(sourceFile.text, options.proxyReason);
-  const helpers = new HelperCalls();
+/** A file read statement by statement: the facts of each, and what holds across them. */
+export interface FileAnalysis {
+  sourceFile: ts.SourceFile;
+  facts: FileFacts;
+  statements: StatementFacts[];
+  consts: ConstBindings;
+  /** Every header write of the file, made directly or through a helper, by function and response. */
+  writesOf: WritesByResponse;
+}
+
+/** Reads every top-level statement of a file; `kept` gives the facts of a statement that need not
+ * be walked again (the same node as in an earlier analysis, with the same file around it). */
+export function analyzeFile(
+  sourceFile: ts.SourceFile,
+  options: ModelOptions = {},
+  adapters: readonly FrameworkAdapter[] = ADAPTERS,
+  kept?: (statement: ts.Statement) => StatementFacts | undefined,
+): FileAnalysis {
   const modules = new Set(modulesOf(sourceFile));
-  for (const module of modules) proxy.module(module);
   // Which adapters read this file is known from its imports before the walk; each is then asked
   // about the node kinds it reads only.
   const imports = { modules, frameworks: frameworksOfFile(sourceFile) };
   const active = isMockFile(imports) ? [] : adapters.filter((adapter) => adapter.appliesTo(imports));
-  const byKind: (FrameworkAdapter[] | undefined)[] = new Array(ts.SyntaxKind.Count);
-  for (const adapter of active) for (const kind of adapter.kinds) (byKind[kind] ??= []).push(adapter);
-  const setters: { adapter: FrameworkAdapter; setter: StatusSetter }[] = [];
-  const writes: ScopedWrite[] = [];
-
-  // Every node of the file passes here: one table lookup and one switch on its role, no allocation.
-  const visit = (node: ts.Node): void => {
-    switch (ROLES[node.kind]) {
-      case Role.Skipped:
-        return;
-      case Role.Variable:
-        consts.record(node as ts.VariableDeclaration);
-        helpers.visitVariable(node as ts.VariableDeclaration);
-        break;
-      case Role.Function:
-        helpers.visitFunction(node as ts.FunctionDeclaration);
-        break;
-      case Role.Call:
-        helpers.visitCall(node as ts.CallExpression);
-        proxy.visitCall(node as ts.CallExpression);
-        break;
-      case Role.String:
-        proxy.visitString(node as ts.StringLiteralLike);
-        break;
-    }
-    const interested = byKind[node.kind];
-    if (interested !== undefined) {
-      for (const adapter of interested) {
-        const setter = adapter.statusSetterAt(node, consts);
-        if (setter) setters.push({ adapter, setter });
-        const written = adapter.headerWritesAt(node, consts);
-        if (written) {
-          const scope = enclosingFunction(node);
-          for (const write of written.writes) writes.push({ adapter, scope, receiverKey: written.receiverKey, write });
-        }
-      }
-    }
-    ts.forEachChild(node, visit);
+  const consts = new ConstBindings();
+  const walker = new StatementWalker(active, consts);
+  const statements = sourceFile.statements.map((statement) => {
+    const facts = kept?.(statement);
+    if (!facts) return walker.walk(statement);
+    for (const declaration of facts.consts) consts.record(declaration);
+    return facts;
+  });
+  const helpers = new HelperCalls(
+    statements.flatMap((facts) => facts.functions),
+    statements.flatMap((facts) => facts.calls),
+  );
+  const writes = statements.flatMap((facts) => facts.writes);
+  const proxyEvidence = proxyEvidenceOfFile(sourceFile.text, options.proxyReason, modules, statements.map((facts) => facts.proxyEvidence));
+  return {
+    sourceFile,
+    facts: { ...imports, proxyEvidence, style: lazyStyle(sourceFile.text) },
+    statements,
+    consts,
+    writesOf: indexByResponse([...writes, ...helpers.writesThroughCalls(writes)]),
   };
-  visit(sourceFile);
+}
 
-  const facts: FileFacts = { ...imports, proxyEvidence: proxy.evidence, style: lazyStyle(sourceFile.text) };
-  const writesOf = indexByResponse([...writes, ...helpers.writesThroughCalls(writes)]);
-  let headerWrites: HeaderWrite[] | undefined;
+/** The response model of some statements of an analyzed file: their sites, and their header writes. */
+export function modelOf(analysis: FileAnalysis, statements: readonly StatementFacts[] = analysis.statements): ResponseModel {
+  const setters = statements.flatMap((facts) => facts.setters);
   // Errors thrown instead of a response (Koa's ctx.throw): few, so the pairs below stay cheap.
   const throwers = setters.filter(({ setter }) => setter.dropsEarlierHeaders !== undefined);
   const sent = setters.filter(({ setter }) => !isUnreachable(setter.node) && (throwers.length === 0 || (!isReplaced(setter, throwers) && !followsAThrow(setter, throwers))));
+  let headerWrites: HeaderWrite[] | undefined;
   return {
-    sourceFile,
-    facts,
-    sites: sent.flatMap(({ adapter, setter }) => sitesOf(adapter, setter, writesOf, consts, facts.style)),
+    sourceFile: analysis.sourceFile,
+    facts: analysis.facts,
+    sites: sent.flatMap(({ adapter, setter }) => sitesOf(adapter, setter, analysis.writesOf, analysis.consts, analysis.facts.style)),
     // Read by invalid-challenge only: built on first use.
     get headerWrites() {
-      headerWrites ??= [...writes.map((w) => w.write), ...setters.flatMap(({ setter }) => setter.ownHeaders ?? [])];
+      headerWrites ??= [...statements.flatMap((facts) => facts.writes.map((w) => w.write)), ...setters.flatMap(({ setter }) => setter.ownHeaders ?? [])];
       return headerWrites;
     },
   };
+}
+
+/** The response model of a whole file, built in one walk over its AST. */
+export function buildModel(sourceFile: ts.SourceFile, options: ModelOptions = {}, adapters: readonly FrameworkAdapter[] = ADAPTERS): ResponseModel {
+  return modelOf(analyzeFile(sourceFile, options, adapters));
 }
 
 /** Whether a later error on the same response always follows `setter` and sends a fresh response

@@ -22,25 +22,28 @@ const HEADER_HELPER_NAME = /header|challenge|auth|unauthori[sz]ed|deny/i;
 /** Names that read (h3's `getHeader(event, 'authorization')`, `hasAuth(req)`): they write nothing. */
 const READER_NAME = /^(get|read|has|is|parse|extract)[A-Z_]/;
 
-type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction;
+export type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction;
+
+/** The function a declaration names: `function f() {}`, `const f = () => {}`. */
+export function namedFunction(node: ts.FunctionDeclaration | ts.VariableDeclaration): [string, FunctionNode] | undefined {
+  if (ts.isFunctionDeclaration(node)) return node.name && node.body ? [node.name.text, node] : undefined;
+  const initializer = node.initializer;
+  return ts.isIdentifier(node.name) && initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) ? [node.name.text, initializer] : undefined;
+}
+
+/** A call that may pass a response to a helper: one of its arguments is a name. */
+export function mayPassResponse(call: ts.CallExpression): boolean {
+  for (const argument of call.arguments) if (argument.kind === ts.SyntaxKind.Identifier) return true;
+  return false;
+}
 
 export class HelperCalls {
   private readonly functions = new Map<string, FunctionNode>();
-  private readonly calls: ts.CallExpression[] = [];
 
-  visitFunction(node: ts.FunctionDeclaration): void {
-    if (node.name && node.body) this.functions.set(node.name.text, node);
-  }
-
-  visitVariable(node: ts.VariableDeclaration): void {
-    const initializer = node.initializer;
-    if (ts.isIdentifier(node.name) && initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer))) {
-      this.functions.set(node.name.text, initializer);
-    }
-  }
-
-  visitCall(node: ts.CallExpression): void {
-    if (node.arguments.some(ts.isIdentifier)) this.calls.push(node);
+  /** `functions` in the file's order (a name declared twice means its last function), and the
+   * calls for which mayPassResponse holds. */
+  constructor(functions: Iterable<[string, FunctionNode]>, private readonly calls: readonly ts.CallExpression[]) {
+    for (const [name, fn] of functions) this.functions.set(name, fn);
   }
 
   /** The writes that calls make through functions, given the writes seen directly; nested helpers

@@ -12,7 +12,17 @@ function moduleOfCall(node: ts.Node): string | undefined {
   return isRequire ? node.arguments[0].text : undefined;
 }
 
-function modulesOfStatement(statement: ts.Statement, found: string[]): void {
+/** Per statement: an edited file keeps most of its statements (ts.updateSourceFile reuses them). */
+const ofStatement = new WeakMap<ts.Statement, readonly string[]>();
+
+function modulesOfStatement(statement: ts.Statement): readonly string[] {
+  let found = ofStatement.get(statement) as string[] | undefined;
+  if (!found) ofStatement.set(statement, (found = readModules(statement)));
+  return found;
+}
+
+function readModules(statement: ts.Statement): string[] {
+  const found: string[] = [];
   if ((ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
     found.push(statement.moduleSpecifier.text);
   } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference) && ts.isStringLiteral(statement.moduleReference.expression)) {
@@ -25,6 +35,7 @@ function modulesOfStatement(statement: ts.Statement, found: string[]): void {
     };
     visit(statement);
   }
+  return found;
 }
 
 const cache = new WeakMap<ts.SourceFile, readonly string[]>();
@@ -33,8 +44,7 @@ const cache = new WeakMap<ts.SourceFile, readonly string[]>();
 export function modulesOf(sourceFile: ts.SourceFile): readonly string[] {
   let modules = cache.get(sourceFile);
   if (!modules) {
-    const found: string[] = [];
-    for (const statement of sourceFile.statements) modulesOfStatement(statement, found);
+    const found = sourceFile.statements.flatMap(modulesOfStatement);
     cache.set(sourceFile, (modules = found.map((name) => name.replace(/^node:/, ''))));
   }
   return modules;

@@ -16,21 +16,19 @@ const PROXY_MODULES = new Set([
 /** The explicit marker, in a line or block comment anywhere in the file. */
 const PROXY_DIRECTIVE = /\/[/*]\s*http-auth-lint\s+proxy\b/;
 
+/** Why a file is proxy code: the reason given from outside it (a setting), its marker comment, a
+ * proxy module it imports, or the first sign in its statements, in that order. */
+export function proxyEvidenceOfFile(text: string, given: string | undefined, modules: Iterable<string>, statements: Iterable<string | undefined>): string | undefined {
+  if (given) return given;
+  if (PROXY_DIRECTIVE.test(text)) return 'the file is marked `// http-auth-lint proxy`';
+  for (const name of modules) if (PROXY_MODULES.has(name)) return `it imports ${name}`;
+  for (const found of statements) if (found) return found;
+  return undefined;
+}
+
+/** The first sign of proxy code in one statement, read node by node during the walk. */
 export class ProxyEvidence {
-  private found: string | undefined;
-
-  /** Evidence from outside the file (a setting), then from its text, read before the walk. */
-  constructor(text: string, given?: string) {
-    this.found = given ?? (PROXY_DIRECTIVE.test(text) ? 'the file is marked `// http-auth-lint proxy`' : undefined);
-  }
-
-  get evidence(): string | undefined {
-    return this.found;
-  }
-
-  module(name: string): void {
-    if (!this.found && PROXY_MODULES.has(name)) this.found = `it imports ${name}`;
-  }
+  found: string | undefined;
 
   /** A string of the file: `'proxy-authorization'` read, `'CONNECT'` compared with. */
   visitString(node: ts.StringLiteralLike): void {

@@ -36,11 +36,13 @@ function unwrap(expr: ts.Expression): ts.Expression {
 export class ConstBindings {
   private readonly byName = new Map<string, ts.Expression | undefined>();
 
-  record(declaration: ts.VariableDeclaration): void {
-    if (!ts.isIdentifier(declaration.name) || !declaration.initializer) return;
-    if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) return;
+  /** Records a `const` declaration; says whether it was one. */
+  record(declaration: ts.VariableDeclaration): boolean {
+    if (!ts.isIdentifier(declaration.name) || !declaration.initializer) return false;
+    if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) return false;
     const name = declaration.name.text;
     this.byName.set(name, this.byName.has(name) ? undefined : declaration.initializer);
+    return true;
   }
 
   get(name: string): ts.Expression | undefined {

@@ -1,0 +1,163 @@
+// Linting an open document again after an edit without analysing again what the edit did not
+// change (issue 5). ts.updateSourceFile reuses the nodes an edit does not touch: a top-level
+// statement that is the same node as before has the same text. Its findings are kept from the last
+// run, moved by the edit's length, as long as the file around it reads the same: the same imports,
+// proxy evidence and style, and the statements that changed offer the rest of the file what they
+// offered before (statement-exports.ts). Anything else, and the whole file is analysed again.
+//
+// The result is the one a fresh lint of the same text gives: a property test checks it over random
+// edit sequences (test/unit/property/incremental.test.ts).
+import type ts from 'typescript';
+import { finishRun, modelOptions, planRun, runRules, type RawFinding, type RulesOutcome, type RunPlan } from './lint';
+import { analyzeFile, modelOf, type FileAnalysis } from './model/build';
+import { detectStyle } from './model/source-style';
+import { exportsOf } from './model/statement-exports';
+import type { StatementFacts } from './model/statement-walk';
+import type { FixOutcome } from './model/types';
+import type { Rule } from './rule';
+import { RULES } from './rules';
+import type { LintResult, LintSettings, TextRange } from './types';
+
+interface KeptStatement {
+  facts: StatementFacts;
+  exports: string;
+  outcome: RulesOutcome;
+}
+
+const NOTHING: RulesOutcome = { findings: [], failures: [] };
+
+/** Where a tree came from: the tree it was updated from (ts.updateSourceFile) and the edit. */
+export interface TreeOrigin {
+  previous: ts.SourceFile;
+  change: ts.TextChangeRange;
+}
+
+interface LastRun {
+  sourceFile: ts.SourceFile;
+  settings: Partial<LintSettings>;
+  rules: readonly Rule[];
+  /** What the file reads the same way in every statement: imports, proxy evidence, style. */
+  context: string;
+  statements: Map<ts.Statement, KeptStatement>;
+}
+
+/** Positions through an edit: those before it stay, those after it move by its length; those in
+ * it (or at its ends, where an insertion could go either way) have no place in the new text. */
+function positionMap(change: ts.TextChangeRange): (position: number) => number | undefined {
+  const start = change.span.start;
+  const end = start + change.span.length;
+  const delta = change.newLength - change.span.length;
+  return (position) => (position < start ? position : position > end ? position + delta : undefined);
+}
+
+function moved<T extends TextRange>(range: T, map: (position: number) => number | undefined): T | undefined {
+  const start = map(range.start);
+  const end = map(range.end);
+  return start === undefined || end === undefined ? undefined : { ...range, start, end };
+}
+
+function movedFix(outcome: FixOutcome, map: (position: number) => number | undefined): FixOutcome | undefined {
+  if ('unavailable' in outcome) return outcome;
+  const edits = outcome.edits.map((edit) => moved(edit, map));
+  return edits.every((edit) => edit !== undefined) ? { edits: edits as typeof outcome.edits } : undefined;
+}
+
+function movedFinding(finding: RawFinding, map: (position: number) => number | undefined): RawFinding | undefined {
+  const range = moved(finding, map);
+  const related = finding.related.map((location) => moved(location, map));
+  const outcome = finding.fix && movedFix(finding.fix.outcome, map);
+  if (!range || related.some((location) => location === undefined) || (finding.fix && !outcome)) return undefined;
+  return { ...range, related: related as RawFinding['related'], fix: finding.fix && { ...finding.fix, outcome: outcome! } };
+}
+
+/** The findings of a kept statement in the new text, or undefined when one of them cannot be moved. */
+function movedOutcome(outcome: RulesOutcome, map: (position: number) => number | undefined): RulesOutcome | undefined {
+  const findings: RawFinding[] = [];
+  for (const finding of outcome.findings) {
+    const found = movedFinding(finding, map);
+    if (!found) return undefined;
+    findings.push(found);
+  }
+  return { findings, failures: outcome.failures };
+}
+
+function contextOf(analysis: FileAnalysis): string {
+  const style = detectStyle(analysis.sourceFile.text);
+  return [...analysis.facts.modules, '|', ...analysis.facts.frameworks, '|', analysis.facts.proxyEvidence, '|', style.quote, style.semicolon, style.eol].join('\n');
+}
+
+/** The linter of one open document: keeps what its last run found, statement by statement. */
+export class IncrementalLint {
+  private last: LastRun | undefined;
+  /** How the last run went: for the server's statistics and for tests. */
+  lastRun: { statements: number; analyzed: number } = { statements: 0, analyzed: 0 };
+
+  /** Lints `sourceFile`. When `origin` says it was updated from the tree of the last run, and the
+   * settings are the same object, only what the edit changed is analysed. */
+  lint(sourceFile: ts.SourceFile, settings: Partial<LintSettings>, origin: TreeOrigin | undefined, rules: readonly Rule[] = RULES): LintResult {
+    const plan = planRun(settings, rules);
+    const last = this.last;
+    this.last = undefined;
+    if (plan.enabled.length === 0) return finishRun(sourceFile, plan, []);
+    const reusable = origin !== undefined && last !== undefined && last.sourceFile === origin.previous && last.settings === settings && last.rules === rules;
+    try {
+      return (reusable && this.lintChanged(sourceFile, plan, origin.change, last, settings, rules)) || this.lintAll(sourceFile, plan, settings, rules);
+    } catch (error) {
+      return { ...finishRun(sourceFile, plan, []), ruleFailures: [{ ruleId: 'response-model', error }] };
+    }
+  }
+
+  private lintAll(sourceFile: ts.SourceFile, plan: RunPlan, settings: Partial<LintSettings>, rules: readonly Rule[]): LintResult {
+    const analysis = analyzeFile(sourceFile, modelOptions(sourceFile, plan.settings));
+    const statements = new Map(analysis.statements.map((facts) => [facts.statement, { facts, exports: exportsOf(facts), outcome: NOTHING }]));
+    const outcomes = this.check(analysis, analysis.statements, plan, statements);
+    this.last = { sourceFile, settings, rules, context: contextOf(analysis), statements };
+    this.lastRun = { statements: analysis.statements.length, analyzed: analysis.statements.length };
+    return finishRun(sourceFile, plan, outcomes);
+  }
+
+  /** The run over a changed file that analyses the changed statements only, or undefined when the
+   * change reaches beyond them. */
+  private lintChanged(sourceFile: ts.SourceFile, plan: RunPlan, change: ts.TextChangeRange, last: LastRun, settings: Partial<LintSettings>, rules: readonly Rule[]): LintResult | undefined {
+    // A statement is kept when it is the same node as in the last run, its analysis reads nothing
+    // outside it, and its findings have a place in the new text.
+    const map = positionMap(change);
+    const kept = new Map<ts.Statement, KeptStatement>();
+    for (const statement of sourceFile.statements) {
+      const entry = last.statements.get(statement);
+      const outcome = entry && !entry.facts.topLevel && !entry.facts.entangled ? movedOutcome(entry.outcome, map) : undefined;
+      if (entry && outcome) kept.set(statement, { ...entry, outcome });
+    }
+    const analysis = analyzeFile(sourceFile, modelOptions(sourceFile, plan.settings), undefined, (statement) => kept.get(statement)?.facts);
+    const context = contextOf(analysis);
+    if (context !== last.context) return undefined;
+    // What the statements walked again offered the rest of the file before, and what they offer now.
+    const before = [...last.statements].filter(([statement]) => !kept.has(statement)).map(([, entry]) => entry.exports);
+    const walked = analysis.statements.filter((facts) => !kept.has(facts.statement));
+    const after = walked.map(exportsOf);
+    if (before.join('\n\0') !== after.join('\n\0')) return undefined;
+
+    const exports = new Map(walked.map((facts, index) => [facts.statement, after[index]]));
+    const statements = new Map(analysis.statements.map((facts) => [facts.statement, kept.get(facts.statement) ?? { facts, exports: exports.get(facts.statement)!, outcome: NOTHING }]));
+    const outcomes = [...kept.values()].map((entry) => entry.outcome);
+    outcomes.push(...this.check(analysis, walked, plan, statements));
+    this.last = { sourceFile, settings, rules, context, statements };
+    this.lastRun = { statements: analysis.statements.length, analyzed: walked.length };
+    return finishRun(sourceFile, plan, outcomes);
+  }
+
+  /** Runs the rules over each statement's sites (the top-level code of the file together: it
+   * shares one scope) and records each outcome with its statement. */
+  private check(analysis: FileAnalysis, statements: readonly StatementFacts[], plan: RunPlan, into: Map<ts.Statement, KeptStatement>): RulesOutcome[] {
+    const groups: StatementFacts[][] = [];
+    const topLevel = statements.filter((facts) => facts.topLevel);
+    if (topLevel.length > 0) groups.push(topLevel);
+    for (const facts of statements) if (!facts.topLevel) groups.push([facts]);
+    return groups.map((group) => {
+      const outcome = runRules(modelOf(analysis, group), plan);
+      // The top-level group is checked again on every run: its outcome is not kept.
+      if (group.length === 1 && !group[0].topLevel) into.set(group[0].statement, { ...into.get(group[0].statement)!, outcome });
+      return outcome;
+    });
+  }
+}
