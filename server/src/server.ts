@@ -56,6 +56,7 @@ import {
 import { FIX_ALL_KIND, STATUS_NOTIFICATION, type InitializationOptions, type ServerStats, type StatusParams } from './protocol';
 import { SECTION, defaultEditorSettings, readEditorSettings, type EditorSettings } from './settings';
 import { skipReason } from './skip';
+import { COMPILED_EVENT } from './launch/compile-cache';
 import { SourceFiles } from './sourceFiles';
 
 /** Typing pauses shorter than this lint once, at the end (`initializationOptions.debounceMs`). */
@@ -94,6 +95,7 @@ export class HttpAuthLintServer {
   private readonly linters = new Map<string, IncrementalLint>();
   private lastLint = { statements: 0, analyzed: 0 };
   private lastStatus: string | undefined;
+  private firstLintDone = false;
   /** The documents' texts; each incremental change is also recorded for the document's tree. */
   readonly documents = new TextDocuments({
     create: TextDocument.create,
@@ -461,6 +463,11 @@ export class HttpAuthLintServer {
           : [];
       await this.connection.sendDiagnostics({ uri, version: current.version, diagnostics });
       this.sendStatus();
+      if (!this.firstLintDone) {
+        this.firstLintDone = true;
+        // The loader caches the compiled code now: it then holds what linting compiled as well.
+        (process as NodeJS.EventEmitter).emit(COMPILED_EVENT);
+      }
     } catch (error) {
       this.logError(`validate ${uri}`, error);
     }
