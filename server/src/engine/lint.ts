@@ -105,8 +105,9 @@ export function runRules(model: ResponseModel, plan: RunPlan): RulesOutcome {
 }
 
 /** The result of a run from the rules' outcomes over parts of the file (one part, or one per
- * statement). A rule that threw on any part reports nothing. The same value reported from two parts
- * (a const's challenge, checked where each statement uses it) is one finding. */
+ * statement). A rule that threw on any part reports nothing. What two parts report at the same
+ * place is one finding (a const's challenge, checked where each statement uses it, as one run
+ * over the whole file reports it once). */
 export function finishRun(sourceFile: ts.SourceFile, plan: RunPlan, parts: readonly RulesOutcome[]): LintResult {
   const result: LintResult = { findings: [], syntaxErrors: syntaxErrorsOf(sourceFile), ruleFailures: [], unusedDirectives: [] };
   const failed = new Set<string>();
@@ -121,10 +122,12 @@ export function finishRun(sourceFile: ts.SourceFile, plan: RunPlan, parts: reado
   for (const part of parts) {
     for (const finding of part.findings) {
       if (failed.has(finding.ruleId)) continue;
-      const key = `${finding.ruleId}\0${finding.start}\0${finding.end}\0${finding.message}`;
-      const first = partOf.get(key);
-      if (first !== undefined && first !== part) continue;
-      partOf.set(key, part);
+      if (parts.length > 1) {
+        const key = `${finding.ruleId}\0${finding.start}\0${finding.end}`;
+        const first = partOf.get(key);
+        if (first !== undefined && first !== part) continue;
+        partOf.set(key, part);
+      }
       if (suppressions.suppresses(finding.start, finding.ruleId)) continue;
       const { fix, ...rest } = finding;
       result.findings.push({ ...rest, fixes: fix ? [toFix(fix.title, overBrokenCode(fix.outcome, finding, result.syntaxErrors), fix.safe)] : [] });

@@ -7,7 +7,7 @@ import { isStatusValue, type FrameworkAdapter, type StatusSetter } from './adapt
 import { ADAPTERS } from './adapters';
 import { frameworksOfFile } from './file-imports';
 import { isMockFile } from './frameworks';
-import { modulesOf } from './modules';
+import { knowModulesOf, modulesOf, modulesOfStatement } from './modules';
 import { HelperCalls, type ScopedWrite } from './helpers';
 import { guardsOf, enclosingFunction, isOnPathOf, isUnreachable } from './paths';
 import { proxyEvidenceOfFile } from './proxy';
@@ -52,6 +52,9 @@ export function analyzeFile(
   adapters: readonly FrameworkAdapter[] = ADAPTERS,
   kept?: (statement: ts.Statement) => StatementFacts | undefined,
 ): FileAnalysis {
+  const keptFacts = kept ? sourceFile.statements.map(kept) : [];
+  const modulesByStatement = sourceFile.statements.map((statement, index) => keptFacts[index]?.modules ?? modulesOfStatement(statement));
+  knowModulesOf(sourceFile, modulesByStatement.flat());
   const modules = new Set(modulesOf(sourceFile));
   // Which adapters read this file is known from its imports before the walk; each is then asked
   // about the node kinds it reads only.
@@ -59,9 +62,9 @@ export function analyzeFile(
   const active = isMockFile(imports) ? [] : adapters.filter((adapter) => adapter.appliesTo(imports));
   const consts = new ConstBindings();
   const walker = new StatementWalker(active, consts);
-  const statements = sourceFile.statements.map((statement) => {
-    const facts = kept?.(statement);
-    if (!facts) return walker.walk(statement);
+  const statements = sourceFile.statements.map((statement, index) => {
+    const facts = keptFacts[index];
+    if (!facts) return walker.walk(statement, modulesByStatement[index]);
     for (const declaration of facts.consts) consts.record(declaration);
     return facts;
   });

@@ -12,16 +12,8 @@ function moduleOfCall(node: ts.Node): string | undefined {
   return isRequire ? node.arguments[0].text : undefined;
 }
 
-/** Per statement: an edited file keeps most of its statements (ts.updateSourceFile reuses them). */
-const ofStatement = new WeakMap<ts.Statement, readonly string[]>();
-
-function modulesOfStatement(statement: ts.Statement): readonly string[] {
-  let found = ofStatement.get(statement) as string[] | undefined;
-  if (!found) ofStatement.set(statement, (found = readModules(statement)));
-  return found;
-}
-
-function readModules(statement: ts.Statement): string[] {
+/** The modules one top-level statement imports, `node:` prefixes dropped (`node:http` is `http`). */
+export function modulesOfStatement(statement: ts.Statement): string[] {
   const found: string[] = [];
   if ((ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
     found.push(statement.moduleSpecifier.text);
@@ -35,7 +27,7 @@ function readModules(statement: ts.Statement): string[] {
     };
     visit(statement);
   }
-  return found;
+  return found.map((name) => name.replace(/^node:/, ''));
 }
 
 const cache = new WeakMap<ts.SourceFile, readonly string[]>();
@@ -43,9 +35,12 @@ const cache = new WeakMap<ts.SourceFile, readonly string[]>();
 /** The modules `sourceFile` imports, `node:` prefixes dropped (`node:http` is `http`). */
 export function modulesOf(sourceFile: ts.SourceFile): readonly string[] {
   let modules = cache.get(sourceFile);
-  if (!modules) {
-    const found = sourceFile.statements.flatMap(modulesOfStatement);
-    cache.set(sourceFile, (modules = found.map((name) => name.replace(/^node:/, ''))));
-  }
+  if (!modules) cache.set(sourceFile, (modules = sourceFile.statements.flatMap(modulesOfStatement)));
   return modules;
+}
+
+/** Records the modules of `sourceFile` read statement by statement elsewhere (the incremental
+ * lint keeps those of unchanged statements), so that modulesOf does not read them again. */
+export function knowModulesOf(sourceFile: ts.SourceFile, modules: readonly string[]): void {
+  cache.set(sourceFile, modules);
 }

@@ -68,25 +68,55 @@ export function appendToLiteral(literal: ts.ObjectLiteralExpression | ts.ArrayLi
 }
 
 const STYLE_SAMPLE = 8192;
-const STRING_LITERAL = /(['"])(?:(?!\1)[^\\\n]|\\.)*\1/g;
-const STATEMENT_END = /[;)\]\w'"`][ \t]*\r?$/gm;
 
-/** The style of a file, read off its text (a regex pass costs far less than counting over the
- * AST): the quote most of its string literals use, whether its statements end with semicolons. */
+/** How many string literals of each quote `text` has: a quote, then no line break before the same
+ * quote (escapes skipped). A quote that closes nothing (an apostrophe in a comment) counts nothing. */
+function countQuotes(text: string): { single: number; double: number } {
+  let single = 0;
+  let double = 0;
+  for (let i = 0; i < text.length; i++) {
+    const quote = text.charCodeAt(i);
+    if (quote !== 39 /* ' */ && quote !== 34 /* " */) continue;
+    for (let j = i + 1; j < text.length; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 10 /* \n */ || (c === 92 /* \ */ && (j + 1 >= text.length || text.charCodeAt(j + 1) === 10))) break;
+      if (c === 92) j++;
+      else if (c === quote) {
+        if (quote === 39) single++;
+        else double++;
+        i = j;
+        break;
+      }
+    }
+  }
+  return { single, double };
+}
+
+/** Whether a line ending in this character ends a statement that could take a semicolon. */
+function endsAStatement(c: number): boolean {
+  return (
+    c === 59 /* ; */ || c === 41 /* ) */ || c === 93 /* ] */ || c === 39 || c === 34 || c === 96 /* ` */ || c === 95 /* _ */ ||
+    (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+  );
+}
+
+/** The style of a file, read off its text (a scan costs far less than counting over the AST):
+ * the quote most of its string literals use, whether its statements end with semicolons. */
 export function detectStyle(fullText: string): SourceStyle {
   // The first lines tell the style as well as the whole file does, at a fraction of the cost.
   const text = fullText.length > STYLE_SAMPLE ? fullText.slice(0, fullText.indexOf('\n', STYLE_SAMPLE) + 1 || undefined) : fullText;
-  let single = 0;
-  let double = 0;
-  for (const match of text.matchAll(STRING_LITERAL)) {
-    if (match[1] === '"') double++;
-    else single++;
-  }
+  const { single, double } = countQuotes(text);
   let withSemicolon = 0;
   let without = 0;
-  for (const match of text.matchAll(STATEMENT_END)) {
-    if (match[0][0] === ';') withSemicolon++;
-    else without++;
+  for (let lineEnd = 0; lineEnd !== -1 && lineEnd <= text.length; ) {
+    const next = text.indexOf('\n', lineEnd);
+    let last = (next === -1 ? text.length : next) - 1;
+    if (text.charCodeAt(last) === 13 /* \r */) last--;
+    while (last >= lineEnd && (text.charCodeAt(last) === 32 || text.charCodeAt(last) === 9)) last--;
+    const c = last >= lineEnd ? text.charCodeAt(last) : -1;
+    if (c === 59) withSemicolon++;
+    else if (c !== -1 && endsAStatement(c)) without++;
+    lineEnd = next === -1 ? -1 : next + 1;
   }
   return {
     quote: double > single ? '"' : "'",

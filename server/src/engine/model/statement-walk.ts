@@ -18,6 +18,8 @@ export interface AdapterSetter {
 /** What one top-level statement holds for the analysis. */
 export interface StatementFacts {
   statement: ts.Statement;
+  /** The modules it imports (modules.ts). */
+  modules: readonly string[];
   setters: AdapterSetter[];
   writes: ScopedWrite[];
   /** Its `const` declarations, in walk order: replayed into the file's bindings when the statement
@@ -71,8 +73,8 @@ export class StatementWalker {
     for (const adapter of adapters) for (const kind of adapter.kinds) (this.byKind[kind] ??= []).push(adapter);
   }
 
-  walk(statement: ts.Statement): StatementFacts {
-    const facts: StatementFacts = { statement, setters: [], writes: [], consts: [], functions: [], calls: [], proxyEvidence: undefined, topLevel: false, entangled: false };
+  walk(statement: ts.Statement, modules: readonly string[]): StatementFacts {
+    const facts: StatementFacts = { statement, modules, setters: [], writes: [], consts: [], functions: [], calls: [], proxyEvidence: undefined, topLevel: false, entangled: false };
     const { byKind, consts } = this;
     const proxy = new ProxyEvidence();
     // Every node of the statement passes here: one table lookup and one switch on its role, no allocation.
