@@ -51,6 +51,19 @@ describe('compile cache', () => {
     assert.equal(statSync(path.join(folder, file)).mtimeMs, written);
   });
 
+  it('replaces the cache of an earlier build of the bundle', async () => {
+    const folder = cacheFolder();
+    const earlier = path.join(folder, 'server-core-00000000000000000000-v8-0-x64.cache');
+    const unrelated = path.join(folder, 'other-bundle-00000000000000000000-v8-0-x64.cache');
+    writeFileSync(earlier, 'an earlier build');
+    writeFileSync(unrelated, 'another bundle');
+    await lintOnce(folder);
+    const files = cacheFiles(folder);
+    assert.equal(files.filter((name) => name.startsWith('server-core-')).length, 1, files.join(', '));
+    assert.ok(!files.includes(path.basename(earlier)));
+    assert.ok(files.includes(path.basename(unrelated)));
+  });
+
   it('is replaced when damaged, and the server serves all the same', async () => {
     const folder = cacheFolder();
     const expected = await lintOnce(folder);

@@ -5,7 +5,7 @@
 // a changed bundle never meets an old cache. Anything that goes wrong falls back to a plain
 // require; the cache only ever saves time.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -27,6 +27,7 @@ const { _nodeModulePaths: nodeModulePaths, wrap } = Module as unknown as { _node
 
 /** Runs the CommonJS bundle at `file` as `require` would, with its compiled code cached in `folder`. */
 export function loadWithCompileCache(file: string, folder: string = cacheFolder()): unknown {
+  const bundle = path.basename(file, '.js');
   let source: string;
   let script: Script;
   let cacheFile: string;
@@ -34,7 +35,7 @@ export function loadWithCompileCache(file: string, folder: string = cacheFolder(
   try {
     source = readFileSync(file, 'utf8');
     const key = createHash('sha256').update(source).digest('hex').slice(0, 20);
-    cacheFile = path.join(folder, `${path.basename(file, '.js')}-${key}-v8-${process.versions.v8}-${process.arch}.cache`);
+    cacheFile = path.join(folder, `${bundle}-${key}-v8-${process.versions.v8}-${process.arch}.cache`);
     try {
       cachedData = readFileSync(cacheFile);
     } catch {
@@ -54,13 +55,13 @@ export function loadWithCompileCache(file: string, folder: string = cacheFolder(
   if (cachedData === undefined || script.cachedDataRejected) {
     // At once (a process may be stopped any time after), and again with what the first piece of
     // work compiled, when the process lives that long.
-    writeCache(script, cacheFile, folder);
-    process.once(COMPILED_EVENT, () => setImmediate(() => writeCache(script, cacheFile, folder)));
+    writeCache(script, cacheFile, folder, bundle);
+    process.once(COMPILED_EVENT, () => setImmediate(() => writeCache(script, cacheFile, folder, bundle)));
   }
   return loaded.exports;
 }
 
-function writeCache(script: Script, cacheFile: string, folder: string): void {
+function writeCache(script: Script, cacheFile: string, folder: string, bundle: string): void {
   try {
     mkdirSync(folder, { recursive: true });
     // Written aside and renamed: a server starting at the same time reads a whole file or none.
@@ -69,5 +70,19 @@ function writeCache(script: Script, cacheFile: string, folder: string): void {
     renameSync(partial, cacheFile);
   } catch {
     // No cache this time (a read-only folder, a full disk): the next start compiles again.
+    return;
+  }
+  // The caches of earlier builds of this bundle (an updated extension) are of no more use.
+  for (const name of safeList(folder)) {
+    const other = path.join(folder, name);
+    if (name.startsWith(`${bundle}-`) && other !== cacheFile && name.endsWith('.cache')) rmSync(other, { force: true });
+  }
+}
+
+function safeList(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
   }
 }
