@@ -178,16 +178,21 @@ function sitesOf(adapter: FrameworkAdapter, setter: StatusSetter, writesOf: Writ
   // Koa's ctx.throw (and the like) sends a fresh response: headers set before it are gone.
   const dropped = setter.dropsEarlierHeaders ? onPath.filter((write) => write.node.end <= setter.node.getStart()) : [];
   const headers: HeaderWrite[] = [...(setter.ownHeaders ?? []), ...onPath.filter((write) => !dropped.includes(write))];
-  const common = {
+  const headersElsewhere = sameResponse.filter((write) => !onPath.includes(write));
+  const droppedHeaders = dropped.map((write) => ({ write, reason: setter.dropsEarlierHeaders! }));
+  const messages = messagesOf(setter);
+  const fixer = setter.fixer(style);
+  // Guards start at the status itself: in `res.status(user ? 403 : 401)` each code has its own.
+  return statuses.map((status) => ({
     framework: adapter.framework,
+    status,
     node: setter.node,
     range: setter.range,
     headers,
-    headersElsewhere: sameResponse.filter((write) => !onPath.includes(write)),
-    droppedHeaders: dropped.map((write) => ({ write, reason: setter.dropsEarlierHeaders! })),
-    messages: messagesOf(setter),
-    fixer: setter.fixer(style),
-  };
-  // Guards start at the status itself: in `res.status(user ? 403 : 401)` each code has its own.
-  return statuses.map((status) => ({ ...common, status, guards: [...(setter.guards ?? []), ...guardsOf(status.node)] }));
+    headersElsewhere,
+    droppedHeaders,
+    guards: [...(setter.guards ?? []), ...guardsOf(status.node)],
+    messages,
+    fixer,
+  }));
 }

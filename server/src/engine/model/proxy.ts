@@ -20,7 +20,7 @@ const PROXY_DIRECTIVE = /\/[/*]\s*http-auth-lint\s+proxy\b/;
  * proxy module it imports, or the first sign in its statements, in that order. */
 export function proxyEvidenceOfFile(text: string, given: string | undefined, modules: Iterable<string>, statements: Iterable<string | undefined>): string | undefined {
   if (given) return given;
-  if (PROXY_DIRECTIVE.test(text)) return 'the file is marked `// http-auth-lint proxy`';
+  if (text.includes('http-auth-lint') && PROXY_DIRECTIVE.test(text)) return 'the file is marked `// http-auth-lint proxy`';
   for (const name of modules) if (PROXY_MODULES.has(name)) return `it imports ${name}`;
   for (const found of statements) if (found) return found;
   return undefined;
