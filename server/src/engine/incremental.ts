@@ -5,8 +5,9 @@
 // proxy evidence and style, and the statements that changed offer the rest of the file what they
 // offered before (statement-exports.ts). Anything else, and the whole file is analysed again.
 //
-// The result is the one a fresh lint of the same text gives: a property test checks it over random
-// edit sequences (test/unit/property/incremental.test.ts).
+// The result is the one a fresh lint of the same text gives: tests check it over random edit
+// sequences (test/lsp/incremental.test.ts) and over edits that reach other statements on purpose
+// (test/unit/incremental.test.ts).
 import type ts from 'typescript';
 import { finishRun, modelOptions, planRun, runRules, type RawFinding, type RulesOutcome, type RunPlan } from './lint';
 import { analyzeFile, modelOf, type FileAnalysis } from './model/build';

@@ -57,7 +57,7 @@ export function exportsOf(facts: StatementFacts): string {
   const lines: string[] = [`kind ${statement.kind}`, `top-level ${facts.topLevel}`, `proxy ${facts.proxyEvidence ?? ''}`];
   if (ts.isVariableStatement(statement)) {
     for (const declaration of statement.declarationList.declarations) {
-      lines.push(`binds ${statement.declarationList.flags} ${declaration.name.getText()} = ${valueText(declaration.initializer)}`);
+      lines.push(`binds ${statement.declarationList.flags & ts.NodeFlags.BlockScoped} ${declaration.name.getText()} = ${valueText(declaration.initializer)}`);
     }
   }
   if (ts.isClassDeclaration(statement)) lines.push(`class ${statement.name?.text ?? ''}`);
