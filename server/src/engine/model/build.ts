@@ -7,7 +7,7 @@ import { isStatusValue, type FrameworkAdapter, type StatusSetter } from './adapt
 import { ADAPTERS } from './adapters';
 import { frameworksOfFile } from './file-imports';
 import { isMockFile } from './frameworks';
-import { knowModulesOf, modulesOf, modulesOfStatement } from './modules';
+import { knowModulesOf, modulesOfStatement } from './modules';
 import { HelperCalls, type ScopedWrite } from './helpers';
 import { guardsOf, enclosingFunction, isOnPathOf, isUnreachable } from './paths';
 import { proxyEvidenceOfFile } from './proxy';
@@ -54,8 +54,10 @@ export function analyzeFile(
 ): FileAnalysis {
   const keptFacts = kept ? sourceFile.statements.map(kept) : [];
   const modulesByStatement = sourceFile.statements.map((statement, index) => keptFacts[index]?.modules ?? modulesOfStatement(statement));
-  knowModulesOf(sourceFile, modulesByStatement.flat());
-  const modules = new Set(modulesOf(sourceFile));
+  const fileModules = modulesByStatement.flat();
+  // Adapters ask for the file's modules node by node (modulesOf): they are known already.
+  knowModulesOf(sourceFile, fileModules);
+  const modules = new Set(fileModules);
   // Which adapters read this file is known from its imports before the walk; each is then asked
   // about the node kinds it reads only.
   const imports = { modules, frameworks: frameworksOfFile(sourceFile) };
