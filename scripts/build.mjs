@@ -26,5 +26,7 @@ await Promise.all([
   // dist/server.js is a small loader that runs dist/server-core.js through V8's code cache.
   esbuild.build({ ...common, entryPoints: ['server/src/launch/server.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server-core.js' }),
-  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  // The same for the CLI: dist/cli.js loads dist/cli-core.js.
+  esbuild.build({ ...common, entryPoints: ['server/src/launch/cli.ts'], outfile: 'dist/cli.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-core.js' }),
 ]);
