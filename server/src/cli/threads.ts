@@ -1,10 +1,12 @@
 // Lints many files on several threads: the main thread and `threads - 1` worker threads, each with
 // its own copy of the engine, all taking files from one queue (a file's cost is not known before it
-// is read, so work is handed out as threads come free rather than split up front). A worker is this very file: dist/cli.js when bundled (the bundle is CommonJS, so
-// `__filename` is the bundle), out/server/src/cli/threads.js when compiled by tsc. It loads the
+// is read, so work is handed out as threads come free rather than split up front). A worker runs
+// this very file: the bundle dist/cli-core.js, through its loader dist/cli.js (WORKER_ENTRY), or
+// out/server/src/cli/threads.js when compiled by tsc. It loads the
 // engine once and answers batches with plain-data outcomes (scan-file.ts), which the caller puts
 // back in the walk's order: the output does not depend on which thread linted what.
 import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
 import { Worker, isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { FILES_PER_THREAD, MAX_AUTO_THREADS } from './args';
 import { scanFile, type FileJob, type FileOutcome, type ScanOptions } from './scan-file';
@@ -19,6 +21,10 @@ interface ScanWorkerData {
 
 type ToWorker = { jobs: FileJob[] };
 type FromWorker = { kind: 'ready' } | { kind: 'done'; outcomes: [number, FileOutcome][] };
+
+/** What a worker runs: in the bundle, its loader next to it (dist/cli.js), which reads the compiled
+ * code from V8's code cache instead of compiling the bundle again in every thread; else this file. */
+const WORKER_ENTRY = path.basename(__filename) === 'cli-core.js' ? path.join(__dirname, 'cli.js') : __filename;
 
 /** Batches each worker holds at once: the next one waits in its port while it lints the current one. */
 const BATCHES_IN_FLIGHT = 2;
@@ -121,7 +127,7 @@ export async function runScan(jobs: readonly FileJob[], options: ScanOptions, { 
   for (let i = mainLints ? 1 : 0; i < threads; i++) {
     let worker: Worker;
     try {
-      worker = new Worker(__filename, { workerData: { mark: WORKER_MARK, options } satisfies ScanWorkerData });
+      worker = new Worker(WORKER_ENTRY, { workerData: { mark: WORKER_MARK, options } satisfies ScanWorkerData });
     } catch (error) {
       // No thread to be had (resources): the threads started so far do the work.
       onWorkerFailure(`could not start a worker thread (${error instanceof Error ? error.message : String(error)})`);
