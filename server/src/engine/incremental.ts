@@ -9,7 +9,7 @@
 // sequences (test/lsp/incremental.test.ts) and over edits that reach other statements on purpose
 // (test/unit/incremental.test.ts).
 import type ts from 'typescript';
-import { finishRun, modelOptions, planRun, runRules, type RawFinding, type RulesOutcome, type RunPlan } from './lint';
+import { finishRun, modelFailed, modelOptions, planRun, runRules, type RawFinding, type RulesOutcome, type RunPlan } from './lint';
 import { analyzeFile, modelOf, type FileAnalysis } from './model/build';
 import { detectStyle } from './model/source-style';
 import { exportsOf } from './model/statement-exports';
@@ -104,7 +104,7 @@ export class IncrementalLint {
     try {
       return (reusable && this.lintChanged(sourceFile, plan, origin.change, last, settings, rules)) || this.lintAll(sourceFile, plan, settings, rules);
     } catch (error) {
-      return { ...finishRun(sourceFile, plan, []), ruleFailures: [{ ruleId: 'response-model', error }] };
+      return modelFailed(sourceFile, error);
     }
   }
 

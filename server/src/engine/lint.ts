@@ -139,6 +139,11 @@ export function finishRun(sourceFile: ts.SourceFile, plan: RunPlan, parts: reado
   return result;
 }
 
+/** The run of a file whose response model could not be built: no rule ran, the shells say why. */
+export function modelFailed(sourceFile: ts.SourceFile, error: unknown): LintResult {
+  return { findings: [], syntaxErrors: syntaxErrorsOf(sourceFile), ruleFailures: [{ ruleId: 'response-model', error }], unusedDirectives: [] };
+}
+
 /** Lints a parsed file (a shell that keeps ASTs, e.g. for incremental reparsing, calls this).
  * `rules` is for tests of the engine itself. */
 export function lintSource(sourceFile: ts.SourceFile, settings: Partial<LintSettings> = {}, rules: readonly Rule[] = RULES): LintResult {
@@ -148,7 +153,7 @@ export function lintSource(sourceFile: ts.SourceFile, settings: Partial<LintSett
   try {
     model = modelOf(analyzeFile(sourceFile, modelOptions(sourceFile, plan.settings)));
   } catch (error) {
-    return { findings: [], syntaxErrors: syntaxErrorsOf(sourceFile), ruleFailures: [{ ruleId: 'response-model', error }], unusedDirectives: [] };
+    return modelFailed(sourceFile, error);
   }
   return finishRun(sourceFile, plan, [runRules(model, plan)]);
 }
