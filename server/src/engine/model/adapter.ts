@@ -18,10 +18,13 @@ export interface StatusSetter {
   /** Where a finding about this status is underlined. */
   range: { start: number; end: number };
   /** Headers written by the same expression, which need no path analysis (`writeHead`'s headers,
-   * a Response init's `headers`, `@Header()` decorators of the same method, Boom's scheme). */
-  ownHeaders?: HeaderWrite[];
+   * a Response init's `headers`, `@Header()` decorators of the same method, Boom's scheme).
+   * Read on request, as bodyCalls: most setters never need them. Functions, not getters: V8 gives an
+   * object literal with its own getter closures a map of its own, kept in the old generation, and
+   * those maps kept every AST they referred to alive through young-generation collections. */
+  ownHeaders?(): HeaderWrite[];
   /** Calls whose arguments are sent with this response (`.json({ error })`, `res.end('...')`). */
-  bodyCalls: (ts.CallExpression | ts.NewExpression)[];
+  bodyCalls(): (ts.CallExpression | ts.NewExpression)[];
   /** Other expressions sent with it, read for messages like bodyCalls' arguments (`ctx.body = { error }`). */
   bodyExpressions?: ts.Expression[];
   /** Conditions the adapter knows decide this site beyond the `if`s around it, innermost first:

@@ -140,10 +140,10 @@ export function boomStatusSetter(node: ts.Node, consts: ConstBindings): StatusSe
     status,
     receiverKey: declaration ? declaration.name.getText() : boom.call.getText(),
     range: oneLineRange(boom.call, boom.call.expression),
-    get ownHeaders() {
+    ownHeaders() {
       return boom.kind === 'helper' && boom.method === 'unauthorized' ? ownChallenge(boom.call, consts) : [];
     },
-    bodyCalls: [boom.call],
+    bodyCalls: () => [boom.call],
     fixer: (style) => boomFixer(boom, style),
   };
 }

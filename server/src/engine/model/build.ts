@@ -24,7 +24,7 @@ function messagesOf(setter: StatusSetter): ts.StringLiteralLike[] {
     if (ts.isStringLiteralLike(node)) found.push(node);
     else if (!ts.isFunctionLike(node)) ts.forEachChild(node, visit);
   };
-  for (const call of setter.bodyCalls) call.arguments?.forEach(visit);
+  for (const call of setter.bodyCalls()) call.arguments?.forEach(visit);
   setter.bodyExpressions?.forEach(visit);
   return found;
 }
@@ -96,11 +96,7 @@ export function modelOf(analysis: FileAnalysis, statements: readonly StatementFa
     sourceFile: analysis.sourceFile,
     facts: analysis.facts,
     sites: sent.flatMap(({ adapter, setter }) => sitesOf(adapter, setter, analysis.writesOf, analysis.consts, analysis.facts.style)),
-    // Read by invalid-challenge only: built on first use.
-    get headerWrites() {
-      headerWrites ??= [...statements.flatMap((facts) => facts.writes.map((w) => w.write)), ...setters.flatMap(({ setter }) => setter.ownHeaders ?? [])];
-      return headerWrites;
-    },
+    headerWrites: () => (headerWrites ??= [...statements.flatMap((facts) => facts.writes.map((w) => w.write)), ...setters.flatMap(({ setter }) => setter.ownHeaders?.() ?? [])]),
   };
 }
 
@@ -179,7 +175,7 @@ function sitesOf(adapter: FrameworkAdapter, setter: StatusSetter, writesOf: Writ
   );
   // Koa's ctx.throw (and the like) sends a fresh response: headers set before it are gone.
   const dropped = setter.dropsEarlierHeaders ? onPath.filter((write) => write.node.end <= setter.node.getStart()) : [];
-  const headers: HeaderWrite[] = [...(setter.ownHeaders ?? []), ...onPath.filter((write) => !dropped.includes(write))];
+  const headers: HeaderWrite[] = [...(setter.ownHeaders?.() ?? []), ...onPath.filter((write) => !dropped.includes(write))];
   const headersElsewhere = sameResponse.filter((write) => !onPath.includes(write));
   const droppedHeaders = dropped.map((write) => ({ write, reason: setter.dropsEarlierHeaders! }));
   const messages = messagesOf(setter);

@@ -62,7 +62,7 @@ function setStatusSetter(assignment: ts.BinaryExpression, set: ts.Expression): S
     status,
     receiverKey: receiverKey(set),
     range: { start: assignment.getStart(), end: assignment.end },
-    bodyCalls: [],
+    bodyCalls: () => [],
     bodyExpressions: returnedAfter(assignment),
     fixer: (style): ResponseFixer => ({
       addHeader(name, valueCode) {
@@ -138,7 +138,7 @@ function statusCallSetter(call: ts.CallExpression, handler: HandlerSet | undefin
     receiverKey: handler?.set ?? 'set',
     range: { start: call.getStart(), end: call.end },
     // The status name is no message: only the body.
-    bodyCalls: [],
+    bodyCalls: () => [],
     bodyExpressions: call.arguments.slice(1),
     fixer: (style): ResponseFixer => ({
       addHeader(name, valueCode) {

@@ -45,7 +45,7 @@ function passportSite(call: ts.CallExpression): StatusSetter | undefined {
     status: sentByLibrary(call, 'passport'),
     receiverKey: `passport@${call.pos}`,
     range: { start: call.getStart(), end: call.end },
-    bodyCalls: [],
+    bodyCalls: () => [],
     fixer: () => ({
       addHeader: (): FixOutcome => ({
         unavailable: 'passport-jwt gives passport no challenge: use a custom callback (or failWithError and an error handler) that sends 401 with WWW-Authenticate',
@@ -66,7 +66,7 @@ function basicAuthSite(call: ts.CallExpression): StatusSetter | undefined {
     status: sentByLibrary(call, 'express-basic-auth'),
     receiverKey: `express-basic-auth@${call.pos}`,
     range: { start: call.getStart(), end: call.end },
-    bodyCalls: [],
+    bodyCalls: () => [],
     fixer: (style) => ({
       addHeader: (_name, valueCode) => {
         // express-basic-auth writes `Basic realm="<realm>"` itself: give it the realm of the challenge.

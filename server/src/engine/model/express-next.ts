@@ -109,7 +109,7 @@ export function nextErrorStatusSetter(node: ts.Node, consts: ConstBindings): Sta
       status: assignment.right,
       receiverKey: error.text,
       range: { start: assignment.getStart(), end: assignment.end },
-      get bodyCalls() {
+      bodyCalls() {
         return constructionOf(error);
       },
       fixer: (style) => assignedErrorFixer(error, assignment, style),
@@ -125,10 +125,10 @@ export function nextErrorStatusSetter(node: ts.Node, consts: ConstBindings): Sta
       status: status.initializer,
       receiverKey: literal.getText(),
       range: { start: node.getStart(), end: node.end },
-      get ownHeaders() {
+      ownHeaders() {
         return headers ? headersOfObject(headers.initializer, consts) : [];
       },
-      bodyCalls: [node],
+      bodyCalls: () => [node],
       fixer: (style) => literalErrorFixer(literal, style),
     };
   }

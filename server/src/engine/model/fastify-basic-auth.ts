@@ -69,7 +69,7 @@ export function basicAuthStatusSetter(node: ts.Node, consts: ConstBindings): Sta
     status: pluginStatus(node),
     receiverKey: `basic-auth@${node.getStart()}`,
     range: oneLineRange(node, plugin),
-    bodyCalls: [],
+    bodyCalls: () => [],
     fixer: (style) => ({ addHeader: (name, valueCode) => addAuthenticate(options, name, valueCode, style) }),
   };
 }

@@ -102,7 +102,7 @@ function assignedErrorSetter(error: ts.Identifier, assignment: ts.BinaryExpressi
     status: assignment.right,
     receiverKey: errorKey(assignment, error.text),
     range: oneLineRange(assignment, assignment.left),
-    get bodyCalls() {
+    bodyCalls() {
       return constructionOf(error);
     },
     fixer: (style) => ({
@@ -137,10 +137,10 @@ function assignedLiteralSetter(call: ts.CallExpression, consts: ConstBindings): 
     status: status.initializer,
     receiverKey: errorKey(call, declared ?? `Object.assign@${call.getStart()}`),
     range: oneLineRange(call, callee),
-    get ownHeaders() {
+    ownHeaders() {
       return headersOfProperties(properties, consts);
     },
-    bodyCalls: [target],
+    bodyCalls: () => [target],
     fixer: (style) => ({ addHeader: (name, valueCode) => addToProperties(properties, name, valueCode, style) }),
   };
 }

@@ -56,7 +56,7 @@ function replyHelperSetter(call: MethodCall): StatusSetter | undefined {
     status,
     receiverKey: ref.key,
     range: methodCallRange(call),
-    bodyCalls: [call],
+    bodyCalls: () => [call],
     fixer: (style) => chainHeaderFixer(receiver.end, style),
   };
 }
@@ -92,10 +92,10 @@ function httpErrorsSetter(call: MethodCall, consts: ConstBindings): StatusSetter
     // Thrown in a handler, the error goes out on its reply (fastify-errors.ts).
     receiverKey: replyParameterAt(call) ?? declared ?? `httpErrors@${call.getStart()}`,
     range: oneLineRange(call, call.expression),
-    get ownHeaders() {
+    ownHeaders() {
       return byCode ? headersOfArguments(call, 0, consts) : [];
     },
-    bodyCalls: [call],
+    bodyCalls: () => [call],
     fixer: (style) =>
       call.expression.name.text === 'createError'
         ? { addHeader: (name, valueCode) => addToPropertiesArgument(call, 0, name, valueCode, style) }
@@ -125,7 +125,7 @@ function assertSetter(call: MethodCall, consts: ConstBindings): StatusSetter | u
     status,
     receiverKey: replyParameterAt(call) ?? `assert@${call.getStart()}`,
     range: oneLineRange(call, call.expression),
-    bodyCalls: [call],
+    bodyCalls: () => [call],
     fixer: () => ({
       addHeader: () => ({ unavailable: 'fastify.assert() throws an error without headers: throw an error with `headers` (or call reply.header() first)' }),
     }),

@@ -32,7 +32,7 @@ function codeSetter(call: ts.CallExpression & { expression: ts.PropertyAccessExp
     status: call.arguments[0],
     receiverKey: ref.key,
     range: methodCallRange(call),
-    get bodyCalls() {
+    bodyCalls() {
       return [...callsChainedAfter(call), ...laterCallsOn(call, ref.reply.getText(), SEND_METHODS)];
     },
     fixer: (style) => chainHeaderFixer(call.end, style),
@@ -47,7 +47,7 @@ function statusCodeSetter(assignment: ts.BinaryExpression, target: ts.Expression
     status: assignment.right,
     receiverKey: ref.key,
     range: { start: assignment.getStart(), end: assignment.end },
-    get bodyCalls() {
+    bodyCalls() {
       return [...laterCallsOn(assignment, ref.reply.getText(), SEND_METHODS), ...laterCallsOn(assignment, target.getText(), RAW_BODY_METHODS)];
     },
     fixer: (style) => ({
@@ -68,10 +68,10 @@ function writeHeadSetter(call: ts.CallExpression, ref: ReplyRef, consts: ConstBi
     status: call.arguments[0],
     receiverKey: ref.key,
     range: { start: call.getStart(), end: call.arguments[0].end },
-    get ownHeaders() {
+    ownHeaders() {
       return headersOfWriteHead(call, consts);
     },
-    get bodyCalls() {
+    bodyCalls() {
       return [call, ...callsChainedAfter(call)];
     },
     fixer: (style) => ({

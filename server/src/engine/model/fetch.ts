@@ -65,9 +65,9 @@ export function constructionSetter(construction: ResponseConstruction, consts: C
     status,
     receiverKey: constructionKey(construction, headers),
     range: rangeOnOneLine(construction.node, statusProperty),
-    ownHeaders: headers.writes,
+    ownHeaders: () => headers.writes,
     // The body only: the init holds header values (`'Bearer realm="api"'`), which are no message.
-    bodyCalls: [],
+    bodyCalls: () => [],
     bodyExpressions: construction.body ? [construction.body] : [],
     fixer: (style) => initFixer(construction, style),
   };

@@ -131,7 +131,7 @@ function setResponseStatusSetter(call: ts.CallExpression): StatusSetter | undefi
     status,
     receiverKey: receiverKey(event),
     range: { start: call.getStart(), end: call.end },
-    bodyCalls: [],
+    bodyCalls: () => [],
     bodyExpressions: returnedAfter(call),
     fixer: (style) => ({
       addHeader(name, valueCode) {
@@ -175,7 +175,7 @@ function createErrorSetter(call: ts.CallExpression, consts: ConstBindings): Stat
     status,
     receiverKey: eventOf(call).name ?? '<no event>',
     range: rangeOnOneLine(call, property),
-    bodyCalls: [call],
+    bodyCalls: () => [call],
     fixer: (style) => createErrorFixer(call, style),
   };
 }

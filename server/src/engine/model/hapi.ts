@@ -99,7 +99,7 @@ function codeSetter(node: ts.Node): StatusSetter | undefined {
     status: node.arguments[0],
     receiverKey: responseKey(root),
     range: codeRange(node, node.expression.name),
-    bodyCalls: [response],
+    bodyCalls: () => [response],
     // `.code(401)` returns the response: the header chains right after it.
     fixer: (style) => ({
       addHeader: (name, valueCode) => ({ edits: [{ start: node.end, end: node.end, newText: `.header(${stringLiteral(name, style)}, ${valueCode})` }] }),

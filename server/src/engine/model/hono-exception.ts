@@ -156,8 +156,8 @@ export function httpExceptionSetter(node: ts.Node, consts: ConstBindings): Statu
     status: exceptionStatus(statusArgument, response?.construction, consts),
     receiverKey: boundResponse ? `${boundResponse}.headers` : contextKey(node),
     range: rangeOnOneLine(node, statusArgument),
-    ownHeaders,
-    bodyCalls: [],
+    ownHeaders: () => ownHeaders,
+    bodyCalls: () => [],
     bodyExpressions: bodies,
     fixer: (style) => exceptionFixer(node, statusArgument, consts, style),
   };

@@ -80,9 +80,9 @@ function respondSetter(call: ts.CallExpression, context: ts.Expression, consts: 
     status,
     receiverKey: receiverKey(context),
     range: rangeOnOneLine(call, statusPart),
-    ownHeaders,
+    ownHeaders: () => ownHeaders,
     // The body only: the headers argument holds header values, which are no message.
-    bodyCalls: [],
+    bodyCalls: () => [],
     bodyExpressions: data ? [data] : [],
     fixer: (style) => respondFixer(call, context, style),
   };
@@ -99,7 +99,7 @@ function statusCallSetter(call: ts.CallExpression, context: ts.Expression): Stat
     status: call.arguments[0],
     receiverKey: key,
     range: { start: call.getStart(), end: call.end },
-    bodyCalls: later,
+    bodyCalls: () => later,
     fixer: (style) => ({
       addHeader(name, valueCode) {
         const statement = statementInList(call);

@@ -76,7 +76,7 @@ function headersProperty(properties: ts.ObjectLiteralExpression): ts.PropertyAss
 
 /** The headers the factory's properties argument carries; an argument that may be properties
  * (a variable, a spread) may carry any. */
-function ownHeaders(call: ErrorCall, consts: ConstBindings): HeaderWrite[] {
+function factoryHeaders(call: ErrorCall, consts: ConstBindings): HeaderWrite[] {
   const writes: HeaderWrite[] = [];
   for (const argument of call.arguments?.slice(1) ?? []) {
     if (ts.isObjectLiteralExpression(argument)) {
@@ -162,10 +162,10 @@ function statusSetterAt(node: ts.Node, consts: ConstBindings): StatusSetter | un
     status,
     ...responseOfError(error.call, declaration ? declaration.name.getText() : error.call.getText()),
     range: oneLineRange(error.call, error.call.expression),
-    get ownHeaders() {
-      return error.kind === 'factory' ? ownHeaders(error.call, consts) : [];
+    ownHeaders() {
+      return error.kind === 'factory' ? factoryHeaders(error.call, consts) : [];
     },
-    bodyCalls: [error.call],
+    bodyCalls: () => [error.call],
     fixer: (style) => (error.kind === 'factory' ? factoryFixer(error.call, style) : constructorFixer(error, bindingsOf(node), style)),
   };
 }

@@ -45,10 +45,10 @@ export function throwStatusSetter(node: ts.Node, consts: ConstBindings): StatusS
     status,
     receiverKey: ref.key,
     range: oneLineRange(call, call.expression),
-    get ownHeaders() {
+    ownHeaders() {
       return headersOfArguments(call, index, consts);
     },
-    bodyCalls: [call],
+    bodyCalls: () => [call],
     guards: condition && condition !== status ? [{ expression: condition, negated: true }] : undefined,
     dropsEarlierHeaders: DROPS_HEADERS,
     fixer: (style) => ({ addHeader: (name, valueCode) => addToPropertiesArgument(call, index, name, valueCode, style) }),

@@ -29,7 +29,7 @@ function statusSetter(assignment: ts.BinaryExpression, ref: ContextRef): StatusS
     status: assignment.right,
     receiverKey: ref.key,
     range: { start: assignment.getStart(), end: assignment.end },
-    bodyCalls: [],
+    bodyCalls: () => [],
     fixer: (style) => ({
       addHeader(name, valueCode) {
         const statement = assignment.parent;

@@ -51,10 +51,10 @@ export function httpCodeSetter(node: ts.Node, consts: ConstBindings): StatusSett
     status: call.arguments[0],
     receiverKey: `@HttpCode ${method.name.getText()}:${node.getStart()}`,
     range: { start: node.getStart(), end: node.end },
-    get ownHeaders() {
+    ownHeaders() {
       return headerDecorators(method, consts);
     },
-    bodyCalls: [],
+    bodyCalls: () => [],
     fixer: (style) => headerDecoratorFixer(node, style),
   };
 }

@@ -122,10 +122,10 @@ export function exceptionSetter(node: ts.Node, consts: ConstBindings): StatusSet
     // Headers written on the function's platform response before the throw are sent with it.
     receiverKey: platformResponseAround(node)?.name ?? node.getText(),
     range: oneLineRange(node, node.expression),
-    get ownHeaders() {
+    ownHeaders() {
       return filterHeadersFor(node, exported, consts);
     },
-    bodyCalls: [node],
+    bodyCalls: () => [node],
     fixer: (style) => exceptionFixer(node, exported, style),
   };
 }
@@ -150,7 +150,7 @@ export function guardRefusalSetter(node: ts.Node): StatusSetter | undefined {
     status,
     receiverKey: platformResponseAround(node)?.name ?? `${method.parent.name?.text ?? 'guard'}.canActivate:${refusal.start}`,
     range: refusal,
-    bodyCalls: [],
+    bodyCalls: () => [],
     fixer: () => ({
       addHeader: (name) => ({
         unavailable: `a guard's false becomes Nest's ForbiddenException, which carries no headers: throw an exception and set ${name} in an exception filter that catches it`,

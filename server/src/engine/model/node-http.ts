@@ -59,10 +59,10 @@ function writeHeadSetter(call: ts.CallExpression, receiver: ts.Expression, const
     status: call.arguments[0],
     receiverKey: key,
     range: { start: call.getStart(), end: call.arguments[0].end },
-    get ownHeaders() {
+    ownHeaders() {
       return headersOfWriteHead(call, consts);
     },
-    get bodyCalls() {
+    bodyCalls() {
       return [call, ...callsChainedAfter(call), ...laterCallsOn(call, key, BODY_METHODS)];
     },
     fixer: (style) => writeHeadFixer(call, receiver, style),
@@ -76,7 +76,7 @@ function statusCodeSetter(assignment: ts.BinaryExpression, receiver: ts.Expressi
     status: assignment.right,
     receiverKey: key,
     range: { start: assignment.getStart(), end: assignment.end },
-    get bodyCalls() {
+    bodyCalls() {
       return laterCallsOn(assignment, key, BODY_METHODS);
     },
     fixer: (style) => statusCodeFixer(assignment, receiver, style),

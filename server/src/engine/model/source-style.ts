@@ -138,19 +138,30 @@ export function removeStatement(statement: ts.Statement): TextEdit {
   return { start: lineStart, end: lineEnd === -1 ? text.length : lineEnd + 1, newText: '' };
 }
 
-/** The style of a file, read only when a fix first needs it: most files have nothing to fix. */
+/** The style of a file, read only when a fix first needs it: most files have nothing to fix.
+ * A class, so that its getters live on one shared prototype (see StatusSetter.ownHeaders). */
+class LazyStyle implements SourceStyle {
+  private style: SourceStyle | undefined;
+
+  constructor(private readonly text: string) {}
+
+  private read(): SourceStyle {
+    return (this.style ??= detectStyle(this.text));
+  }
+
+  get quote() {
+    return this.read().quote;
+  }
+
+  get semicolon() {
+    return this.read().semicolon;
+  }
+
+  get eol() {
+    return this.read().eol;
+  }
+}
+
 export function lazyStyle(text: string): SourceStyle {
-  let style: SourceStyle | undefined;
-  const read = () => (style ??= detectStyle(text));
-  return {
-    get quote() {
-      return read().quote;
-    },
-    get semicolon() {
-      return read().semicolon;
-    },
-    get eol() {
-      return read().eol;
-    },
-  };
+  return new LazyStyle(text);
 }

@@ -129,6 +129,6 @@ function refersOutside({ statement, setters, writes }: StatementFacts): boolean 
   const writeOutside = (write: HeaderWrite) => outside(write.node) || outside(write.nameNode) || outside(write.valueNode) || outside(write.valueLiteral);
   return (
     writes.some(({ write }) => writeOutside(write)) ||
-    setters.some(({ setter }) => outside(setter.node) || outside('rewrite' in setter.status ? setter.status.node : setter.status) || (setter.ownHeaders ?? []).some(writeOutside))
+    setters.some(({ setter }) => outside(setter.node) || outside('rewrite' in setter.status ? setter.status.node : setter.status) || (setter.ownHeaders?.() ?? []).some(writeOutside))
   );
 }

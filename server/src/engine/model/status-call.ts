@@ -14,7 +14,7 @@ export function statusCallSetter(call: ts.CallExpression, key: string, bodyMetho
     status: call.arguments[0],
     receiverKey: key,
     range: { start: call.getStart(), end: call.end },
-    get bodyCalls() {
+    bodyCalls() {
       return [...callsChainedAfter(call), ...laterCallsOn(call, key, bodyMethods)];
     },
     fixer,

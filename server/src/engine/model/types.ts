@@ -101,6 +101,7 @@ export interface ResponseModel {
   sourceFile: ts.SourceFile;
   facts: FileFacts;
   sites: ResponseSite[];
-  /** Every header write an adapter recognized, with or without a status site. */
-  headerWrites: HeaderWrite[];
+  /** Every header write an adapter recognized, with or without a status site: built on request
+   * (one rule reads them). */
+  headerWrites(): HeaderWrite[];
 }

@@ -26,7 +26,7 @@ export const invalidChallenge = defineRule({
   },
   check({ model, settings, report }) {
     const seen = new Set<ts.Node>();
-    for (const write of model.headerWrites) {
+    for (const write of model.headerWrites()) {
       const header = write.name && CHALLENGE_HEADERS[write.name];
       const literal = write.valueLiteral;
       // Only values written as literals (here or in a const): a computed value is not known.
