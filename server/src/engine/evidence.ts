@@ -21,11 +21,25 @@ const CREDENTIAL_WORDS = new Set([
 const USER_WORDS = new Set(['user', 'principal', 'account', 'identity', 'caller']);
 
 /** `isAdmin` -> is, admin; `user_roles` -> user, roles; `apiKey` -> api, key, apikey. */
-function wordsOf(name: string): string[] {
+function splitWords(name: string): readonly string[] {
   const parts = name.split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/).filter(Boolean).map((p) => p.toLowerCase());
   const joined: string[] = [];
   for (let i = 0; i + 1 < parts.length; i++) joined.push(parts[i] + parts[i + 1]);
   return [...parts, ...joined];
+}
+
+/** The words of names already read: handler code repeats a few names (`req`, `user`, `token`)
+ * in every guard. Emptied when it grows large, so that it never holds more than a few files' worth. */
+const wordsCache = new Map<string, readonly string[]>();
+const WORDS_CACHE_LIMIT = 10_000;
+
+function wordsOf(name: string): readonly string[] {
+  let words = wordsCache.get(name);
+  if (words === undefined) {
+    if (wordsCache.size >= WORDS_CACHE_LIMIT) wordsCache.clear();
+    wordsCache.set(name, (words = splitWords(name)));
+  }
+  return words;
 }
 
 /** Words that make a name mean the opposite of having the thing: `isTokenExpired`, `isForbidden`. */
@@ -51,7 +65,15 @@ function leavesOf(expression: ts.Expression, negations = 0): { leaf: ts.Expressi
  * against, less what is checked. */
 const isConstantName = (name: string) => /^[A-Z][A-Z0-9_]+$/.test(name);
 
-function namesIn(node: ts.Node): { identifiers: string[]; words: string[]; constantWords: string[]; last: string | undefined } {
+/** The names in a guard's leaf, split into words. */
+interface LeafNames {
+  identifiers: string[];
+  words: string[];
+  constantWords: string[];
+  last: string | undefined;
+}
+
+function namesIn(node: ts.Node): LeafNames {
   const identifiers: string[] = [];
   const words: string[] = [];
   const constantWords: string[] = [];
@@ -85,8 +107,7 @@ function isVerificationError(leaf: ts.Expression): boolean {
   return false;
 }
 
-function concernOfLeaf(leaf: ts.Expression): AuthConcern | undefined {
-  const { identifiers, words, constantWords, last } = namesIn(leaf);
+function concernOfLeaf(leaf: ts.Expression, { identifiers, words, constantWords, last }: LeafNames): AuthConcern | undefined {
   if (words.some((w) => PERMISSION_WORDS.has(w))) return 'permission';
   // `canEdit(user, post)`, `ability.can('read', post)`
   if (identifiers.some((name) => name === 'can' || /^can[A-Z]/.test(name))) return 'permission';
@@ -102,7 +123,7 @@ const isNullish = (node: ts.Expression) =>
 
 /** Whether the leaf is truthy when the credential or permission is there (1), when it is not
  * (-1), or cannot tell (0): `user.role !== 'admin'` is -1, `token == null` -1, `isAdmin` 1. */
-function senseOf(leaf: ts.Expression): 1 | -1 | 0 {
+function senseOf(leaf: ts.Expression, names: LeafNames): 1 | -1 | 0 {
   if (ts.isBinaryExpression(leaf)) {
     const op = leaf.operatorToken.kind;
     const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
@@ -111,7 +132,7 @@ function senseOf(leaf: ts.Expression): 1 | -1 | 0 {
     const nullish = isNullish(leaf.left) || isNullish(leaf.right);
     return equal === nullish ? -1 : 1;
   }
-  if (isVerificationError(leaf) || namesIn(leaf).words.some((w) => NEGATIVE_WORDS.has(w))) return -1;
+  if (isVerificationError(leaf) || names.words.some((w) => NEGATIVE_WORDS.has(w))) return -1;
   return 1;
 }
 
@@ -132,9 +153,11 @@ function withNegations(leaf: ts.Expression): ts.Expression {
 
 function readingsOf(guard: Guard): LeafReading[] {
   return leavesOf(guard.expression).flatMap(({ leaf, negations }) => {
-    const concern = concernOfLeaf(leaf);
-    const sense = senseOf(leaf);
-    if (!concern || sense === 0) return [];
+    const names = namesIn(leaf);
+    const concern = concernOfLeaf(leaf, names);
+    if (!concern) return [];
+    const sense = senseOf(leaf, names);
+    if (sense === 0) return [];
     const truthyOnPath = (negations + (guard.negated ? 1 : 0)) % 2 === 0;
     return [{ leaf, concern, failing: truthyOnPath === (sense === -1) }];
   });
