@@ -49,11 +49,15 @@ function setParents(sourceFile: ts.SourceFile): ts.SourceFile {
   return sourceFile;
 }
 
+/** No rule reads JSDoc: its comments are left unparsed, as TypeScript's own language service does
+ * for files it only needs the syntax of (ts.updateSourceFile keeps the mode for the next parses). */
+const PARSE_OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+
 /** Parses a file, with parent pointers; never throws. When TypeScript's parser itself fails, the
  * result is an empty file whose syntax errors say why (syntaxErrorsOf), so no shell crashes on odd input. */
 export function parse(fileName: string, text: string): ts.SourceFile {
   try {
-    return setParents(ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKindFor(fileName)));
+    return setParents(ts.createSourceFile(fileName, text, PARSE_OPTIONS, false, scriptKindFor(fileName)));
   } catch (error) {
     const empty = ts.createSourceFile(fileName, '', ts.ScriptTarget.Latest, true, scriptKindFor(fileName));
     parseFailures.set(empty, `TypeScript could not parse this file: ${error instanceof Error ? error.message : String(error)}`);
