@@ -12,7 +12,7 @@ import { headersOfObject, headerWrite } from './headers';
 import { moduleBindings } from './module-bindings';
 import { receiverKey } from './receivers';
 import { enclosingFunctionLike, isBoundByParameter, returnedAfter, statementInList } from './site-parts';
-import { indentationAt, insertStatementAfter, insertStatementBefore, stringLiteral, type SourceStyle } from './source-style';
+import { insertStatementAfter, insertStatementBefore, listSeparator, stringLiteral, type SourceStyle } from './source-style';
 import { replacedStatus } from './status';
 import type { TextEdit } from '../types';
 import type { FixOutcome, HeaderWrite, ResponseFixer, StatusValue } from './types';
@@ -105,10 +105,7 @@ function addToPattern(pattern: ts.ObjectBindingPattern, name: string, style: Sou
   const last = elements[elements.length - 1];
   // A rest element stays last.
   if (last.dotDotDotToken) return { start: last.getStart(), end: last.getStart(), newText: `${name}, ` };
-  const sourceFile = pattern.getSourceFile();
-  const line = (position: number) => sourceFile.getLineAndCharacterOfPosition(position).line;
-  const separator = line(last.getStart()) !== line(pattern.getStart()) ? `,${style.eol}${indentationAt(sourceFile.text, last.getStart())}` : ', ';
-  return { start: last.end, end: last.end, newText: `${separator}${name}` };
+  return { start: last.end, end: last.end, newText: `${listSeparator(pattern, last, style)}${name}` };
 }
 
 /** `status(401, body)` / `error(...)`: the status function of the handler's context (destructured

@@ -5,6 +5,7 @@
 // (fastify/lib/reply.js onSendEnd). So a reply and its `raw` share one key.
 import ts from 'typescript';
 import { declaredTypeOf, enclosingParameters, parameterBinding } from './parameters';
+import { spansLines } from './ranges';
 import { resolveAlias } from './receivers';
 import { stringLiteral, type SourceStyle } from './source-style';
 import type { ResponseFixer } from './types';
@@ -77,9 +78,7 @@ export function chainHeaderFixer(position: number, style: SourceStyle): Response
 /** Where a finding about `reply.code(401)` is underlined: the call on one line; only the method
  * and its arguments (`code(401)`) when the call ends a chain or spans lines. */
 export function methodCallRange(call: ts.CallExpression & { expression: ts.PropertyAccessExpression }): { start: number; end: number } {
-  const sourceFile = call.getSourceFile();
-  const line = (position: number) => sourceFile.getLineAndCharacterOfPosition(position).line;
   const start = call.getStart();
   const chained = ts.isCallExpression(call.expression.expression);
-  return { start: chained || line(start) !== line(call.end) ? call.expression.name.getStart() : start, end: call.end };
+  return { start: chained || spansLines(call.getSourceFile().text, start, call.end) ? call.expression.name.getStart() : start, end: call.end };
 }

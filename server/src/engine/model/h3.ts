@@ -20,7 +20,7 @@ import { localNameOf, moduleBindings } from './module-bindings';
 import { receiverKey } from './receivers';
 import { propertyNamed, statusOfProperty } from './response-init';
 import { enclosingFunctionLike, rangeOnOneLine, returnedAfter, statementInList } from './site-parts';
-import { indentationAt, insertStatementAfter, insertStatementBefore, stringLiteral, type SourceStyle } from './source-style';
+import { insertStatementAfter, insertStatementBefore, listSeparator, stringLiteral, type SourceStyle } from './source-style';
 import type { ConstBindings } from './status';
 import type { TextEdit } from '../types';
 import type { FixOutcome } from './types';
@@ -109,10 +109,7 @@ function addNamedImport(named: ts.NamedImports, name: string, style: SourceStyle
   const elements = named.elements;
   if (elements.length === 0) return { start: named.getStart(), end: named.end, newText: `{ ${name} }` };
   const last = elements[elements.length - 1];
-  const sourceFile = named.getSourceFile();
-  const line = (position: number) => sourceFile.getLineAndCharacterOfPosition(position).line;
-  const separator = line(last.getStart()) !== line(named.getStart()) ? `,${style.eol}${indentationAt(sourceFile.text, last.getStart())}` : ', ';
-  return { start: last.end, end: last.end, newText: `${separator}${name}` };
+  return { start: last.end, end: last.end, newText: `${listSeparator(named, last, style)}${name}` };
 }
 
 const NO_ROOM: FixOutcome = { unavailable: 'no statement can be added here: call setResponseHeader(event, ...) before the response is sent' };

@@ -7,6 +7,7 @@ import ts from 'typescript';
 import type { FrameworkAdapter, HeaderWrites, StatusSetter } from './adapter';
 import { boomHeaderWrites, boomStatusSetter } from './boom';
 import { headerWrite } from './headers';
+import { spansLines } from './ranges';
 import { receiverKey } from './receivers';
 import { stringLiteral } from './source-style';
 import type { ConstBindings } from './status';
@@ -83,9 +84,8 @@ function responseKey(root: ts.Expression): string {
 /** `code(401)` alone where the chain spans lines; the whole `h.response(x).code(401)` where it fits on one. */
 function codeRange(call: ts.CallExpression, name: ts.MemberName): { start: number; end: number } {
   const sourceFile = call.getSourceFile();
-  const line = (position: number) => sourceFile.getLineAndCharacterOfPosition(position).line;
   const start = call.getStart(sourceFile);
-  return { start: line(start) === line(call.end) ? start : name.getStart(sourceFile), end: call.end };
+  return { start: spansLines(sourceFile.text, start, call.end) ? name.getStart(sourceFile) : start, end: call.end };
 }
 
 function codeSetter(node: ts.Node): StatusSetter | undefined {

@@ -7,6 +7,18 @@ import type * as ts from 'typescript';
 export function oneLineRange(node: ts.Node, head: ts.Node = node): { start: number; end: number } {
   const sourceFile = node.getSourceFile();
   const start = node.getStart(sourceFile);
-  const line = (position: number) => sourceFile.getLineAndCharacterOfPosition(position).line;
-  return { start, end: line(node.end) === line(start) ? node.end : head.end };
+  return { start, end: spansLines(sourceFile.text, start, node.end) ? head.end : node.end };
+}
+
+/** Whether a line break lies between `from` and `to`, so that they are on different lines (the line
+ * terminators TypeScript counts). A scan of the few characters between, where asking the file for
+ * line numbers would compute the line starts of the whole file. */
+export function spansLines(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */ || c === 0x2028 || c === 0x2029) return true;
+    // The next line of a \r\n starts after the \n.
+    if (c === 13 /* \r */) return text.charCodeAt(i + 1) !== 10 || i + 2 <= to;
+  }
+  return false;
 }

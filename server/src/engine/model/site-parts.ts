@@ -2,13 +2,12 @@
 // underlined, what they send, and where a statement can go.
 import ts from 'typescript';
 import { followingStatements, isInStatementList, statementOf } from './paths';
+import { spansLines } from './ranges';
 
 /** The whole expression when it fits on one line (`Response.json(body, { status: 401 })`), else
  * the part that writes the status (`status: 401` of a multi-line init): a finding is read on one line. */
 export function rangeOnOneLine(whole: ts.Node, statusPart: ts.Node): { start: number; end: number } {
-  const sourceFile = whole.getSourceFile();
-  const line = (position: number) => sourceFile.getLineAndCharacterOfPosition(position).line;
-  const node = line(whole.getStart()) === line(whole.end) ? whole : statusPart;
+  const node = spansLines(whole.getSourceFile().text, whole.getStart(), whole.end) ? statusPart : whole;
   return { start: node.getStart(), end: node.end };
 }
 

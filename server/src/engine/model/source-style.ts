@@ -2,6 +2,7 @@
 // indentation. Fixes call these; they never format anything beyond the text they add.
 import ts from 'typescript';
 import type { TextEdit } from '../types';
+import { spansLines } from './ranges';
 
 export interface SourceStyle {
   quote: "'" | '"';
@@ -22,10 +23,6 @@ export function stringLiteral(value: string, style: SourceStyle): string {
 export function indentationAt(text: string, position: number): string {
   const lineStart = text.lastIndexOf('\n', position - 1) + 1;
   return /^[ \t]*/.exec(text.slice(lineStart))![0];
-}
-
-function lineOf(sourceFile: ts.SourceFile, position: number): number {
-  return sourceFile.getLineAndCharacterOfPosition(position).line;
 }
 
 /** Adds `statement` on its own line after `anchor`, at its indentation. */
@@ -56,15 +53,19 @@ export function insertStatementBefore(anchor: ts.Statement, statement: string, s
 /** Appends `item` to an object or array literal, on a new line when its items already sit on their own lines. */
 export function appendToLiteral(literal: ts.ObjectLiteralExpression | ts.ArrayLiteralExpression, item: string, style: SourceStyle): TextEdit {
   const items: ts.NodeArray<ts.Node> = ts.isObjectLiteralExpression(literal) ? literal.properties : literal.elements;
-  const sourceFile = literal.getSourceFile();
   if (items.length === 0) {
     const [open, close] = ts.isObjectLiteralExpression(literal) ? ['{ ', ' }'] : ['[', ']'];
     return { start: literal.getStart(), end: literal.end, newText: `${open}${item}${close}` };
   }
   const last = items[items.length - 1];
-  const multiline = lineOf(sourceFile, last.getStart()) !== lineOf(sourceFile, literal.getStart());
-  const separator = multiline ? `,${style.eol}${indentationAt(sourceFile.text, last.getStart())}` : ', ';
-  return { start: last.end, end: last.end, newText: `${separator}${item}` };
+  return { start: last.end, end: last.end, newText: `${listSeparator(literal, last, style)}${item}` };
+}
+
+/** What goes before an item appended after `last` in the list `list` (`{ a, b }`, `[a, b]`): a comma
+ * and a new line at `last`'s indentation when the items sit on lines of their own, else `, `. */
+export function listSeparator(list: ts.Node, last: ts.Node, style: SourceStyle): string {
+  const text = list.getSourceFile().text;
+  return spansLines(text, list.getStart(), last.getStart()) ? `,${style.eol}${indentationAt(text, last.getStart())}` : ', ';
 }
 
 const STYLE_SAMPLE = 8192;
