@@ -70,22 +70,30 @@ export function listSeparator(list: ts.Node, last: ts.Node, style: SourceStyle):
 
 const STYLE_SAMPLE = 8192;
 
-/** How many string literals of each quote `text` has: a quote, then no line break before the same
- * quote (escapes skipped). A quote that closes nothing (an apostrophe in a comment) counts nothing. */
-function countQuotes(text: string): { single: number; double: number } {
+/** How many string literals of each quote `text` has before `end`: a quote, then no line break
+ * before the same quote (escapes skipped). A quote that closes nothing (an apostrophe in a comment)
+ * counts nothing. */
+function countQuotes(text: string, end: number): { single: number; double: number } {
   let single = 0;
   let double = 0;
-  for (let i = 0; i < text.length; i++) {
-    const quote = text.charCodeAt(i);
-    if (quote !== 39 /* ' */ && quote !== 34 /* " */) continue;
-    for (let j = i + 1; j < text.length; j++) {
+  // The next quote of each kind, found with indexOf (far faster than reading every character).
+  let nextSingle = text.indexOf("'");
+  let nextDouble = text.indexOf('"');
+  for (let i = 0; ; ) {
+    if (nextSingle !== -1 && nextSingle < i) nextSingle = text.indexOf("'", i);
+    if (nextDouble !== -1 && nextDouble < i) nextDouble = text.indexOf('"', i);
+    const at = nextSingle === -1 ? nextDouble : nextDouble === -1 ? nextSingle : Math.min(nextSingle, nextDouble);
+    if (at === -1 || at >= end) break;
+    const quote = text.charCodeAt(at);
+    i = at + 1;
+    for (let j = at + 1; j < end; j++) {
       const c = text.charCodeAt(j);
-      if (c === 10 /* \n */ || (c === 92 /* \ */ && (j + 1 >= text.length || text.charCodeAt(j + 1) === 10))) break;
+      if (c === 10 /* \n */ || (c === 92 /* \ */ && (j + 1 >= end || text.charCodeAt(j + 1) === 10))) break;
       if (c === 92) j++;
       else if (c === quote) {
         if (quote === 39) single++;
         else double++;
-        i = j;
+        i = j + 1;
         break;
       }
     }
@@ -103,15 +111,17 @@ function endsAStatement(c: number): boolean {
 
 /** The style of a file, read off its text (a scan costs far less than counting over the AST):
  * the quote most of its string literals use, whether its statements end with semicolons. */
-export function detectStyle(fullText: string): SourceStyle {
-  // The first lines tell the style as well as the whole file does, at a fraction of the cost.
-  const text = fullText.length > STYLE_SAMPLE ? fullText.slice(0, fullText.indexOf('\n', STYLE_SAMPLE) + 1 || undefined) : fullText;
-  const { single, double } = countQuotes(text);
+export function detectStyle(text: string): SourceStyle {
+  // The first lines tell the style as well as the whole file does, at a fraction of the cost. (An
+  // end index, not a slice: reading a sliced string costs more per character.)
+  const end = text.length > STYLE_SAMPLE ? text.indexOf('\n', STYLE_SAMPLE) + 1 || text.length : text.length;
+  const { single, double } = countQuotes(text, end);
   let withSemicolon = 0;
   let without = 0;
-  for (let lineEnd = 0; lineEnd !== -1 && lineEnd <= text.length; ) {
-    const next = text.indexOf('\n', lineEnd);
-    let last = (next === -1 ? text.length : next) - 1;
+  for (let lineEnd = 0; lineEnd !== -1 && lineEnd <= end; ) {
+    const found = text.indexOf('\n', lineEnd);
+    const next = found === -1 || found >= end ? -1 : found;
+    let last = (next === -1 ? end : next) - 1;
     if (text.charCodeAt(last) === 13 /* \r */) last--;
     while (last >= lineEnd && (text.charCodeAt(last) === 32 || text.charCodeAt(last) === 9)) last--;
     const c = last >= lineEnd ? text.charCodeAt(last) : -1;
@@ -124,7 +134,7 @@ export function detectStyle(fullText: string): SourceStyle {
     // Lines ending in `)` or a name also end expressions that continue on the next line: a file
     // with semicolons has many of those too, so a few semicolons are enough to call it that.
     semicolon: withSemicolon * 3 < without ? '' : ';',
-    eol: fullText.includes('\r\n') ? '\r\n' : '\n',
+    eol: text.includes('\r\n') ? '\r\n' : '\n',
   };
 }
 
