@@ -3,6 +3,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { plainTypescript } from '../esbuild-plain-typescript.mjs';
@@ -64,8 +65,10 @@ const help = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' }).
 const threads = help.includes('--threads');
 const cliSingle = timeProcess(process.execPath, [cli, workspace, '--format', 'json', ...(threads ? ['--threads', '1'] : [])], { okExitCodes: [0, 1] });
 row('CLI, single-threaded', `${cliSingle.toFixed(0)} ms`);
-const cliThreads = threads ? timeProcess(process.execPath, [cli, workspace, '--format', 'json', '--threads', 'auto'], { okExitCodes: [0, 1] }) : undefined;
-row('CLI, worker threads', cliThreads ? `${cliThreads.toFixed(0)} ms` : 'n/a (no --threads yet)', '<= parse-only process', cliThreads !== undefined && cliThreads <= parseProcess);
+// A thread per core, up to 4, at least 2 (--threads auto leaves a core free, so on 2 cores it lints on one).
+const threadsUsed = Math.max(2, Math.min(availableParallelism(), 4));
+const cliThreads = threads ? timeProcess(process.execPath, [cli, workspace, '--format', 'json', '--threads', String(threadsUsed)], { okExitCodes: [0, 1] }) : undefined;
+row(`CLI, worker threads (${threadsUsed} threads)`, cliThreads ? `${cliThreads.toFixed(0)} ms` : 'n/a (no --threads yet)', '<= parse-only process', cliThreads !== undefined && cliThreads <= parseProcess);
 const eslint = timeProcess(process.execPath, [join(repo, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--config', join(repo, 'scripts', 'bench', 'eslint.config.mjs'), '--format', 'json', workspace], { rounds: 1, okExitCodes: [0, 1] });
 row('ESLint + typescript-eslint, no-restricted-syntax', `${eslint.toFixed(0)} ms`);
 const best = cliThreads ?? cliSingle;

@@ -68,7 +68,7 @@ Files:
   --threads <n|auto>        Lint with n threads, the main one included (1: no worker threads);
                             the output is the same whatever the number.
                             auto (default): one thread per ${FILES_PER_THREAD} files, at most the number
-                            of CPU cores and at most ${MAX_AUTO_THREADS}
+                            of CPU cores less one and at most ${MAX_AUTO_THREADS}
 
 Configuration:
   -c, --config <path>       Use this configuration file for every file instead of the nearest one

@@ -129,12 +129,12 @@ describe('linting on worker threads', () => {
     })(), 'the fixes changed files');
   });
 
-  it('--threads auto: one thread for a few files, one per 250 files up to the cores and 4', () => {
+  it('--threads auto: one thread for a few files, one per 250 files up to the cores less one and 4', () => {
     const cores = os.availableParallelism();
     assert.equal(threads.threadCount('auto', 0), 1);
     assert.equal(threads.threadCount('auto', 249), 1);
-    assert.equal(threads.threadCount('auto', 500), Math.min(cores, 2));
-    assert.equal(threads.threadCount('auto', 100_000), Math.min(cores, 4));
+    assert.equal(threads.threadCount('auto', 500), Math.max(1, Math.min(cores - 1, 2)));
+    assert.equal(threads.threadCount('auto', 100_000), Math.max(1, Math.min(cores - 1, 4)));
     assert.equal(threads.threadCount(3, 100), 3);
     assert.equal(threads.threadCount(8, 2), 2);
     assert.equal(threads.threadCount(1, 100_000), 1);
