@@ -233,6 +233,15 @@ export class LspSession {
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
   }
 
+  /** Closes every open document and goes back to the default settings: the state between tests. */
+  async reset(): Promise<void> {
+    for (const uri of [...this.documents.keys()]) {
+      await this.close(uri);
+    }
+    this.settings.clear();
+    await this.changeConfiguration();
+  }
+
   /** Tells the server that files changed on disk, as an editor's file watcher does. */
   async filesChanged(changes: FileEvent[]): Promise<void> {
     for (const uri of [...this.documents.keys(), ...changes.map((change) => change.uri)]) {

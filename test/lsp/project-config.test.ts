@@ -70,13 +70,7 @@ describe('project configuration (.httpauthlintrc.json)', () => {
     session = await LspSession.start({ workspaceFolders: [folder, other] });
   });
 
-  afterEach(async () => {
-    for (const uri of [...session.documents.keys()]) {
-      await session.close(uri);
-    }
-    session.settings.clear();
-    await session.changeConfiguration();
-  });
+  afterEach(() => session.reset());
 
   after(async () => {
     await session.dispose();

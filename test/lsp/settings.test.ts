@@ -20,13 +20,7 @@ describe('settings', () => {
     session = await LspSession.start();
   });
 
-  afterEach(async () => {
-    for (const uri of [...session.documents.keys()]) {
-      await session.close(uri);
-    }
-    session.settings.clear();
-    await session.changeConfiguration();
-  });
+  afterEach(() => session.reset());
 
   after(async () => {
     await session.dispose();
