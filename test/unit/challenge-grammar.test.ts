@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { challengeProblems, parseChallenges, type ChallengeProblem } from '../../server/src/engine/challenge-grammar';
+import { challengeProblems, parseChallenges, type ChallengeProblem } from '../../server/src/engine/challenge/grammar';
 
 // The RFC 9110 §11.6.1 example: two challenges in one value, a quoted-pair in the title.
 const NEWAUTH = 'Newauth realm="apps", type=1, title="Login to \\"apps\\"", Basic realm="simple"';

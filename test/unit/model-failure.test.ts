@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import ts from 'typescript';
 import { IncrementalLint, lint, lintSource, parse } from '../../server/src/engine';
 import type { FrameworkAdapter } from '../../server/src/engine/model/adapter';
-import { ADAPTERS } from '../../server/src/engine/model/adapters';
+import { ADAPTERS } from '../../server/src/engine/model/frameworks';
 
 const HANDLER = `import express from 'express';
 const app = express();

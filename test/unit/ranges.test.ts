@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import ts from 'typescript';
-import { spansLines } from '../../server/src/engine/model/ranges';
+import { spansLines } from '../../server/src/engine/model/syntax/ranges';
 
 describe('spansLines', () => {
   it('says two positions are on different lines exactly when TypeScript does, for every line terminator', () => {

@@ -2,7 +2,7 @@
 // with positions so that a problem is shown where it is in the file; every problem drops only the
 // entry it is about, and linting goes on with the defaults for it.
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { challengeProblems } from './challenge-grammar';
+import { challengeProblems } from './challenge/grammar';
 import { SEVERITIES, type Severity } from './types';
 
 export const CONFIG_FILE_NAME = '.httpauthlintrc.json';

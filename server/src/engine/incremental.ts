@@ -11,7 +11,7 @@
 import type ts from 'typescript';
 import { finishRun, modelFailed, modelOptions, planRun, runRules, type RawFinding, type RulesOutcome, type RunPlan } from './lint';
 import { analyzeFile, modelOf, type FileAnalysis } from './model/build';
-import { detectStyle } from './model/source-style';
+import { detectStyle } from './model/syntax/source-style';
 import { exportsOf } from './model/statement-exports';
 import type { StatementFacts } from './model/statement-walk';
 import type { FixOutcome } from './model/types';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as ts from 'typescript';
 import { parse } from '../../../server/src/engine';
-import { koaErrorResponseAt } from '../../../server/src/engine/model/koa-context';
+import { koaErrorResponseAt } from '../../../server/src/engine/model/frameworks/koa/context';
 import { ruleTester } from '../rule-tester';
 
 /** Koa middleware whose body is `body`. */

@@ -2,8 +2,8 @@
 // framework's shapes node by node during the builder's single walk; the builder does the rest
 // (status resolution, path analysis, guards, messages) the same way for every framework.
 import type ts from 'typescript';
-import type { ConstBindings } from './status';
-import type { SourceStyle } from './source-style';
+import type { ConstBindings } from './values/status';
+import type { SourceStyle } from './syntax/source-style';
 import type { FileFacts, Framework, Guard, HeaderWrite, ResponseFixer, StatusValue } from './types';
 
 /** A place where an adapter saw a response get its status. */

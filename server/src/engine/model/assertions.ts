@@ -1,7 +1,7 @@
 // Errors built only to be compared in tests (`expect(fn).toThrow(new UnauthorizedException())`,
 // `assert.deepEqual(err, Boom.unauthorized())`) are never sent: they are not status sites.
 import ts from 'typescript';
-import { calleeName } from './syntax';
+import { calleeName } from './syntax/syntax';
 
 const ASSERTIONS = /^(expect|assert|to[A-Z]\w*|rejects|throws|deepEqual|deepStrictEqual|equal|strictEqual|isRejected|rejectedWith)$/;
 

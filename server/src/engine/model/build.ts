@@ -4,16 +4,16 @@
 // path, its guards and its messages.
 import ts from 'typescript';
 import { isStatusValue, type FrameworkAdapter, type StatusSetter } from './adapter';
-import { ADAPTERS } from './adapters';
-import { frameworksOfFile } from './file-imports';
-import { isMockFile } from './frameworks';
-import { knowModulesOf, modulesOfStatement } from './modules';
+import { ADAPTERS } from './frameworks';
+import { frameworksOfFile } from './imports/file-frameworks';
+import { isMockFile } from './imports/frameworks';
+import { knowModulesOf, modulesOfStatement } from './imports/modules';
 import { HelperCalls, type ScopedWrite } from './helpers';
-import { guardsOf, enclosingFunction, isOnPathOf, isUnreachable } from './paths';
+import { guardsOf, enclosingFunction, isOnPathOf, isUnreachable } from './syntax/paths';
 import { proxyEvidenceOfFile } from './proxy';
-import { lazyStyle, type SourceStyle } from './source-style';
+import { lazyStyle, type SourceStyle } from './syntax/source-style';
 import { StatementWalker, type StatementFacts } from './statement-walk';
-import { ConstBindings, resolveStatuses } from './status';
+import { ConstBindings, resolveStatuses } from './values/status';
 import type { FileFacts, HeaderWrite, ResponseModel, ResponseSite } from './types';
 
 /** String literals in what a site sends: the arguments of its body calls and its body

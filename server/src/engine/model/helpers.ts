@@ -3,10 +3,10 @@
 // that is not in the file but is named for the job (`setAuthHeaders(res)`) may write anything, so
 // it counts as an unknown write: silence rather than a guess.
 import ts from 'typescript';
-import { calleeName } from './syntax';
-import { unknownWrite } from './headers';
-import { enclosingFunction, runsWithBodyOf } from './paths';
-import { receiverKey } from './receivers';
+import { calleeName } from './syntax/syntax';
+import { unknownWrite } from './values/headers';
+import { enclosingFunction, runsWithBodyOf } from './syntax/paths';
+import { receiverKey } from './syntax/receivers';
 import type { HeaderWrite } from './types';
 
 /** A write on a response object, in the function where it happens. */

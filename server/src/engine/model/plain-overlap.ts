@@ -3,9 +3,9 @@
 // recorded by Express too. An adapter that also reads such files leaves them those shapes, so that
 // one status is one site and one write is one write.
 import type * as ts from 'typescript';
-import { frameworksImportedAt } from './file-imports';
-import { isPlainNodeFile } from './frameworks';
-import { chainRoot, isHttpResponseReceiver, receiverKey } from './receivers';
+import { frameworksImportedAt } from './imports/file-frameworks';
+import { isPlainNodeFile } from './imports/frameworks';
+import { chainRoot, isHttpResponseReceiver, receiverKey } from './syntax/receivers';
 
 /** The header methods Express (express.ts) and node:http (node-http.ts) record on any object. */
 const PLAIN_HEADER_METHODS = new Set(['set', 'header', 'append', 'setHeader', 'appendHeader', 'setHeaders']);

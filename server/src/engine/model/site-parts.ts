@@ -1,8 +1,8 @@
 // Small pieces the Fetch-style adapters (fetch, nextjs, hono, h3, elysia) share: where a site is
 // underlined, what they send, and where a statement can go.
 import ts from 'typescript';
-import { followingStatements, isInStatementList, statementOf } from './paths';
-import { spansLines } from './ranges';
+import { followingStatements, isInStatementList, statementOf } from './syntax/paths';
+import { spansLines } from './syntax/ranges';
 
 /** The whole expression when it fits on one line (`Response.json(body, { status: 401 })`), else
  * the part that writes the status (`status: 401` of a multi-line init): a finding is read on one line. */

@@ -6,8 +6,8 @@
 // helper calls they make (helpers.ts), exception filter classes (Nest), and proxy evidence. Its
 // handlers' bodies are not in it: typing inside a handler changes that handler only.
 import ts from 'typescript';
-import { calleeName } from './syntax';
-import { enclosingFunction, runsWithBodyOf } from './paths';
+import { calleeName } from './syntax/syntax';
+import { enclosingFunction, runsWithBodyOf } from './syntax/paths';
 import type { StatementFacts } from './statement-walk';
 
 /** A value's text with the bodies of the functions in it left out: what another statement reads

@@ -5,9 +5,9 @@
 import ts from 'typescript';
 import type { FrameworkAdapter, StatusSetter } from './adapter';
 import { mayPassResponse, namedFunction, type FunctionNode, type ScopedWrite } from './helpers';
-import { enclosingFunction } from './paths';
+import { enclosingFunction } from './syntax/paths';
 import { ProxyEvidence } from './proxy';
-import type { ConstBindings } from './status';
+import type { ConstBindings } from './values/status';
 import type { HeaderWrite } from './types';
 
 export interface AdapterSetter {

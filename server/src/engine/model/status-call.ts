@@ -3,8 +3,8 @@
 // share. Each framework brings its own fix.
 import type ts from 'typescript';
 import type { StatusSetter } from './adapter';
-import { callsChainedAfter, laterCallsOn } from './chain';
-import { stringLiteral, type SourceStyle } from './source-style';
+import { callsChainedAfter, laterCallsOn } from './syntax/chain';
+import { stringLiteral, type SourceStyle } from './syntax/source-style';
 import type { ResponseFixer } from './types';
 
 /** The site of `call`, whose response is keyed `key`; `bodyMethods` are the calls that send its body. */

@@ -1,6 +1,6 @@
 import type * as ts from 'typescript';
 import type { TextEdit } from '../types';
-import type { SourceStyle } from './source-style';
+import type { SourceStyle } from './syntax/source-style';
 
 export type Framework =
   | 'express'

@@ -1,5 +1,5 @@
-import { isInStatementList } from '../model/paths';
-import { removeStatement } from '../model/source-style';
+import { isInStatementList } from '../model/syntax/paths';
+import { removeStatement } from '../model/syntax/source-style';
 import type { DroppedHeader, FixOutcome, ResponseSite } from '../model/types';
 import { allOf, defineRule } from '../rule';
 import ts from 'typescript';

@@ -1,5 +1,5 @@
 import { concernOfSite } from '../evidence';
-import { stringLiteral } from '../model/source-style';
+import { stringLiteral } from '../model/syntax/source-style';
 import type { FixOutcome, ResponseSite } from '../model/types';
 import { allOf, defineRule } from '../rule';
 

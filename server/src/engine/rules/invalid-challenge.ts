@@ -1,7 +1,7 @@
 import ts from 'typescript';
-import { challengeProblems } from '../challenge-grammar';
-import { repairChallenge } from '../challenge-repair';
-import { stringLiteral, type SourceStyle } from '../model/source-style';
+import { challengeProblems } from '../challenge/grammar';
+import { repairChallenge } from '../challenge/repair';
+import { stringLiteral, type SourceStyle } from '../model/syntax/source-style';
 import type { FixOutcome } from '../model/types';
 import { defineRule } from '../rule';
 import type { TextRange } from '../types';

@@ -1,4 +1,4 @@
-import { stringLiteral } from '../model/source-style';
+import { stringLiteral } from '../model/syntax/source-style';
 import { defineRule } from '../rule';
 
 /** Proxies ask browsers and CLI clients for proxy credentials with Basic (curl's --proxy-user,

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { stringLiteral } from '../model/source-style';
+import { stringLiteral } from '../model/syntax/source-style';
 import type { HeaderWrite } from '../model/types';
 
 const isChallenge = (write: HeaderWrite) => write.name === 'www-authenticate';

@@ -1,6 +1,6 @@
 import { concernOfSite } from '../evidence';
 import { allOf, defineRule } from '../rule';
-import { stringLiteral, type SourceStyle } from '../model/source-style';
+import { stringLiteral, type SourceStyle } from '../model/syntax/source-style';
 import type { FixOutcome, ResponseSite } from '../model/types';
 
 /** The edits that turn a 407 into a 401 with a challenge: a Proxy-Authenticate header written

@@ -1,0 +1,96 @@
+import ts from 'typescript';
+import type { StatusValue } from '../types';
+
+/** Members of status enums and objects: http-status-codes `StatusCodes`, Nest `HttpStatus`
+ * (UPPER_SNAKE) and axios `HttpStatusCode` (PascalCase). */
+const STATUS_OBJECTS = new Set(['StatusCodes', 'HttpStatus', 'HttpStatusCode', 'httpStatus']);
+const MEMBER_CODES: Record<string, number> = {
+  OK: 200,
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  PROXY_AUTHENTICATION_REQUIRED: 407,
+};
+const CODE_MEMBERS = new Map(Object.entries(MEMBER_CODES).map(([name, code]) => [code, name]));
+
+function pascal(upperSnake: string): string {
+  return upperSnake.toLowerCase().replace(/(^|_)([a-z])/g, (_m, _sep: string, c: string) => c.toUpperCase());
+}
+
+function memberCode(name: string): number | undefined {
+  if (name in MEMBER_CODES) return MEMBER_CODES[name];
+  for (const [upper, code] of Object.entries(MEMBER_CODES)) if (pascal(upper) === name) return code;
+  return undefined;
+}
+
+function unwrap(expr: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isSatisfiesExpression(expr) || ts.isNonNullExpression(expr)) {
+    expr = expr.expression;
+  }
+  return expr;
+}
+
+/** `const NAME = <initializer>` bindings of the file, by name; names bound more than once map to
+ * undefined (shadowing would make a guess unsafe). */
+export class ConstBindings {
+  private readonly byName = new Map<string, ts.Expression | undefined>();
+
+  /** Records a `const` declaration; says whether it was one. */
+  record(declaration: ts.VariableDeclaration): boolean {
+    if (!ts.isIdentifier(declaration.name) || !declaration.initializer) return false;
+    if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) return false;
+    const name = declaration.name.text;
+    this.byName.set(name, this.byName.has(name) ? undefined : declaration.initializer);
+    return true;
+  }
+
+  get(name: string): ts.Expression | undefined {
+    return this.byName.get(name);
+  }
+}
+
+/** A status written by `node`, rewritten by replacing `node`'s text with `spell(code)`. */
+export function replacedStatus(node: ts.Node, code: number, spell: (code: number) => string | undefined): StatusValue {
+  return {
+    code,
+    node,
+    rewrite: (target) => {
+      const text = spell(target);
+      return text === undefined
+        ? { unavailable: `no form of ${target} fits here` }
+        : { edits: [{ start: node.getStart(), end: node.end, newText: text }] };
+    },
+  };
+}
+
+const literal = (node: ts.Expression, code: number): StatusValue => replacedStatus(node, code, String);
+
+/** Every status an expression can evaluate to, each with the node that writes it
+ * (`cond ? 401 : 403` gives two). Unknown expressions give none. */
+export function resolveStatuses(expression: ts.Expression, consts: ConstBindings, depth = 0): StatusValue[] {
+  const expr = unwrap(expression);
+  if (ts.isNumericLiteral(expr)) return [literal(expr, Number(expr.text))];
+  if (ts.isConditionalExpression(expr)) {
+    return [...resolveStatuses(expr.whenTrue, consts, depth), ...resolveStatuses(expr.whenFalse, consts, depth)];
+  }
+  if (ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression) && STATUS_OBJECTS.has(expr.expression.text)) {
+    const code = memberCode(expr.name.text);
+    if (code === undefined) return [];
+    const pascalCase = expr.name.text !== expr.name.text.toUpperCase();
+    const object = expr.expression.text;
+    return [
+      replacedStatus(expr, code, (c) => {
+        const member = CODE_MEMBERS.get(c);
+        return member ? `${object}.${pascalCase ? pascal(member) : member}` : String(c);
+      }),
+    ];
+  }
+  if (ts.isIdentifier(expr) && depth < 3) {
+    const initializer = consts.get(expr.text);
+    if (!initializer) return [];
+    // The use site is replaced by a literal: rewriting the shared const would change other uses.
+    return resolveStatuses(initializer, consts, depth + 1).map((v) => literal(expr, v.code));
+  }
+  return [];
+}
