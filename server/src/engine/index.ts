@@ -14,6 +14,12 @@ export { isLintableFile, parse } from './parse';
 export { matchesGlobs } from './globs';
 export { CONFIG_FILE_NAME, parseConfig, type ConfigProblem, type ProjectConfig } from './config';
 export * from './types';
+export type { ProjectHost } from './project/host';
+export { CachedHost } from './project/host';
+export { Project } from './project/project';
+export { createProject, summarizeText } from './project/summaries';
+export type { ProjectContext } from './project/sites';
+export type { FileSummary } from './project/summary/types';
 
 export interface RuleInfo {
   id: string;

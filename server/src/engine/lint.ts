@@ -6,6 +6,8 @@ import { matchesGlobs } from './globs';
 import { analyzeFile, modelOf, type ModelOptions } from './model/build';
 import type { FixOutcome, ResponseModel } from './model/types';
 import { parse, syntaxErrorsOf } from './parse';
+import { projectSites, type ProjectContext } from './project/sites';
+import { summarize } from './project/summary/summarize';
 import { formatMessage, type Rule } from './rule';
 import { RULES } from './rules';
 import { Suppressions } from './suppressions';
@@ -32,8 +34,8 @@ function toFix(title: string, outcome: FixOutcome, safe: boolean): Fix {
   return 'unavailable' in outcome ? { title, edits: [], safe: false, disabledReason: outcome.unavailable } : { title, edits: outcome.edits, safe };
 }
 
-export function lint(fileName: string, text: string, settings: Partial<LintSettings> = {}): LintResult {
-  return lintSource(parse(fileName, text), settings);
+export function lint(fileName: string, text: string, settings: Partial<LintSettings> = {}, project?: ProjectContext): LintResult {
+  return lintSource(parse(fileName, text), settings, RULES, project);
 }
 
 /** The settings a run uses and the rules it runs, each at its severity. */
@@ -144,14 +146,25 @@ export function modelFailed(sourceFile: ts.SourceFile, error: unknown): LintResu
   return { findings: [], syntaxErrors: syntaxErrorsOf(sourceFile), ruleFailures: [{ ruleId: 'response-model', error }], unusedDirectives: [] };
 }
 
+/** The response model of a file, with the sites of its calls of project code when it is read as
+ * part of a project (its own summary is recorded in the project on the way). */
+export function projectModel(sourceFile: ts.SourceFile, options: ModelOptions, project?: ProjectContext): ResponseModel {
+  const analysis = analyzeFile(sourceFile, options);
+  const model = modelOf(analysis);
+  if (!project) return model;
+  project.project.setSummary(project.file, summarize(analysis));
+  const taken = new Set(model.sites.map((site) => site.node));
+  return { ...model, sites: [...model.sites, ...projectSites(analysis, taken, project)] };
+}
+
 /** Lints a parsed file (a shell that keeps ASTs, e.g. for incremental reparsing, calls this).
- * `rules` is for tests of the engine itself. */
-export function lintSource(sourceFile: ts.SourceFile, settings: Partial<LintSettings> = {}, rules: readonly Rule[] = RULES): LintResult {
+ * `rules` is for tests of the engine itself; `project` reads the file as part of its project. */
+export function lintSource(sourceFile: ts.SourceFile, settings: Partial<LintSettings> = {}, rules: readonly Rule[] = RULES, project?: ProjectContext): LintResult {
   const plan = planRun(settings, rules);
   if (plan.enabled.length === 0) return { findings: [], syntaxErrors: syntaxErrorsOf(sourceFile), ruleFailures: [], unusedDirectives: [] };
   let model;
   try {
-    model = modelOf(analyzeFile(sourceFile, modelOptions(sourceFile, plan.settings)));
+    model = projectModel(sourceFile, modelOptions(sourceFile, plan.settings), project);
   } catch (error) {
     return modelFailed(sourceFile, error);
   }

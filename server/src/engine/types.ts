@@ -28,6 +28,8 @@ export interface Fix {
 /** A place that explains a finding: the guard that was read, where a header was set. */
 export interface RelatedLocation extends TextRange {
   message: string;
+  /** The file it is in, when it is not the finding's own (a helper, an error handler). */
+  file?: string;
 }
 
 export interface Finding extends TextRange {

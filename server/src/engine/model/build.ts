@@ -148,7 +148,7 @@ const AUTH_STATUSES = new Set([401, 403, 407]);
 
 /** Writes by the function they are made in, then by the response they are made on: a site looks
  * up its own instead of scanning the file's (a 20,000-line file has thousands of each). */
-type WritesByResponse = Map<ts.Node, Map<string, HeaderWrite[]>>;
+export type WritesByResponse = Map<ts.Node, Map<string, HeaderWrite[]>>;
 
 function indexByResponse(writes: readonly ScopedWrite[]): WritesByResponse {
   const index: WritesByResponse = new Map();
@@ -162,9 +162,15 @@ function indexByResponse(writes: readonly ScopedWrite[]): WritesByResponse {
   return index;
 }
 
-function sitesOf(adapter: FrameworkAdapter, setter: StatusSetter, writesOf: WritesByResponse, consts: ConstBindings, style: SourceStyle): ResponseSite[] {
-  const statuses = (isStatusValue(setter.status) ? [setter.status] : resolveStatuses(setter.status, consts)).filter((status) => AUTH_STATUSES.has(status.code));
-  if (statuses.length === 0) return [];
+/** The header writes on a setter's response: those that reach the client with it, those made
+ * elsewhere in the same function, and those the framework drops for this kind of site. */
+export interface SetterHeaders {
+  headers: HeaderWrite[];
+  headersElsewhere: HeaderWrite[];
+  droppedHeaders: { write: HeaderWrite; reason: string }[];
+}
+
+export function headersOfSetter(setter: StatusSetter, writesOf: WritesByResponse): SetterHeaders {
   const scope = enclosingFunction(setter.node);
   const sameResponse = writesOf.get(scope)?.get(setter.receiverKey) ?? [];
   const onPath = sameResponse.filter(
@@ -175,9 +181,17 @@ function sitesOf(adapter: FrameworkAdapter, setter: StatusSetter, writesOf: Writ
   );
   // Koa's ctx.throw (and the like) sends a fresh response: headers set before it are gone.
   const dropped = setter.dropsEarlierHeaders ? onPath.filter((write) => write.node.end <= setter.node.getStart()) : [];
-  const headers: HeaderWrite[] = [...(setter.ownHeaders?.() ?? []), ...onPath.filter((write) => !dropped.includes(write))];
-  const headersElsewhere = sameResponse.filter((write) => !onPath.includes(write));
-  const droppedHeaders = dropped.map((write) => ({ write, reason: setter.dropsEarlierHeaders! }));
+  return {
+    headers: [...(setter.ownHeaders?.() ?? []), ...onPath.filter((write) => !dropped.includes(write))],
+    headersElsewhere: sameResponse.filter((write) => !onPath.includes(write)),
+    droppedHeaders: dropped.map((write) => ({ write, reason: setter.dropsEarlierHeaders! })),
+  };
+}
+
+function sitesOf(adapter: FrameworkAdapter, setter: StatusSetter, writesOf: WritesByResponse, consts: ConstBindings, style: SourceStyle): ResponseSite[] {
+  const statuses = (isStatusValue(setter.status) ? [setter.status] : resolveStatuses(setter.status, consts)).filter((status) => AUTH_STATUSES.has(status.code));
+  if (statuses.length === 0) return [];
+  const { headers, headersElsewhere, droppedHeaders } = headersOfSetter(setter, writesOf);
   const messages = messagesOf(setter);
   const fixer = setter.fixer(style);
   // Guards start at the status itself: in `res.status(user ? 403 : 401)` each code has its own.

@@ -14,7 +14,9 @@ export type Framework =
   | 'hono'
   | 'h3'
   | 'elysia'
-  | 'http-errors';
+  | 'http-errors'
+  /** The project's own helpers, error classes and factories, read through its summaries. */
+  | 'project';
 
 /** A header written on a response. `name` is lower-cased; `undefined` when it is not statically
  * known (a variable, a spread, a header object built elsewhere), which rules treat as "may be
@@ -65,6 +67,32 @@ export interface DroppedHeader {
   reason: string;
 }
 
+/** A place in a file of the project, for messages and related information. */
+export interface FileSpot {
+  file: string;
+  start: number;
+  end: number;
+  /** 1-based. */
+  line: number;
+  /** `src/lib/response.ts:28`: relative to the project root, for messages. */
+  where: string;
+}
+
+/** Where a site's status comes from when it goes through the project's own code: a helper, an
+ * error class or a factory, possibly defined in another file, and the handler that answers it. */
+export interface SiteOrigin {
+  /** What the code calls, as messages name it: `sendError()`, `RequestError`, `responses.unauthorized()`. */
+  label: string;
+  definition: FileSpot;
+  /** `here`: the status is written in this call's arguments, and the finding about its headers is
+   * made here; `definition`: the status is fixed inside `name`, where that finding is made. */
+  decided: 'here' | 'definition';
+  /** The app's error handler that answers this error (for errors). */
+  handler?: FileSpot & { shape: string };
+  /** Why the framework's own error handling decides (for errors no handler of the app answers). */
+  byDefault?: string;
+}
+
 /** One place where a response gets its status, with what the analysis knows around it. */
 export interface ResponseSite {
   framework: Framework;
@@ -85,6 +113,8 @@ export interface ResponseSite {
   /** String literals sent with the response (body, status message, exception message). */
   messages: ts.StringLiteralLike[];
   fixer: ResponseFixer;
+  /** Set when the status goes through the project's own code. */
+  origin?: SiteOrigin;
 }
 
 /** What the whole file tells, gathered in the same walk. */

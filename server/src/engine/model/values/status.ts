@@ -50,6 +50,12 @@ export class ConstBindings {
   }
 }
 
+/** The code of a library's status member, `StatusCodes.UNAUTHORIZED` or `HttpStatus.FORBIDDEN`. */
+export function libraryStatus(node: ts.Expression): number | undefined {
+  if (!ts.isPropertyAccessExpression(node) || !ts.isIdentifier(node.expression) || !STATUS_OBJECTS.has(node.expression.text)) return undefined;
+  return memberCode(node.name.text);
+}
+
 /** A status written by `node`, rewritten by replacing `node`'s text with `spell(code)`. */
 export function replacedStatus(node: ts.Node, code: number, spell: (code: number) => string | undefined): StatusValue {
   return {

@@ -1,0 +1,58 @@
+// How an error reaches the client: whether a 401 error thrown in a file goes out with a challenge,
+// decided by the app-level error handlers of its package (project.handlersFor) and, where none
+// decides, by its framework's own error handling. Silent (unknown) wherever that cannot be told.
+import type { ErrorClass, ErrorFacts } from './evaluate';
+import type { Project, ProjectHandler } from './project';
+import type { Challenge, HandlerBranch, Ref, Spot } from './summary/types';
+
+export interface ErrorVerdict {
+  challenge: Challenge;
+  /** The handler whose answer decided, for messages and related information. */
+  handler?: { file: string; spot: Spot; shape: string };
+  /** Why the framework's own handling decides, when no handler of the app does. */
+  byDefault?: string;
+}
+
+function matches(project: Project, handlerFile: string, refs: readonly Ref[], classes: readonly ErrorClass[]): boolean {
+  return refs.some((ref) => {
+    const target = project.resolveRef(handlerFile, ref);
+    if (!target) return false;
+    if (target.kind === 'symbol') return classes.some((c) => c.file === target.file && c.name === target.name);
+    if (target.kind === 'library') {
+      const name = [target.name, ...target.members].join('.');
+      return classes.some((c) => c.library !== undefined && (c.name === name || c.name.endsWith(`.${target.members[target.members.length - 1] ?? target.name}`)));
+    }
+    return false;
+  });
+}
+
+function branchFor(project: Project, handler: ProjectHandler, classes: readonly ErrorClass[]): HandlerBranch | undefined {
+  if (handler.catches && !matches(project, handler.file, handler.catches, classes)) return undefined;
+  return handler.branches.find((branch) => branch.classes && matches(project, handler.file, branch.classes, classes)) ?? handler.branches.find((branch) => !branch.classes);
+}
+
+export function errorVerdict(project: Project, file: string, error: ErrorFacts): ErrorVerdict {
+  if (error.headers === 'set') return { challenge: 'set' };
+  if (error.headers === 'unknown') return { challenge: 'unknown' };
+  let dropping: ErrorVerdict | undefined;
+  for (const handler of project.handlersFor(file)) {
+    const branch = branchFor(project, handler, error.classes);
+    if (!branch) continue;
+    const decided = { file: handler.file, spot: branch.spot, shape: handler.shape };
+    switch (branch.outcome) {
+      case 'challenge':
+        return { challenge: 'set', handler: decided };
+      case 'unknown':
+        return { challenge: 'unknown' };
+      case 'copies-headers':
+      case 'drops':
+        dropping ??= { challenge: 'absent', handler: decided };
+        break;
+      case 'passes':
+        break;
+    }
+  }
+  if (dropping) return dropping;
+  if (error.byDefault) return { challenge: 'absent', byDefault: error.byDefault === 'drops' ? 'its framework answers it without headers' : 'its framework sends only the headers the error carries, and it carries none' };
+  return { challenge: 'unknown' };
+}

@@ -1,0 +1,266 @@
+// Reads a call of project code through the summaries: which statuses it sends, where each status
+// is written (in the call's own arguments, or inside a definition), and how it reaches the client
+// (a response built by a framework inside a helper, with or without a challenge; or an error, which
+// an error handler answers). A small abstract interpreter: values are read in the frame of the
+// function they are written in, whose parameters are the arguments of the call being read.
+import type { Framework } from '../model/types';
+import { libraryError, type LibraryError } from './library-errors';
+import type { Project, Resolution } from './project';
+import { own } from './summary/records';
+import type { Challenge, ClassSymbol, Effect, Spot, Value } from './summary/types';
+
+/** A value and the frame it is read in: its file, and the arguments of its function's call. */
+export interface Bound {
+  value: Value;
+  file: string;
+  args?: readonly Bound[];
+}
+
+/** A class in an error's chain: a project class, or a library's. */
+export interface ErrorClass {
+  name: string;
+  file?: string;
+  library?: string;
+}
+
+export interface ErrorFacts {
+  /** The error's class and its bases, nearest first. */
+  classes: ErrorClass[];
+  /** Whether it carries a challenge in `headers` (`none`: no headers at all). */
+  headers: Challenge | 'none';
+  /** What its library's framework does with it when no handler of the app does. */
+  byDefault?: LibraryError['byDefault'];
+}
+
+export type Delivery =
+  | { kind: 'response'; challenge: Challenge; framework: Framework; file: string; spot: Spot }
+  | { kind: 'error'; error: ErrorFacts };
+
+export interface ProducedStatus {
+  code: number;
+  /** Where the code is written. */
+  file: string;
+  spot: Spot;
+  delivery: Delivery;
+  /** The project name the call went through (`sendError`, `RequestError`), for messages. */
+  via?: { name: string; file: string; spot: Spot; callable: boolean };
+  /** For an assertion (`assertThat(cond, error)`): the index of the argument it tests. */
+  condition?: number;
+}
+
+const MAX_DEPTH = 12;
+const UNKNOWN: Value = { kind: 'unknown' };
+
+export class Evaluator {
+  constructor(private readonly project: Project) {}
+
+  /** The statuses a call (or construction) `call`, read in `frame`, produces. */
+  call(call: Bound, depth = 0): ProducedStatus[] {
+    const value = call.value;
+    if (value.kind !== 'call' || depth > MAX_DEPTH) return [];
+    const args = value.args.map((arg): Bound => ({ value: arg, file: call.file, args: call.args }));
+    const target = this.project.resolveRef(call.file, value.callee);
+    if (!target) return [];
+    return this.resolved(target, args, value.construct, depth + 1);
+  }
+
+  /** The statuses of calling or constructing what `target` is, with `args`. */
+  resolved(target: Resolution, args: readonly Bound[], construct: boolean, depth: number): ProducedStatus[] {
+    if (depth > MAX_DEPTH) return [];
+    switch (target.kind) {
+      case 'library':
+        return this.libraryCall(target, args);
+      case 'module': {
+        // `const send = require('./send'); send(...)`: a CommonJS module called is its export.
+        const main = this.project.exportOf(target.file, 'default');
+        return main && main.kind !== 'module' ? this.resolved(main, args, construct, depth + 1) : [];
+      }
+      case 'symbol': {
+        const { symbol, file, name } = target;
+        const via = { name, file, spot: 'spot' in symbol ? symbol.spot : { start: 0, end: 0, line: 1 }, callable: symbol.kind === 'callable' };
+        const withVia = (produced: ProducedStatus[]) => produced.map((p) => ({ ...p, via: p.via ?? via }));
+        if (symbol.kind === 'callable') return withVia(this.callable(file, symbol.effects, args, depth));
+        if (symbol.kind === 'class') return withVia(this.construct({ file, name, symbol }, args, depth));
+        if (symbol.kind === 'value' && symbol.value.kind === 'call') {
+          // `const Unauthorized = createError('E_AUTH', 'no', 401)` (@fastify/error) and the like.
+          return withVia(this.call({ value: symbol.value, file }, depth + 1));
+        }
+        return [];
+      }
+    }
+  }
+
+  private callable(file: string, effects: readonly Effect[], args: readonly Bound[], depth: number): ProducedStatus[] {
+    const produced: ProducedStatus[] = [];
+    for (const effect of effects) {
+      switch (effect.kind) {
+        case 'sends':
+          for (const code of this.codes({ value: effect.status, file, args }, depth + 1)) {
+            produced.push({ ...code, delivery: { kind: 'response', challenge: effect.challenge, framework: effect.framework, file, spot: effect.spot } });
+          }
+          break;
+        case 'throws':
+        case 'returns':
+        case 'calls':
+          produced.push(...this.valueProduces({ value: effect.value, file, args }, depth + 1));
+          break;
+        case 'asserts':
+          for (const p of this.valueProduces({ value: effect.error, file, args }, depth + 1)) produced.push({ ...p, condition: effect.condition });
+          break;
+      }
+    }
+    return produced;
+  }
+
+  /** What a value that is thrown, returned or called produces: a call, or a parameter holding one. */
+  private valueProduces(bound: Bound, depth: number): ProducedStatus[] {
+    const { value } = bound;
+    if (depth > MAX_DEPTH) return [];
+    if (value.kind === 'call') return this.call(bound, depth + 1);
+    if (value.kind === 'either') return value.values.flatMap((v) => this.valueProduces({ ...bound, value: v }, depth + 1));
+    if (value.kind === 'parameter') {
+      const arg = argument(bound, value);
+      return arg ? this.valueProduces(arg, depth + 1) : [];
+    }
+    return [];
+  }
+
+  private construct(target: { file: string; name: string; symbol: ClassSymbol }, args: readonly Bound[], depth: number): ProducedStatus[] {
+    const chain = this.chainOf(target, depth);
+    const error: ErrorFacts = { classes: chain.classes, headers: chain.headers, ...(chain.byDefault && { byDefault: chain.byDefault }) };
+    return this.classStatuses(target, args, depth).map((code) => ({ ...code, delivery: { kind: 'error', error } }));
+  }
+
+  /** The status codes an instance of a class gets: from its own status fields, else from its base
+   * (through `super(...)`, or the same arguments when it has no constructor of its own). */
+  private classStatuses(target: { file: string; symbol: ClassSymbol }, args: readonly Bound[], depth: number): CodeAt[] {
+    if (depth > MAX_DEPTH) return [];
+    const { file, symbol } = target;
+    const fields = Object.entries(symbol.fields).filter(([name]) => name !== 'code' && name !== 'type');
+    const own = fields.flatMap(([, value]) => this.codes({ value, file, args }, depth + 1));
+    if (own.length > 0) return own;
+    if (!symbol.extends || symbol.extends.kind !== 'ref') return [];
+    const baseArgs = symbol.superArgs ? symbol.superArgs.map((value): Bound => ({ value, file, args })) : args;
+    const base = this.project.resolveRef(file, symbol.extends.ref, depth + 1);
+    if (!base) return [];
+    if (base.kind === 'library') {
+      const library = libraryOf(base);
+      return library ? this.libraryCodes(library, baseArgs, depth) : [];
+    }
+    if (base.kind === 'symbol' && base.symbol.kind === 'class') return this.classStatuses(base as { file: string; symbol: ClassSymbol }, baseArgs, depth + 1);
+    if (base.kind === 'symbol' && base.symbol.kind === 'value' && base.symbol.value.kind === 'call') {
+      return this.call({ value: base.symbol.value, file: base.file }, depth + 1).map(({ code, file: f, spot }) => ({ code, file: f, spot }));
+    }
+    return [];
+  }
+
+  /** The classes of an error, nearest first, and the headers it carries. */
+  private chainOf(target: { file: string; name: string; symbol: ClassSymbol }, depth: number): { classes: ErrorClass[]; headers: ErrorFacts['headers']; byDefault?: LibraryError['byDefault'] } {
+    const classes: ErrorClass[] = [{ name: target.name, file: target.file }];
+    let headers: ErrorFacts['headers'] = target.symbol.headers;
+    let byDefault: LibraryError['byDefault'] | undefined;
+    let current: { file: string; symbol: ClassSymbol } | undefined = target;
+    for (let step = 0; current && step < MAX_DEPTH - depth; step++) {
+      const base: Resolution | undefined = current.symbol.extends?.kind === 'ref' ? this.project.resolveRef(current.file, current.symbol.extends.ref) : undefined;
+      current = undefined;
+      if (base?.kind === 'symbol' && base.symbol.kind === 'class') {
+        classes.push({ name: base.name, file: base.file });
+        if (headers === 'none') headers = base.symbol.headers;
+        current = base as { file: string; symbol: ClassSymbol };
+      } else if (base?.kind === 'library') {
+        const name = [base.name, ...base.members].join('.');
+        classes.push({ name, library: base.specifier });
+        byDefault = libraryOf(base)?.byDefault;
+      } else if (base?.kind === 'symbol' && base.symbol.kind === 'value' && base.symbol.value.kind === 'call') {
+        // A class made by a library factory (`class X extends createError(...)`).
+        const made = this.project.resolveRef(base.file, base.symbol.value.callee);
+        if (made?.kind === 'library') byDefault = libraryOf(made)?.byDefault;
+      }
+    }
+    return { classes, headers, ...(byDefault && { byDefault }) };
+  }
+
+  private libraryCall(target: Extract<Resolution, { kind: 'library' }>, args: readonly Bound[]): ProducedStatus[] {
+    const library = libraryOf(target);
+    if (!library) return [];
+    const name = [target.name, ...target.members].join('.');
+    const error: ErrorFacts = { classes: [{ name, library: target.specifier }], headers: headersOfLibraryArgs(args), byDefault: library.byDefault };
+    return this.libraryCodes(library, args, 0).map((code) => ({ ...code, delivery: { kind: 'error', error } }));
+  }
+
+  private libraryCodes(library: LibraryError, args: readonly Bound[], depth: number): CodeAt[] {
+    if ('code' in library.status) return [];
+    const arg = args[library.status.argument];
+    if (!arg) return [];
+    const bound = library.status.property ? propertyBound(arg, library.status.property) : arg;
+    return this.codes(bound, depth + 1);
+  }
+
+  /** The status codes a value can be, each with where it is written. */
+  codes(bound: Bound, depth = 0): CodeAt[] {
+    if (depth > MAX_DEPTH) return [];
+    const { value, file } = bound;
+    switch (value.kind) {
+      case 'status':
+        return [{ code: value.code, file, spot: value.spot }];
+      case 'either':
+        return value.values.flatMap((v) => this.codes({ ...bound, value: v }, depth + 1));
+      case 'parameter': {
+        const arg = argument(bound, value);
+        if (arg) return this.codes(arg, depth + 1);
+        return value.fallback ? this.codes({ ...bound, value: value.fallback }, depth + 1) : [];
+      }
+      case 'ref': {
+        const target = this.project.resolveRef(file, value.ref, depth + 1);
+        if (target?.kind === 'symbol' && target.symbol.kind === 'value') return this.codes({ value: target.symbol.value, file: target.file }, depth + 1);
+        return [];
+      }
+      default:
+        return [];
+    }
+  }
+}
+
+/** A code and where it is written. */
+export interface CodeAt {
+  code: number;
+  file: string;
+  spot: Spot;
+}
+
+/** The argument a parameter value stands for (and its property), in the frame of `bound`. */
+function argument(bound: Bound, parameter: Extract<Value, { kind: 'parameter' }>): Bound | undefined {
+  const arg = bound.args?.[parameter.index];
+  if (!arg) return undefined;
+  return parameter.property === undefined ? arg : propertyBound(arg, parameter.property);
+}
+
+export function propertyBound(bound: Bound, property: string): Bound {
+  const { value } = bound;
+  switch (value.kind) {
+    case 'object':
+      return { ...bound, value: own(value.properties, property) ?? UNKNOWN };
+    case 'parameter': {
+      if (value.property !== undefined) return { ...bound, value: UNKNOWN };
+      const arg = argument(bound, value);
+      return arg ? propertyBound(arg, property) : { ...bound, value: UNKNOWN };
+    }
+    case 'either':
+      return { ...bound, value: { kind: 'either', values: value.values.map((v) => propertyBound({ ...bound, value: v }, property).value) } };
+    default:
+      return { ...bound, value: UNKNOWN };
+  }
+}
+
+function libraryOf(target: Extract<Resolution, { kind: 'library' }>): LibraryError | undefined {
+  const [member] = target.members;
+  return libraryError(target.specifier, member ?? target.name) ?? libraryError(target.specifier, target.name);
+}
+
+/** Whether the arguments of a library error carry `headers` (http-errors' properties object). */
+function headersOfLibraryArgs(args: readonly Bound[]): ErrorFacts['headers'] {
+  for (const arg of args) {
+    if (arg.value.kind === 'object' && own(arg.value.properties, 'headers')) return 'unknown';
+  }
+  return 'none';
+}

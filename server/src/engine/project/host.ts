@@ -1,0 +1,44 @@
+// What the project analysis reads of the file system, behind an interface: the engine stays free
+// of any shell. The CLI gives it the disk (cli/project-host.ts); the language server will give it
+// the disk with its open documents laid over. Every answer may be "not there": a file deleted
+// between two reads, a folder that cannot be listed. The analysis treats that as unknown.
+export interface ProjectHost {
+  /** The text of a file, or undefined when it is missing or cannot be read. */
+  readFile(fileName: string): string | undefined;
+  /** Whether a regular file exists at `fileName`. */
+  fileExists(fileName: string): boolean;
+  /** The names of the folders directly inside `folder` ([] when it cannot be listed). */
+  listFolders(folder: string): string[];
+}
+
+/** A host that remembers what it was told: resolution asks the same questions many times (every
+ * import of `./utils` in a folder probes the same extensions). */
+export class CachedHost implements ProjectHost {
+  private readonly texts = new Map<string, string | undefined>();
+  private readonly exists = new Map<string, boolean>();
+  private readonly folders = new Map<string, string[]>();
+
+  constructor(private readonly host: ProjectHost) {}
+
+  readFile(fileName: string): string | undefined {
+    if (!this.texts.has(fileName)) this.texts.set(fileName, this.host.readFile(fileName));
+    return this.texts.get(fileName);
+  }
+
+  fileExists(fileName: string): boolean {
+    let known = this.exists.get(fileName);
+    if (known === undefined) this.exists.set(fileName, (known = this.host.fileExists(fileName)));
+    return known;
+  }
+
+  listFolders(folder: string): string[] {
+    let known = this.folders.get(folder);
+    if (known === undefined) this.folders.set(folder, (known = this.host.listFolders(folder)));
+    return known;
+  }
+
+  /** Forgets a file's text (after it was read for its summary: texts are large, and read once). */
+  forgetText(fileName: string): void {
+    this.texts.delete(fileName);
+  }
+}

@@ -1,0 +1,223 @@
+// The response sites of calls of the project's own code: `return unauthorized()`, `sendError(res,
+// 401)`, `throw new RequestError({ status: 401 })`, `assertThat(cond, 'code', 401)`, `super(401)` in
+// an error class. What each sends is read through the summaries (evaluate.ts); a site whose status
+// is written in the call's own arguments is where its missing challenge is reported, one whose
+// status is fixed inside the helper is reported there, and both are read by the guard rules here.
+import * as path from 'node:path';
+import ts from 'typescript';
+import { isAssertionArgument } from '../model/assertions';
+import type { FileAnalysis } from '../model/build';
+import { guardsOf } from '../model/syntax/paths';
+import { oneLineRange } from '../model/syntax/ranges';
+import { unknownWrite } from '../model/values/headers';
+import { resolveStatuses, replacedStatus } from '../model/values/status';
+import type { FileSpot, Guard, HeaderWrite, ResponseSite, SiteOrigin, StatusValue } from '../model/types';
+import { errorVerdict } from './error-handling';
+import { Evaluator, type ProducedStatus } from './evaluate';
+import type { Project } from './project';
+import { own } from './summary/records';
+import type { Spot, Value } from './summary/types';
+import { refOf, valueOf } from './summary/values';
+
+const AUTH_STATUSES = new Set([401, 403, 407]);
+
+type CallNode = ts.CallExpression | ts.NewExpression;
+
+/** The class a `super(...)` call constructs: what the class around it extends. */
+function superCallee(call: ts.CallExpression): ts.Expression | undefined {
+  for (let node: ts.Node | undefined = call.parent; node; node = node.parent) {
+    if (ts.isClassLike(node)) return node.heritageClauses?.find((c) => c.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  }
+  return undefined;
+}
+
+function rootName(expression: ts.Expression): string | undefined {
+  let current = expression;
+  while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current) || ts.isParenthesizedExpression(current)) current = current.expression;
+  return ts.isIdentifier(current) ? current.text : undefined;
+}
+
+/** The node of `sourceFile` at exactly `spot`, inside `within`. */
+function nodeAt(within: ts.Node, spot: Spot): ts.Node | undefined {
+  let found: ts.Node | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found || node.end < spot.start || node.pos > spot.end) return;
+    if (node.getStart() === spot.start && node.end === spot.end) found = node;
+    else ts.forEachChild(node, visit);
+  };
+  visit(within);
+  return found;
+}
+
+const CHALLENGE: HeaderWrite = { name: 'www-authenticate', value: undefined, nameNode: undefined, valueNode: undefined, node: undefined as unknown as ts.Node };
+
+/** Why an error built here is sent: thrown, returned (a factory), handed to `next`, rejected, or
+ * given to an assertion helper as the error it throws. Undefined when it is not sent. */
+function sendingOf(node: CallNode, assertionIndex: (call: ts.CallExpression, argument: number) => number | undefined): { guard?: Guard } | undefined {
+  let current: ts.Node = node;
+  while (ts.isParenthesizedExpression(current.parent) || ts.isAsExpression(current.parent) || ts.isAwaitExpression(current.parent)) current = current.parent;
+  const parent = current.parent;
+  if (ts.isThrowStatement(parent) || ts.isReturnStatement(parent)) return {};
+  if (ts.isArrowFunction(parent) && parent.body === current) return {};
+  if (ts.isCallExpression(parent) && parent.arguments.includes(current as ts.Expression)) {
+    if (isAssertionArgument(current)) return undefined;
+    const callee = parent.expression;
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    if (name === 'next' || name === 'reject') return {};
+    const index = parent.arguments.indexOf(current as ts.Expression);
+    const condition = assertionIndex(parent, index);
+    if (condition !== undefined) {
+      const tested = parent.arguments[condition];
+      return tested ? { guard: { expression: tested, negated: true } } : {};
+    }
+    return undefined;
+  }
+  // `const error = new X(...); ...; throw error`.
+  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) {
+    const name = parent.name.text;
+    let scope: ts.Node = parent;
+    while (scope.parent && !ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
+    let thrown = false;
+    const visit = (child: ts.Node): void => {
+      if (thrown) return;
+      if (ts.isThrowStatement(child) && child.expression && ts.isIdentifier(child.expression) && child.expression.text === name) thrown = true;
+      else ts.forEachChild(child, visit);
+    };
+    visit(scope);
+    return thrown ? {} : undefined;
+  }
+  return undefined;
+}
+
+export interface ProjectContext {
+  project: Project;
+  /** The file's path as the project knows it. */
+  file: string;
+}
+
+export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>, context: ProjectContext): ResponseSite[] {
+  const { project, file } = context;
+  const summary = project.summaryOf(file);
+  if (!summary) return [];
+  const known = (name: string) => own(summary.imports, name) !== undefined || own(summary.symbols, name) !== undefined;
+  const evaluator = new Evaluator(project);
+  const sites: ResponseSite[] = [];
+
+  /** For a call of an assertion helper: the argument it tests, when argument `index` is the error it throws. */
+  const assertionIndex = (call: ts.CallExpression, index: number): number | undefined => {
+    const ref = refOf(call.expression);
+    if (!ref || !known(ref.name)) return undefined;
+    const target = project.resolveRef(file, ref);
+    if (target?.kind !== 'symbol' || target.symbol.kind !== 'callable') return undefined;
+    for (const effect of target.symbol.effects) {
+      if (effect.kind !== 'asserts') continue;
+      const errors = effect.error.kind === 'either' ? effect.error.values : [effect.error];
+      if (errors.some((value) => value.kind === 'parameter' && value.index === index && value.property === undefined)) return effect.condition;
+    }
+    return undefined;
+  };
+
+  const visit = (node: ts.Node): void => {
+    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && !taken.has(node)) {
+      const calleeExpression = node.expression.kind === ts.SyntaxKind.SuperKeyword ? superCallee(node as ts.CallExpression) : node.expression;
+      const name = calleeExpression && rootName(calleeExpression);
+      if (calleeExpression && name !== undefined && known(name)) sites.push(...sitesOfCall(node, calleeExpression));
+    }
+    ts.forEachChild(node, visit);
+  };
+
+  const sitesOfCall = (node: CallNode, calleeExpression: ts.Expression): ResponseSite[] => {
+    const callee = refOf(calleeExpression);
+    if (!callee) return [];
+    const isSuper = node.expression.kind === ts.SyntaxKind.SuperKeyword;
+    const call: Value = { kind: 'call', callee, construct: isSuper || ts.isNewExpression(node), args: (node.arguments ?? []).map((argument) => valueOf(argument)), spot: { start: node.getStart(), end: node.end, line: 0 } };
+    const produced = evaluator.call({ value: call, file }).filter((p) => AUTH_STATUSES.has(p.code));
+    if (produced.length === 0) return [];
+    const errors = produced.some((p) => p.delivery.kind === 'error');
+    const sending = errors ? (isSuper ? {} : sendingOf(node, assertionIndex)) : {};
+    if (!sending) return [];
+    // An assertion helper given an error built in place: that construction is the site.
+    if (ts.isCallExpression(node) && produced.every((p) => p.condition !== undefined) && node.arguments.some((a) => ts.isNewExpression(a) || ts.isCallExpression(a))) return [];
+    const seen = new Set<string>();
+    return produced.flatMap((p): ResponseSite[] => {
+      const key = `${p.code}:${p.file}:${p.spot.start}`;
+      if (seen.has(key)) return [];
+      seen.add(key);
+      return [siteOf(node, p, sending.guard)];
+    });
+  };
+
+  const siteOf = (node: CallNode, produced: ProducedStatus, assertionGuard: Guard | undefined): ResponseSite => {
+    const decidedHere = produced.file === file && produced.spot.start >= node.getStart() && produced.spot.end <= node.end;
+    const statusNode = decidedHere ? nodeAt(node, produced.spot) : undefined;
+    const status: StatusValue = statusNode && ts.isExpression(statusNode) ? (resolveStatuses(statusNode, analysis.consts)[0] ?? replacedStatus(statusNode, produced.code, String)) : fixedStatus(node, produced);
+    const origin = originOf(produced, decidedHere);
+    const challenge = produced.delivery.kind === 'response' ? produced.delivery.challenge : errorChallenge(produced, origin);
+    const headers = challenge === 'set' ? [{ ...CHALLENGE, node }] : challenge === 'unknown' ? [unknownWrite(node)] : [];
+    const guards = [...(assertionGuard ? [assertionGuard] : []), ...conditionGuard(node, produced), ...guardsOf(node)];
+    return {
+      framework: 'project',
+      status,
+      node,
+      range: oneLineRange(node, node.expression),
+      headers,
+      headersElsewhere: [],
+      droppedHeaders: [],
+      guards,
+      messages: messagesOf(node),
+      fixer: { addHeader: () => ({ unavailable: unavailableReason(origin) }) },
+      origin,
+    };
+  };
+
+  const spotIn = (spotFile: string, spot: Spot): FileSpot => ({ file: spotFile, start: spot.start, end: spot.end, line: spot.line, where: `${path.relative(project.root, spotFile).split(path.sep).join('/')}:${spot.line}` });
+
+  const originOf = (produced: ProducedStatus, decidedHere: boolean): SiteOrigin => {
+    const via = produced.via;
+    const label = !via ? 'the called code' : produced.delivery.kind === 'error' && !via.callable ? via.name : `${via.name}()`;
+    const definition = via ? spotIn(via.file, via.spot) : spotIn(produced.file, produced.spot);
+    return { label, definition, decided: decidedHere ? 'here' : 'definition' };
+  };
+
+  const errorChallenge = (produced: ProducedStatus, origin: SiteOrigin) => {
+    if (produced.delivery.kind !== 'error') return 'unknown';
+    const verdict = errorVerdict(project, file, produced.delivery.error);
+    if (verdict.handler) origin.handler = { ...spotIn(verdict.handler.file, verdict.handler.spot), shape: verdict.handler.shape };
+    if (verdict.byDefault) origin.byDefault = verdict.byDefault;
+    return verdict.challenge;
+  };
+
+  visit(analysis.sourceFile);
+  return sites;
+}
+
+/** The guard of an assertion helper called directly: `assertThat(cond, 'code', 401)` throws when `cond` is falsy. */
+function conditionGuard(node: CallNode, produced: ProducedStatus): Guard[] {
+  if (produced.condition === undefined || !ts.isCallExpression(node)) return [];
+  const tested = node.arguments[produced.condition];
+  return tested ? [{ expression: tested, negated: true }] : [];
+}
+
+function fixedStatus(node: CallNode, produced: ProducedStatus): StatusValue {
+  return {
+    code: produced.code,
+    node,
+    rewrite: () => ({ unavailable: `the status is fixed inside ${produced.via?.name ?? 'the called code'}: call one that sends ${produced.code === 401 ? 403 : 401} instead` }),
+  };
+}
+
+function unavailableReason(origin: SiteOrigin): string {
+  if (origin.handler) return `add the challenge where the app's error handler answers 401s (${origin.handler.where})`;
+  return `${origin.label} builds the response: add the challenge there (${origin.definition.where})`;
+}
+
+/** String literals in the call's arguments (not inside nested functions): messages it sends. */
+function messagesOf(node: CallNode): ts.StringLiteralLike[] {
+  const found: ts.StringLiteralLike[] = [];
+  const visit = (child: ts.Node): void => {
+    if (ts.isStringLiteralLike(child)) found.push(child);
+    else if (!ts.isFunctionLike(child)) ts.forEachChild(child, visit);
+  };
+  node.arguments?.forEach(visit);
+  return found;
+}

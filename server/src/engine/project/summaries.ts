@@ -1,0 +1,16 @@
+// The engine's summarizer: a file's text, parsed and analyzed as for a lint, read into its summary.
+import { analyzeFile } from '../model/build';
+import { parse } from '../parse';
+import type { ProjectHost } from './host';
+import { Project } from './project';
+import { summarize } from './summary/summarize';
+import type { FileSummary } from './summary/types';
+
+export function summarizeText(fileName: string, text: string): FileSummary {
+  return summarize(analyzeFile(parse(fileName, text)));
+}
+
+/** A project rooted at `root` (the folder of its package.json or tsconfig, or of its workspace). */
+export function createProject(host: ProjectHost, root: string): Project {
+  return new Project(host, root, summarizeText);
+}

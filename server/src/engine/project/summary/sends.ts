@@ -1,0 +1,51 @@
+// The framework sends inside a file's functions, from its response model: every place an adapter
+// saw a response get a status (`res.status(status)`, `Response.json(b, { status: 401 })`, `throw
+// new UnauthorizedException()`), with the status as a summary Value (a literal, or the parameter
+// the caller fills in) and whether a challenge goes with it. A helper is a function holding them.
+import ts from 'typescript';
+import { isStatusValue } from '../../model/adapter';
+import { headersOfSetter, type FileAnalysis } from '../../model/build';
+import type { HeaderWrite } from '../../model/types';
+import { spotOf, valueOf } from './values';
+import type { Challenge, Effect } from './types';
+
+const enclosingFunctionLike = (node: ts.Node): ts.Node | undefined => {
+  let current = node.parent;
+  while (current && !ts.isFunctionLike(current)) current = current.parent;
+  return current;
+};
+
+/** A callback's sends belong to the function that passes it (`jwt.verify(t, s, (err) => ...)` inside
+ * a middleware): calling that function is what makes them happen. */
+function owningFunction(node: ts.Node): ts.Node | undefined {
+  let fn = enclosingFunctionLike(node);
+  while (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isCallExpression(fn.parent) && fn.parent.arguments.includes(fn as ts.Expression)) {
+    const outer = enclosingFunctionLike(fn);
+    if (!outer) break;
+    fn = outer;
+  }
+  return fn;
+}
+
+export function challengeOf(headers: readonly HeaderWrite[]): Challenge {
+  if (headers.some((write) => write.name === 'www-authenticate')) return 'set';
+  return headers.some((write) => write.name === undefined) ? 'unknown' : 'absent';
+}
+
+/** The sends of each function of the file, keyed by the innermost function around them. */
+export function sendsByFunction(analysis: FileAnalysis): Map<ts.Node, Effect[]> {
+  const byFunction = new Map<ts.Node, Effect[]>();
+  for (const facts of analysis.statements) {
+    for (const { adapter, setter } of facts.setters) {
+      const fn = owningFunction(setter.node);
+      if (!fn) continue;
+      const status = isStatusValue(setter.status) ? { kind: 'status' as const, code: setter.status.code, spot: spotOf(setter.status.node) } : valueOf(setter.status);
+      if (status.kind === 'unknown' || status.kind === 'string') continue;
+      const effect: Effect = { kind: 'sends', status, challenge: challengeOf(headersOfSetter(setter, analysis.writesOf).headers), framework: adapter.framework, spot: spotOf(setter.node) };
+      const list = byFunction.get(fn);
+      if (list) list.push(effect);
+      else byFunction.set(fn, [effect]);
+    }
+  }
+  return byFunction;
+}
