@@ -44,7 +44,8 @@ export type Command =
 export const USAGE = `Usage: http-auth-lint [options] [files or folders...]
 
 Lints Node HTTP handler code for misuse of 401, 403 and 407. Folders are searched for
-.ts .tsx .js .jsx .mjs .cjs .mts .cts files, skipping node_modules and .git; the default is ".".
+.ts .tsx .js .jsx .mjs .cjs .mts .cts files, skipping node_modules and hidden folders (.git,
+.yarn, .next, ...); the default is ".".
 Each file gets its settings from the nearest .httpauthlintrc.json at or above it (rules,
 defaultChallenge, proxyFiles, ignore); files its "ignore" globs match are skipped.
 

@@ -11,8 +11,9 @@ import { formatStylish } from './formatters/stylish';
 import { displayPath } from './paths';
 import { LineIndex } from './positions';
 import { countAll, errorsOnly, type ConfigProblemReport, type FileReport, type SkippedReport } from './report';
-import type { FileJob, FileOutcome, ScanOptions } from './scan-file';
+import { useProjects, type FileJob, type FileOutcome, type ScanOptions } from './scan-file';
 import { CliSettings } from './settings';
+import { ProjectScan } from './project-scan';
 import { runScan, threadCount } from './threads';
 import { packageVersion } from './version';
 import { collectFiles, reasonOf } from './walk';
@@ -23,6 +24,7 @@ export { runScan } from './threads';
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
 export const EXIT_FATAL = 2;
+
 
 /** Names a rule that then throws on every file: for tests of how a failing rule is reported (the
  * variable engine's rulesWithFault is meant for, in every shell). */
@@ -123,12 +125,17 @@ async function run(options: LintOptions, io: CliIo): Promise<number> {
     if (!resolved.ignored) jobs.push({ index: jobs.length, file, settings: resolved.settings });
   }
 
+  // The index of each project selects what is parsed (project-scan.ts); each file is read as part of its project.
+  const scan = await ProjectScan.prepare(jobs.map((job) => job.file), options.maxFileSize);
+  for (const job of jobs) job.root = scan.rootOf(job.file);
+  useProjects(scan.indexedProjects());
   const scanOptions: ScanOptions = {
     cwd: io.cwd,
     fix: options.fix,
     reportUnusedDisable: options.reportUnusedDisable,
     maxFileSize: options.maxFileSize,
     faultyRule: process.env[FAULTS_VARIABLE] || undefined,
+    projects: scan.projectsOption(),
   };
   await io.beforeScan?.(jobs.map((job) => job.file));
   // Outcomes arrive in any order from the threads; they are told in the walk's order, stderr as
@@ -142,14 +149,21 @@ async function run(options: LintOptions, io: CliIo): Promise<number> {
       if (outcome.messages.length > 0) io.stderr(outcome.messages.join(''));
     }
   };
-  await runScan(jobs, scanOptions, {
-    threads: threadCount(options.threads, jobs.length),
-    onOutcome: (index, outcome) => {
-      outcomes[index] = outcome;
-      tell();
-    },
-    onWorkerFailure: (message) => io.stderr(`http-auth-lint: ${message}\n`),
-  });
+  const lintJobs = (chosen: readonly FileJob[], threads: number) =>
+    runScan(chosen, scanOptions, {
+      threads,
+      onOutcome: (index, outcome) => {
+        outcomes[index] = outcome;
+        tell();
+      },
+      onWorkerFailure: (message) => io.stderr(`http-auth-lint: ${message}\n`),
+    });
+
+  const selected = jobs.filter((job) => scan.selected.has(job.file));
+  await lintJobs(selected, threadCount(options.threads, selected.length));
+  // The others cannot hold a finding: they mention no status and nothing that sends one.
+  for (const job of jobs) if (!scan.selected.has(job.file)) outcomes[job.index] = { report: { filePath: job.file, source: '', problems: [], ruleFailures: [] }, messages: [], incomplete: false };
+  tell();
 
   const reports: FileReport[] = [];
   const diffs: string[] = [];

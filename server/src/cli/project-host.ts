@@ -1,13 +1,21 @@
 // The disk as the project analysis reads it (engine/project/host.ts): every failure is "not there".
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { ProjectHost } from '../engine';
+
+// As read.ts: a FIFO named x.ts opens at once with O_NONBLOCK, and fstat tells it apart.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 export const diskHost: ProjectHost = {
   readFile(fileName) {
+    let descriptor: number | undefined;
     try {
-      return readFileSync(fileName, 'utf8');
+      descriptor = openSync(fileName, OPEN_FLAGS);
+      // Only regular files: a FIFO or a device would block the read, or never end.
+      return fstatSync(descriptor).isFile() ? readFileSync(descriptor, 'utf8') : undefined;
     } catch {
       return undefined;
+    } finally {
+      if (descriptor !== undefined) closeSync(descriptor);
     }
   },
   fileExists(fileName) {

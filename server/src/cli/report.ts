@@ -127,8 +127,8 @@ export function toReport(filePath: string, source: string, result: LintResult, o
     message: failure.error instanceof Error ? failure.error.message : String(failure.error),
   }));
   if (result.findings.length === 0 && (!options.reportUnusedDisable || result.unusedDirectives.length === 0)) {
-    // Most files: no line index to build.
-    return { filePath, source, problems: [], ruleFailures };
+    // Most files: no line index to build, and no text to keep (it is shown in code frames only).
+    return { filePath, source: '', problems: [], ruleFailures };
   }
   const lines = new LineIndex(source);
   const problems: Problem[] = result.findings.map((finding) => ({

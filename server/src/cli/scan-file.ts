@@ -2,7 +2,9 @@
 // on the main thread and in worker threads (threads.ts), so the output cannot depend on where a
 // file was linted; its input and result are plain data that cross threads by structured clone.
 import { writeFileSync } from 'node:fs';
-import { lint, lintSource, parse, rulesWithFault, type LintResult, type LintSettings } from '../engine';
+import { CachedHost, createProject, lint, lintSource, parse, rulesWithFault, type FileSummary, type LintResult, type LintSettings, type Project, type ProjectContext } from '../engine';
+import { diskHost } from './project-host';
+import type { ProjectsOption } from './project-scan';
 import { fixedText, unifiedDiff } from './fix';
 import { readSource } from './read';
 import { toReport, type FileReport, type SkippedReport } from './report';
@@ -16,6 +18,8 @@ export interface ScanOptions {
   maxFileSize: number;
   /** A rule that throws on every file (HTTP_AUTH_LINT_TEST_FAULTS): for tests of fault handling. */
   faultyRule: string | undefined;
+  /** The projects files are read in, by root (project-scan.ts). */
+  projects?: ProjectsOption;
 }
 
 export interface FileJob {
@@ -23,6 +27,8 @@ export interface FileJob {
   index: number;
   file: string;
   settings: Partial<LintSettings>;
+  /** The root of the project the file is read in. */
+  root?: string;
 }
 
 export interface FileOutcome {
@@ -36,10 +42,33 @@ export interface FileOutcome {
   messages: string[];
   /** The file could not be read or fixed, or a rule failed: the run is incomplete (exit 2). */
   incomplete: boolean;
+  /** The file's summary, when it was read in a project: the run looks for callers of what it exports. */
+  summary?: FileSummary;
 }
 
-function lintWith(file: string, text: string, settings: Partial<LintSettings>, options: ScanOptions): LintResult {
-  return options.faultyRule === undefined ? lint(file, text, settings) : lintSource(parse(file, text), settings, rulesWithFault(options.faultyRule));
+/** The projects this thread reads files in, by root: each keeps the summaries it made. */
+const projects = new Map<string, Project>();
+
+/** The projects the main thread indexed: its lints read them (and the analyses they kept). */
+export function useProjects(indexed: ReadonlyMap<string, Project>): void {
+  for (const [root, project] of indexed) projects.set(root, project);
+}
+
+function projectContext(job: FileJob, options: ScanOptions): ProjectContext | undefined {
+  const indexed = job.root !== undefined ? options.projects?.[job.root] : undefined;
+  if (job.root === undefined || !indexed) return undefined;
+  let project = projects.get(job.root);
+  if (!project) {
+    project = createProject(new CachedHost(diskHost), job.root);
+    project.adoptIndex(indexed.selected, indexed.summaries, indexed.producing);
+    project.addHandlerFiles(indexed.handlerFiles);
+    projects.set(job.root, project);
+  }
+  return { project, file: job.file };
+}
+
+function lintWith(file: string, text: string, settings: Partial<LintSettings>, options: ScanOptions, project: ProjectContext | undefined): LintResult {
+  return options.faultyRule === undefined ? lint(file, text, settings, project) : lintSource(parse(file, text), settings, rulesWithFault(options.faultyRule), project);
 }
 
 export function scanFile(job: FileJob, options: ScanOptions): FileOutcome {
@@ -51,9 +80,10 @@ export function scanFile(job: FileJob, options: ScanOptions): FileOutcome {
   const text = read.text;
   const messages: string[] = [];
   let incomplete = false;
+  const project = projectContext(job, options);
   try {
     let source = text;
-    let result = lintWith(file, text, settings, options);
+    let result = lintWith(file, text, settings, options, project);
     let output: string | undefined;
     let diff: string | undefined;
     if (options.fix !== 'off') {
@@ -74,7 +104,7 @@ export function scanFile(job: FileJob, options: ScanOptions): FileOutcome {
         if (written) {
           // What remains is reported, positioned in the fixed text.
           source = output = fixed;
-          result = lintWith(file, fixed, settings, options);
+          result = lintWith(file, fixed, settings, options, project);
         }
       }
     }
@@ -83,7 +113,8 @@ export function scanFile(job: FileJob, options: ScanOptions): FileOutcome {
       incomplete = true;
       messages.push(`http-auth-lint: rule ${failure.ruleId} failed on ${file}: ${failure.message}\n`);
     }
-    return { report: output === undefined ? report : { ...report, output }, diff, messages, incomplete };
+    const summary = project?.project.summaryOf(file);
+    return { report: output === undefined ? report : { ...report, output }, diff, messages, incomplete, ...(summary && { summary }) };
   } catch (error) {
     // Rules run in their own try/catch in the engine; this is the parser or the fixer failing (a
     // stack overflow on absurdly nested code): the file is reported, the run goes on.

@@ -1,11 +1,14 @@
 // Paths on the command line -> the files to lint. Folders are walked for lintable files, skipping
-// node_modules and .git; symbolic links to folders are not followed (they can loop, and they lead
-// out of the project), links to files are.
+// node_modules and hidden folders (.git, .yarn, .next); symbolic links to folders are not followed
+// (they can loop, and they lead out of the project), links to files are.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { isLintableFile } from '../engine';
 
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+const SKIPPED_FOLDERS = new Set(['node_modules']);
+/** Hidden folders hold tools' files and build output (.git, .yarn's bundled releases, .next,
+ * .nuxt, .turbo), not handler code; a hidden folder named on the command line is walked. */
+const isHidden = (name: string) => name.startsWith('.');
 
 export interface WalkResult {
   files: string[];
@@ -48,7 +51,7 @@ export async function collectFiles(paths: string[], cwd: string): Promise<WalkRe
     for (const entry of entries) {
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) {
+        if (!SKIPPED_FOLDERS.has(entry.name) && !isHidden(entry.name)) {
           await walk(full);
         }
       } else if (isLintableFile(entry.name)) {

@@ -3,7 +3,7 @@
 // incremental lint (incremental.ts), which runs the rules over changed statements only.
 import type * as ts from 'typescript';
 import { matchesGlobs } from './globs';
-import { analyzeFile, modelOf, type ModelOptions } from './model/build';
+import { analyzeFile, modelOf, type FileAnalysis, type ModelOptions } from './model/build';
 import type { FixOutcome, ResponseModel } from './model/types';
 import { parse, syntaxErrorsOf } from './parse';
 import { projectSites, type ProjectContext } from './project/sites';
@@ -35,7 +35,9 @@ function toFix(title: string, outcome: FixOutcome, safe: boolean): Fix {
 }
 
 export function lint(fileName: string, text: string, settings: Partial<LintSettings> = {}, project?: ProjectContext): LintResult {
-  return lintSource(parse(fileName, text), settings, RULES, project);
+  // The project's index may have analyzed this very text for its summary already.
+  const analysis = project?.project.takeAnalysis(project.file, text);
+  return lintSource(analysis?.sourceFile ?? parse(fileName, text), settings, RULES, project, analysis);
 }
 
 /** The settings a run uses and the rules it runs, each at its severity. */
@@ -148,8 +150,9 @@ export function modelFailed(sourceFile: ts.SourceFile, error: unknown): LintResu
 
 /** The response model of a file, with the sites of its calls of project code when it is read as
  * part of a project (its own summary is recorded in the project on the way). */
-export function projectModel(sourceFile: ts.SourceFile, options: ModelOptions, project?: ProjectContext): ResponseModel {
-  const analysis = analyzeFile(sourceFile, options);
+export function projectModel(sourceFile: ts.SourceFile, options: ModelOptions, project?: ProjectContext, analyzed?: FileAnalysis): ResponseModel {
+  // An analysis made without a proxy setting is reused only where none applies.
+  const analysis = analyzed && options.proxyReason === undefined ? analyzed : analyzeFile(sourceFile, options);
   const model = modelOf(analysis);
   if (!project) return model;
   project.project.setSummary(project.file, summarize(analysis));
@@ -159,12 +162,12 @@ export function projectModel(sourceFile: ts.SourceFile, options: ModelOptions, p
 
 /** Lints a parsed file (a shell that keeps ASTs, e.g. for incremental reparsing, calls this).
  * `rules` is for tests of the engine itself; `project` reads the file as part of its project. */
-export function lintSource(sourceFile: ts.SourceFile, settings: Partial<LintSettings> = {}, rules: readonly Rule[] = RULES, project?: ProjectContext): LintResult {
+export function lintSource(sourceFile: ts.SourceFile, settings: Partial<LintSettings> = {}, rules: readonly Rule[] = RULES, project?: ProjectContext, analyzed?: FileAnalysis): LintResult {
   const plan = planRun(settings, rules);
   if (plan.enabled.length === 0) return { findings: [], syntaxErrors: syntaxErrorsOf(sourceFile), ruleFailures: [], unusedDirectives: [] };
   let model;
   try {
-    model = projectModel(sourceFile, modelOptions(sourceFile, plan.settings), project);
+    model = projectModel(sourceFile, modelOptions(sourceFile, plan.settings), project, analyzed);
   } catch (error) {
     return modelFailed(sourceFile, error);
   }

@@ -15,7 +15,7 @@ export interface ErrorVerdict {
 
 function matches(project: Project, handlerFile: string, refs: readonly Ref[], classes: readonly ErrorClass[]): boolean {
   return refs.some((ref) => {
-    const target = project.resolveRef(handlerFile, ref);
+    const target = project.resolveRef(handlerFile, ref, 0, true);
     if (!target) return false;
     if (target.kind === 'symbol') return classes.some((c) => c.file === target.file && c.name === target.name);
     if (target.kind === 'library') {

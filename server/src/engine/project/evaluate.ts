@@ -59,7 +59,8 @@ export class Evaluator {
     const value = call.value;
     if (value.kind !== 'call' || depth > MAX_DEPTH) return [];
     const args = value.args.map((arg): Bound => ({ value: arg, file: call.file, args: call.args }));
-    const target = this.project.resolveRef(call.file, value.callee);
+    // A call that passes what may be a status reads the helper in full, selected by the index or not.
+    const target = this.project.resolveRef(call.file, value.callee, 0, args.some((arg) => mayCarryStatus(arg, 0)));
     if (!target) return [];
     return this.resolved(target, args, value.construct, depth + 1);
   }
@@ -141,7 +142,7 @@ export class Evaluator {
     if (own.length > 0) return own;
     if (!symbol.extends || symbol.extends.kind !== 'ref') return [];
     const baseArgs = symbol.superArgs ? symbol.superArgs.map((value): Bound => ({ value, file, args })) : args;
-    const base = this.project.resolveRef(file, symbol.extends.ref, depth + 1);
+    const base = this.project.resolveRef(file, symbol.extends.ref, depth + 1, true);
     if (!base) return [];
     if (base.kind === 'library') {
       const library = libraryOf(base);
@@ -161,7 +162,7 @@ export class Evaluator {
     let byDefault: LibraryError['byDefault'] | undefined;
     let current: { file: string; symbol: ClassSymbol } | undefined = target;
     for (let step = 0; current && step < MAX_DEPTH - depth; step++) {
-      const base: Resolution | undefined = current.symbol.extends?.kind === 'ref' ? this.project.resolveRef(current.file, current.symbol.extends.ref) : undefined;
+      const base: Resolution | undefined = current.symbol.extends?.kind === 'ref' ? this.project.resolveRef(current.file, current.symbol.extends.ref, 0, true) : undefined;
       current = undefined;
       if (base?.kind === 'symbol' && base.symbol.kind === 'class') {
         classes.push({ name: base.name, file: base.file });
@@ -226,6 +227,37 @@ export interface CodeAt {
   code: number;
   file: string;
   spot: Spot;
+}
+
+/** `UNAUTHORIZED`, `HttpStatus.FORBIDDEN`, `codes.Unauthorized`, `statusCode`: a name a status is
+ * kept under (a name of anything else passed to a helper does not make it worth reading in full). */
+function looksLikeStatusName(ref: { name: string; members?: string[] }): boolean {
+  const last = ref.members?.[ref.members.length - 1] ?? ref.name;
+  return /^[A-Z][A-Z0-9_]+$/.test(last) || /status|code/i.test(last) || (ref.members !== undefined && /^[A-Z]/.test(last));
+}
+
+/** Whether an argument may be (or hold) a status: a code, a name (a constant), or a construction. */
+function mayCarryStatus(bound: Bound, depth: number): boolean {
+  if (depth > 4) return false;
+  const { value } = bound;
+  switch (value.kind) {
+    case 'status':
+      return value.code === 401 || value.code === 403 || value.code === 407;
+    case 'ref':
+      return looksLikeStatusName(value.ref);
+    case 'call':
+      return value.construct;
+    case 'object':
+      return Object.values(value.properties).some((v) => mayCarryStatus({ ...bound, value: v }, depth + 1));
+    case 'either':
+      return value.values.some((v) => mayCarryStatus({ ...bound, value: v }, depth + 1));
+    case 'parameter': {
+      const arg = argument(bound, value);
+      return arg !== undefined && mayCarryStatus(arg, depth + 1);
+    }
+    default:
+      return false;
+  }
 }
 
 /** The argument a parameter value stands for (and its property), in the frame of `bound`. */

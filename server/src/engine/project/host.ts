@@ -11,18 +11,17 @@ export interface ProjectHost {
   listFolders(folder: string): string[];
 }
 
-/** A host that remembers what it was told: resolution asks the same questions many times (every
- * import of `./utils` in a folder probes the same extensions). */
+/** A host that remembers which files and folders exist: resolution asks the same questions many
+ * times (every import of `./utils` in a folder probes the same extensions). */
 export class CachedHost implements ProjectHost {
-  private readonly texts = new Map<string, string | undefined>();
   private readonly exists = new Map<string, boolean>();
   private readonly folders = new Map<string, string[]>();
 
   constructor(private readonly host: ProjectHost) {}
 
+  /** Not remembered: texts are large, and each is read for the text pass and at most once more. */
   readFile(fileName: string): string | undefined {
-    if (!this.texts.has(fileName)) this.texts.set(fileName, this.host.readFile(fileName));
-    return this.texts.get(fileName);
+    return this.host.readFile(fileName);
   }
 
   fileExists(fileName: string): boolean {
@@ -35,10 +34,5 @@ export class CachedHost implements ProjectHost {
     let known = this.folders.get(folder);
     if (known === undefined) this.folders.set(folder, (known = this.host.listFolders(folder)));
     return known;
-  }
-
-  /** Forgets a file's text (after it was read for its summary: texts are large, and read once). */
-  forgetText(fileName: string): void {
-    this.texts.delete(fileName);
   }
 }

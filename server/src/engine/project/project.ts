@@ -3,12 +3,17 @@
 // aliases. A name that leads out of the project is a library name (its module and export), which
 // the analysis may know from its catalogue; a name that leads nowhere is unknown.
 import * as path from 'node:path';
+import type { FileAnalysis } from '../model/build';
 import type { Framework } from '../model/types';
 import type { ProjectHost } from './host';
 import { ModuleResolver } from './resolve/resolver';
 import type { FileSummary, HandlerBranch, Ref, Spot, Symbol } from './summary/types';
 import { COMMONJS_EXPORTS } from './summary/module-graph';
 import { own } from './summary/records';
+import { writesAuthStatus } from './summary/writes-status';
+import { mayHandleErrors, mayMatter, mentionPattern } from './text-pass';
+
+const EMPTY_SUMMARY: FileSummary = { imports: {}, exports: {}, starExports: [], symbols: {}, handlers: [], registrations: [] };
 
 export type Resolution =
   | { kind: 'symbol'; file: string; name: string; symbol: Symbol }
@@ -28,8 +33,21 @@ export interface ProjectHandler {
   catches?: Ref[];
 }
 
-/** Makes a file's summary from its text; the engine's own (./summaries.ts) parses and analyzes it. */
-export type Summarizer = (fileName: string, text: string) => FileSummary;
+/** Makes a file's summary from its text; the engine's own (./summaries.ts) parses and analyzes it,
+ * and gives the analysis too, which a lint of the same text can reuse. `graphOnly` asks for its
+ * imports and exports alone (a file that cannot send a status, read to follow a re-export). */
+export type Summarizer = (fileName: string, text: string, graphOnly?: boolean) => { summary: FileSummary; analysis?: FileAnalysis };
+
+/** How much text the analyses kept for a later lint may come from: a syntax tree takes some 30
+ * times its text, so this keeps them to about 100 MB on the largest projects. */
+const KEPT_TEXT_BUDGET = 3_500_000;
+
+/** How many rounds the index looks for the callers of names it found (a helper that wraps a helper
+ * that sends a 401 is found in the second round). */
+const NAME_ROUNDS = 3;
+
+/** Re-export syntax: a file without it exports only what it declares. */
+const REEXPORTS = /\bexport\s*(?:\*|\{[^}]*\})\s*from\b|\bmodule\.exports\s*=\s*require\b|\bexport\s+(?:default\s+)?[\w$]+\s*;|\bexport\s*\{/;
 
 const MAX_DEPTH = 24;
 
@@ -37,6 +55,17 @@ export class Project {
   readonly resolver: ModuleResolver;
   private readonly summaries = new Map<string, FileSummary | null>();
   private readonly handlerFiles = new Set<string>();
+  /** After index(): the files that may send or decide a status, or call what does. Only they are
+   * summarized in full; any other file is read for its re-exports, when a name is followed through it. */
+  private selected: Set<string> | undefined;
+  /** Files whose summary holds their imports and exports alone (read to follow a re-export). */
+  private readonly graphOnly = new Set<string>();
+  /** Analyses made for summaries, kept for the lint of the same text (takeAnalysis). */
+  private readonly kept = new Map<string, FileAnalysis>();
+  private keptText = 0;
+  /** The names the index found to write a 401, 403 or 407 (namesWorthFinding, over its files). */
+  private readonly producing = new Set<string>();
+  private keepAnalyses: Set<string> | undefined;
   private readonly handlersByPackage = new Map<string, ProjectHandler[]>();
 
   constructor(
@@ -57,14 +86,81 @@ export class Project {
     let summary = this.summaries.get(file);
     if (summary === undefined) {
       const text = this.host.readFile(file);
+      const graphOnly = this.selected !== undefined && !this.selected.has(file);
       try {
-        summary = text === undefined ? null : this.summarizer(file, text);
+        summary = text === undefined ? null : graphOnly && !REEXPORTS.test(text) ? EMPTY_SUMMARY : this.summarize(file, text, graphOnly);
       } catch {
         summary = null; // a file the summarizer cannot read says nothing
       }
+      if (graphOnly) this.graphOnly.add(file);
       this.summaries.set(file, summary);
     }
     return summary ?? undefined;
+  }
+
+  /**
+   * Reads the project's files once as text and selects those to summarize: the files that may
+   * matter (text-pass.ts), then, round by round, the files that mention a name the selected files
+   * export. Also notes the files that may hold an app-level error handler. Returns the selection.
+   */
+  index(files: Iterable<string>): ReadonlySet<string> {
+    const selected = new Set<string>();
+    // While the index grows, files outside it are read for their re-exports only.
+    this.selected = selected;
+    const waiting: string[] = [];
+    const handlers: string[] = [];
+    for (const file of files) {
+      const text = this.host.readFile(file);
+      if (text === undefined) continue;
+      // Error handlers are read in full: what they do with a 401 decides findings in other files.
+      const handles = mayHandleErrors(text);
+      if (handles) handlers.push(file);
+      if (handles || mayMatter(text)) selected.add(file);
+      else waiting.push(file);
+    }
+    this.addHandlerFiles(handlers);
+    let fresh = [...selected];
+    const sought = new Set<string>();
+    for (let round = 0; round < NAME_ROUNDS && fresh.length > 0 && waiting.length > 0; round++) {
+      const names = fresh.flatMap((file) => this.namesWorthFinding(file, sought));
+      const pattern = mentionPattern(names.filter((name) => !sought.has(name)));
+      names.forEach((name) => sought.add(name));
+      names.forEach((name) => this.producing.add(name));
+      if (!pattern) break;
+      fresh = [];
+      for (let index = waiting.length - 1; index >= 0; index--) {
+        const text = this.host.readFile(waiting[index]);
+        if (text === undefined || !pattern.test(text)) continue;
+        fresh.push(waiting[index]);
+        selected.add(waiting[index]);
+        this.summaries.delete(waiting[index]); // read for its re-exports only until now
+        waiting.splice(index, 1);
+      }
+    }
+    return selected;
+  }
+
+  /** The summaries made so far of the selected files: for a thread that reads the same project. */
+  selectedSummaries(): Record<string, FileSummary> {
+    const result: Record<string, FileSummary> = {};
+    for (const file of this.selected ?? []) {
+      const summary = this.summaries.get(file);
+      if (summary) result[file] = summary;
+    }
+    return result;
+  }
+
+  /** Takes a selection, its summaries and the names found from the thread that made them (see index()). */
+  adoptIndex(selected: Iterable<string>, summaries: Readonly<Record<string, FileSummary>>, producing: Iterable<string>): void {
+    this.selected = new Set(selected);
+    for (const [file, summary] of Object.entries(summaries)) this.summaries.set(file, summary);
+    for (const name of producing) this.producing.add(name);
+  }
+
+  /** The names the index found to write a 401, 403 or 407 (a call of another name can send one
+   * only when it passes a status to it). */
+  producingNames(): ReadonlySet<string> {
+    return this.producing;
   }
 
   /** Files that may define or register an app-level error handler (the text pass found the signs). */
@@ -73,78 +169,148 @@ export class Project {
     this.handlersByPackage.clear();
   }
 
-  /** What `name` means in `file`: its own declaration, or what its import leads to. */
-  lookupName(file: string, name: string, depth = 0): Resolution | undefined {
-    if (depth > MAX_DEPTH) return undefined;
+  /** A file's summary; with `full`, one read in full even where the index read it for its re-exports. */
+  private summaryFor(file: string, full: boolean): FileSummary | undefined {
+    if (full && this.graphOnly.has(file)) {
+      this.graphOnly.delete(file);
+      const text = this.host.readFile(file);
+      let summary: FileSummary | null;
+      try {
+        summary = text === undefined ? null : this.summarize(file, text, false);
+      } catch {
+        summary = null;
+      }
+      this.summaries.set(file, summary);
+    }
+    return this.summaryOf(file);
+  }
+
+  private summarize(file: string, text: string, graphOnly: boolean): FileSummary {
+    const { summary, analysis } = this.summarizer(file, text, graphOnly);
+    if (analysis && this.keepAnalyses?.has(file) && this.keptText + text.length <= KEPT_TEXT_BUDGET) {
+      this.kept.set(file, analysis);
+      this.keptText += text.length;
+    }
+    return summary;
+  }
+
+  /** Keeps the analyses made for summaries of `files` (the files a run will lint), within a budget. */
+  keepAnalysesOf(files: Iterable<string>): void {
+    this.keepAnalyses = new Set(files);
+  }
+
+  /** The analysis a summary was made from, when `text` is still the file's text: the lint reuses it. */
+  takeAnalysis(file: string, text: string): FileAnalysis | undefined {
+    const analysis = this.kept.get(file);
+    if (!analysis) return undefined;
+    this.kept.delete(file);
+    this.keptText -= analysis.sourceFile.text.length;
+    return analysis.sourceFile.text === text ? analysis : undefined;
+  }
+
+  /** The files that may hold an app-level error handler. */
+  handlerFileList(): string[] {
+    return [...this.handlerFiles];
+  }
+
+  /**
+   * The names other files call what `file` exports by, when it sends a status of its own: a helper,
+   * an error class, a status constant or table that writes a 401, 403 or 407, or calls a name in
+   * `known` that does (`const deny = () => unauthorized()`). Read from the summary alone, without
+   * resolving anything. Its export names, and the local name of its default export (`import
+   * RequestError from`, as it is usually imported). What sends a status its callers pass needs no
+   * search: those callers write the status, so the index selects them by their text.
+   */
+  namesWorthFinding(file: string, known: ReadonlySet<string> = new Set()): string[] {
     const summary = this.summaryOf(file);
+    if (!summary) return [];
+    const names: string[] = [];
+    for (const [exported, target] of Object.entries(summary.exports)) {
+      if (!('local' in target)) continue;
+      const symbol = own(summary.symbols, target.local) ?? (target.local.startsWith(`${COMMONJS_EXPORTS}.`) ? memberSymbol(summary, target.local) : undefined);
+      if (!symbol || !writesAuthStatus(symbol, known)) continue;
+      if (exported !== 'default') names.push(exported);
+      if (target.local !== 'default' && !target.local.includes('.')) names.push(target.local);
+    }
+    return names;
+  }
+
+  /**
+   * What `name` means in `file`: its own declaration, or what its import leads to. A file outside
+   * the index is read for its re-exports only; `full` reads the file that declares the name in full
+   * (a call that passes a status to a helper the index did not select, `deny(401)`).
+   */
+  lookupName(file: string, name: string, depth = 0, full = false): Resolution | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const summary = this.summaryFor(file, full);
     if (!summary) return undefined;
-    const declared = this.localSymbol(file, summary, name, depth);
+    const declared = this.localSymbol(file, summary, name, depth, full);
     if (declared) return declared;
     const imported = own(summary.imports, name);
     if (!imported) return undefined;
-    return this.importTarget(file, imported.specifier, imported.name, depth + 1);
+    return this.importTarget(file, imported.specifier, imported.name, depth + 1, full);
   }
 
   /** What a reference (`api.sendError`, `codes.UNAUTHORIZED`) means in `file`. */
-  resolveRef(file: string, ref: Ref, depth = 0): Resolution | undefined {
-    let current = this.lookupName(file, ref.name, depth);
+  resolveRef(file: string, ref: Ref, depth = 0, full = false): Resolution | undefined {
+    let current = this.lookupName(file, ref.name, depth, full);
     for (const member of ref.members ?? []) {
       if (!current) return undefined;
-      current = this.memberOf(current, member, depth + 1);
+      current = this.memberOf(current, member, depth + 1, full);
     }
     return current;
   }
 
-  private importTarget(file: string, specifier: string, name: string, depth: number): Resolution | undefined {
+  private importTarget(file: string, specifier: string, name: string, depth: number, full: boolean): Resolution | undefined {
     const target = this.resolver.resolve(file, specifier);
     if (target === undefined) return { kind: 'library', specifier, name, members: [] };
     if (name === '*') return { kind: 'module', file: target };
-    return this.exportOf(target, name, depth + 1);
+    return this.exportOf(target, name, depth + 1, new Set(), full);
   }
 
   /** What `file` exports as `name`: a local, a re-export, or through `export *`. */
-  exportOf(file: string, name: string, depth = 0, seen = new Set<string>()): Resolution | undefined {
+  exportOf(file: string, name: string, depth = 0, seen = new Set<string>(), full = false): Resolution | undefined {
     if (depth > MAX_DEPTH || seen.has(file)) return undefined;
     seen.add(file);
-    const summary = this.summaryOf(file);
+    const summary = this.summaryFor(file, full);
     if (!summary) return undefined;
     const exported = own(summary.exports, name);
     if (exported) {
-      if ('local' in exported) return this.localSymbol(file, summary, exported.local, depth + 1) ?? this.lookupName(file, exported.local, depth + 1);
-      return this.importTarget(file, exported.specifier, exported.name, depth + 1);
+      if ('local' in exported) return this.localSymbol(file, summary, exported.local, depth + 1, full) ?? this.lookupName(file, exported.local, depth + 1, full);
+      return this.importTarget(file, exported.specifier, exported.name, depth + 1, full);
     }
     if (name === 'default') return undefined;
     for (const specifier of summary.starExports) {
       const target = this.resolver.resolve(file, specifier);
-      const found = target === undefined ? undefined : this.exportOf(target, name, depth + 1, seen);
+      const found = target === undefined ? undefined : this.exportOf(target, name, depth + 1, seen, full);
       if (found) return found;
     }
     return undefined;
   }
 
   /** A symbol declared in the file itself; an alias (`const X = other.Y`) is followed. */
-  private localSymbol(file: string, summary: FileSummary, local: string, depth: number): Resolution | undefined {
+  private localSymbol(file: string, summary: FileSummary, local: string, depth: number, full: boolean): Resolution | undefined {
     let symbol: Symbol | undefined = own(summary.symbols, local);
     if (!symbol && local.startsWith(`${COMMONJS_EXPORTS}.`)) {
       const table = own(summary.symbols, COMMONJS_EXPORTS);
       symbol = table?.kind === 'table' ? own(table.members, local.slice(COMMONJS_EXPORTS.length + 1)) : undefined;
     }
     if (!symbol) return undefined;
-    if (symbol.kind === 'value' && symbol.value.kind === 'ref' && symbol.value.ref.name !== local) return this.resolveRef(file, symbol.value.ref, depth + 1);
+    if (symbol.kind === 'value' && symbol.value.kind === 'ref' && symbol.value.ref.name !== local) return this.resolveRef(file, symbol.value.ref, depth + 1, full);
     return { kind: 'symbol', file, name: local, symbol };
   }
 
-  private memberOf(resolution: Resolution, member: string, depth: number): Resolution | undefined {
+  private memberOf(resolution: Resolution, member: string, depth: number, full: boolean): Resolution | undefined {
     switch (resolution.kind) {
       case 'library':
         return { ...resolution, members: [...resolution.members, member] };
       case 'module':
-        return this.exportOf(resolution.file, member, depth);
+        return this.exportOf(resolution.file, member, depth, new Set(), full);
       case 'symbol': {
         const { symbol, file, name } = resolution;
         const found = symbol.kind === 'table' ? own(symbol.members, member) : symbol.kind === 'class' ? own(symbol.statics, member) : undefined;
         if (!found) return undefined;
-        if (found.kind === 'value' && found.value.kind === 'ref') return this.resolveRef(file, found.value.ref, depth + 1);
+        if (found.kind === 'value' && found.value.kind === 'ref') return this.resolveRef(file, found.value.ref, depth + 1, full);
         return { kind: 'symbol', file, name: `${name}.${member}`, symbol: found };
       }
     }
@@ -183,4 +349,10 @@ export class Project {
     }
     return handlers;
   }
+}
+
+
+function memberSymbol(summary: FileSummary, local: string): Symbol | undefined {
+  const table = own(summary.symbols, COMMONJS_EXPORTS);
+  return table?.kind === 'table' ? own(table.members, local.slice(COMMONJS_EXPORTS.length + 1)) : undefined;
 }

@@ -16,7 +16,8 @@ import { errorVerdict } from './error-handling';
 import { Evaluator, type ProducedStatus } from './evaluate';
 import type { Project } from './project';
 import { own } from './summary/records';
-import type { Spot, Value } from './summary/types';
+import { writesAuthStatus } from './summary/writes-status';
+import type { Ref, Spot, Value } from './summary/types';
 import { refOf, valueOf } from './summary/values';
 
 const AUTH_STATUSES = new Set([401, 403, 407]);
@@ -100,6 +101,16 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
   const summary = project.summaryOf(file);
   if (!summary) return [];
   const known = (name: string) => own(summary.imports, name) !== undefined || own(summary.symbols, name) !== undefined;
+  const producing = project.producingNames();
+  /** Whether a call may send a status through project code: it calls a name the index found to
+   * write one, a function of this file that writes one, or it passes what may be a status. Other
+   * calls are not followed (most calls of a handler are of code that sends nothing). */
+  const mayProduce = (node: CallNode, callee: Ref): boolean => {
+    if (producing.has(callee.name) || callee.members?.some((member) => producing.has(member))) return true;
+    const local = own(summary.symbols, callee.name);
+    if (local && writesAuthStatus(local, producing)) return true;
+    return node.expression.kind === ts.SyntaxKind.SuperKeyword || (node.arguments ?? []).some(mayHoldStatus);
+  };
   const evaluator = new Evaluator(project);
   const sites: ResponseSite[] = [];
 
@@ -107,7 +118,7 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
   const assertionIndex = (call: ts.CallExpression, index: number): number | undefined => {
     const ref = refOf(call.expression);
     if (!ref || !known(ref.name)) return undefined;
-    const target = project.resolveRef(file, ref);
+    const target = project.resolveRef(file, ref, 0, true);
     if (target?.kind !== 'symbol' || target.symbol.kind !== 'callable') return undefined;
     for (const effect of target.symbol.effects) {
       if (effect.kind !== 'asserts') continue;
@@ -128,7 +139,7 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
 
   const sitesOfCall = (node: CallNode, calleeExpression: ts.Expression): ResponseSite[] => {
     const callee = refOf(calleeExpression);
-    if (!callee) return [];
+    if (!callee || !mayProduce(node, callee)) return [];
     const isSuper = node.expression.kind === ts.SyntaxKind.SuperKeyword;
     const call: Value = { kind: 'call', callee, construct: isSuper || ts.isNewExpression(node), args: (node.arguments ?? []).map((argument) => valueOf(argument)), spot: { start: node.getStart(), end: node.end, line: 0 } };
     const produced = evaluator.call({ value: call, file }).filter((p) => AUTH_STATUSES.has(p.code));
@@ -189,6 +200,20 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
 
   visit(analysis.sourceFile);
   return sites;
+}
+
+/** Whether an argument may be or hold a status: a 401, 403 or 407, or a name a status is kept under
+ * (`UNAUTHORIZED`, `HttpStatus.FORBIDDEN`, `statusCode`). Not inside nested functions or calls. */
+function mayHoldStatus(argument: ts.Expression): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || ts.isFunctionLike(node) || ts.isCallExpression(node) || ts.isNewExpression(node)) return;
+    if (ts.isNumericLiteral(node)) found = node.text === '401' || node.text === '403' || node.text === '407';
+    else if (ts.isIdentifier(node)) found = /^[A-Z][A-Z0-9_]+$/.test(node.text) || /status|code/i.test(node.text);
+    else ts.forEachChild(node, visit);
+  };
+  visit(argument);
+  return found;
 }
 
 /** The guard of an assertion helper called directly: `assertThat(cond, 'code', 401)` throws when `cond` is falsy. */

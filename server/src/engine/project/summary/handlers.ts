@@ -12,6 +12,7 @@
 // status and neither), passes the error on (rethrows it, `next(err)`), or is unknown.
 import ts from 'typescript';
 import type { Framework } from '../../model/types';
+import { own } from './records';
 import { refOf, spotOf } from './values';
 import type { HandlerBranch, HandlerOutcome, HandlerSummary, FileSummary, Ref } from './types';
 
@@ -214,7 +215,7 @@ function readRegistration(call: ts.CallExpression, handlers: HandlerSummary[], r
     }
     return;
   }
-  const framework = REGISTRARS[method] ?? (method === 'defineNitroErrorHandler' ? 'h3' : undefined);
+  const framework = own(REGISTRARS, method) ?? (method === 'defineNitroErrorHandler' ? 'h3' : undefined);
   const [first] = call.arguments;
   if (framework && first) {
     if (isFunctionNode(first)) {

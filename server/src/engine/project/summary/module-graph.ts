@@ -1,4 +1,4 @@
-// The names a file imports and exports, ES modules and CommonJS alike: `import x from`,
+// The names a file imports and exportMap, ES modules and CommonJS alike: `import x from`,
 // `import { a as b }`, `import * as ns`, `import x = require()`, top-level `const x = require()`
 // (also destructured, or `.member` of it), `export` declarations and lists, `export default`,
 // `export * from`, `export { a } from`, `module.exports = ...`, `module.exports.a =` / `exports.a =`.
@@ -38,9 +38,9 @@ export type ModuleGraph = Pick<FileSummary, 'imports' | 'exports' | 'starExports
 
 export function moduleGraphOf(sourceFile: ts.SourceFile): ModuleGraph {
   const imports: Record<string, ImportRef> = {};
-  const exports: FileSummary['exports'] = {};
+  const exportMap: FileSummary['exports'] = {};
   const starExports: string[] = [];
-  const exportLocal = (exported: string, local: string) => (exports[exported] = { local });
+  const exportLocal = (exported: string, local: string) => (exportMap[exported] = { local });
 
   for (const statement of sourceFile.statements) {
     if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
@@ -65,12 +65,12 @@ export function moduleGraphOf(sourceFile: ts.SourceFile): ModuleGraph {
       if (!clause) {
         if (specifier) starExports.push(specifier);
       } else if (ts.isNamespaceExport(clause)) {
-        if (specifier) exports[clause.name.text] = { specifier, name: '*' };
+        if (specifier) exportMap[clause.name.text] = { specifier, name: '*' };
       } else {
         for (const element of clause.elements) {
           if (element.isTypeOnly) continue;
           const local = (element.propertyName ?? element.name).text;
-          exports[element.name.text] = specifier ? { specifier, name: local } : { local };
+          exportMap[element.name.text] = specifier ? { specifier, name: local } : { local };
         }
       }
     } else if (ts.isExportAssignment(statement)) {
@@ -100,40 +100,40 @@ export function moduleGraphOf(sourceFile: ts.SourceFile): ModuleGraph {
       }
       exportLocal(hasModifier(statement, ts.SyntaxKind.DefaultKeyword) ? 'default' : statement.name.text, statement.name.text);
     } else if (ts.isExpressionStatement(statement)) {
-      readCommonJsExport(statement.expression, exports, imports);
+      readCommonJsExport(statement.expression, exportMap, imports);
     }
   }
-  return { imports, exports, starExports };
+  return { imports, exports: exportMap, starExports };
 }
 
 /** `module.exports = X`, `module.exports = { a, b: c }`, `module.exports.a = X`, `exports.a = X`. */
-function readCommonJsExport(expression: ts.Expression, exports: FileSummary['exports'], imports: Record<string, ImportRef>): void {
+function readCommonJsExport(expression: ts.Expression, exportMap: FileSummary['exports'], imports: Record<string, ImportRef>): void {
   if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
   const { left, right } = expression;
   if (isExportsObject(left)) {
     const required = requiredModule(right);
     if (required) {
-      exports.default = { specifier: required.specifier, name: required.member ?? '*' };
+      exportMap.default = { specifier: required.specifier, name: required.member ?? '*' };
       return;
     }
     if (ts.isIdentifier(right)) {
-      exports.default = { local: right.text };
+      exportMap.default = { local: right.text };
       return;
     }
     // An object literal (or anything else) is summarized as the `module.exports` symbol; its
-    // members are also the file's named exports, as `require('./x').member` reads them.
-    exports.default = { local: COMMONJS_EXPORTS };
+    // members are also the file's named exportMap, as `require('./x').member` reads them.
+    exportMap.default = { local: COMMONJS_EXPORTS };
     if (ts.isObjectLiteralExpression(right)) {
       for (const property of right.properties) {
-        if (ts.isShorthandPropertyAssignment(property)) exports[property.name.text] = { local: property.name.text };
+        if (ts.isShorthandPropertyAssignment(property)) exportMap[property.name.text] = { local: property.name.text };
         else if (ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) {
           const value = property.initializer;
           const required = requiredModule(value);
-          if (ts.isIdentifier(value)) exports[property.name.text] = { local: value.text };
-          else if (required) exports[property.name.text] = { specifier: required.specifier, name: required.member ?? '*' };
-          else exports[property.name.text] = { local: `${COMMONJS_EXPORTS}.${property.name.text}` };
+          if (ts.isIdentifier(value)) exportMap[property.name.text] = { local: value.text };
+          else if (required) exportMap[property.name.text] = { specifier: required.specifier, name: required.member ?? '*' };
+          else exportMap[property.name.text] = { local: `${COMMONJS_EXPORTS}.${property.name.text}` };
         } else if (ts.isMethodDeclaration(property) && ts.isIdentifier(property.name)) {
-          exports[property.name.text] = { local: `${COMMONJS_EXPORTS}.${property.name.text}` };
+          exportMap[property.name.text] = { local: `${COMMONJS_EXPORTS}.${property.name.text}` };
         }
       }
     }
@@ -142,9 +142,9 @@ function readCommonJsExport(expression: ts.Expression, exports: FileSummary['exp
   if (ts.isPropertyAccessExpression(left) && isExportsObject(left.expression)) {
     const name = left.name.text;
     const required = requiredModule(right);
-    if (ts.isIdentifier(right)) exports[name] = { local: right.text };
-    else if (required) exports[name] = { specifier: required.specifier, name: required.member ?? '*' };
-    else exports[name] = { local: `${COMMONJS_EXPORTS}.${name}` };
+    if (ts.isIdentifier(right)) exportMap[name] = { local: right.text };
+    else if (required) exportMap[name] = { specifier: required.specifier, name: required.member ?? '*' };
+    else exportMap[name] = { local: `${COMMONJS_EXPORTS}.${name}` };
   }
   void imports;
 }

@@ -4,6 +4,7 @@
 // speak the same language.
 import ts from 'typescript';
 import { libraryStatus } from '../../model/values/status';
+import { own } from './records';
 import type { Ref, Spot, Value } from './types';
 
 const MAX_DEPTH = 6;
@@ -82,7 +83,7 @@ function bindingOf(identifier: ts.Identifier): Binding {
 export function propertyOf(value: Value, property: string): Value {
   switch (value.kind) {
     case 'object':
-      return value.properties[property] ?? UNKNOWN;
+      return own(value.properties, property) ?? UNKNOWN;
     case 'parameter':
       return value.property === undefined ? { kind: 'parameter', index: value.index, property } : UNKNOWN;
     case 'either':

@@ -1,0 +1,63 @@
+// The project a linted file belongs to: the folder that holds its package.json, tsconfig.json or
+// jsconfig.json, widened to the workspace root above it when there is one (a monorepo's packages
+// import each other by name), and never above the folder of the repository (.git). Files outside
+// any project are their own folder's project. Imports are followed, and error handlers looked for,
+// within the project only.
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+const PROJECT_MARKERS = ['package.json', 'tsconfig.json', 'jsconfig.json'];
+
+function isWorkspaceRoot(folder: string): boolean {
+  if (existsSync(path.join(folder, 'pnpm-workspace.yaml'))) return true;
+  try {
+    const json = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { workspaces?: unknown };
+    return json.workspaces !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+export class ProjectRoots {
+  private readonly roots = new Map<string, string>();
+  private readonly markers = new Map<string, string | null>();
+  private readonly workspaces = new Map<string, string | null>();
+
+  /** The root of the project that holds `file`. */
+  rootOf(file: string): string {
+    const folder = path.dirname(file);
+    let root = this.roots.get(folder);
+    if (root === undefined) {
+      const nearest = this.nearestMarked(folder);
+      root = nearest === null ? folder : (this.workspaceAbove(nearest) ?? nearest);
+      this.roots.set(folder, root);
+    }
+    return root;
+  }
+
+  /** The nearest folder at or above `folder` with a project marker, up to the repository. */
+  private nearestMarked(folder: string): string | null {
+    let found = this.markers.get(folder);
+    if (found === undefined) {
+      if (PROJECT_MARKERS.some((marker) => existsSync(path.join(folder, marker)))) found = folder;
+      else found = isTop(folder) ? null : this.nearestMarked(path.dirname(folder));
+      this.markers.set(folder, found);
+    }
+    return found;
+  }
+
+  /** The workspace root at or above `folder`, up to the repository. */
+  private workspaceAbove(folder: string): string | null {
+    let found = this.workspaces.get(folder);
+    if (found === undefined) {
+      found = isWorkspaceRoot(folder) ? folder : isTop(folder) ? null : this.workspaceAbove(path.dirname(folder));
+      this.workspaces.set(folder, found);
+    }
+    return found;
+  }
+}
+
+/** The repository's folder, or the file system's root: nothing above it is the project. */
+function isTop(folder: string): boolean {
+  return path.dirname(folder) === folder || existsSync(path.join(folder, '.git'));
+}

@@ -1,0 +1,39 @@
+// The cheap first look at every file of a project, before anything is parsed: a regular expression
+// over its text. Only a few percent of a real repository's files mention a 401, 403 or 407 at all
+// (PROJECT-ANALYSIS.md); those are parsed, with the files that define or register an app-level
+// error handler, and, in a second pass, the files that mention a name the summaries found to send
+// one (`unauthorized`, `RequestError`). Everything else is read once and never parsed.
+
+/** A status the rules are about, as a number or a name (`UnauthorizedException`, `Boom.forbidden(`,
+ * `unauthorizedResponse(`: a lower-case word only where it is called, not in the many message
+ * strings that say it); the challenge headers; a suppression comment; and the shapes that send one
+ * without naming it: a Nest guard's `canActivate` (false is a 403), auth middleware of passport
+ * and the basic-auth libraries (a 401). */
+const MATTERS = /\b40[137]\b|UNAUTHORI[SZ]ED|FORBIDDEN|PROXY_AUTH|Unauthori[sz]ed|Forbidden|ProxyAuth|(?:unauthori[sz]ed|forbidden)\w*\s*\(|[Ww][Ww][Ww]-[Aa]uthenticate|[Pp]roxy-[Aa]uthenticate|http-auth-lint|canActivate|passport|basic-?[Aa]uth/;
+
+/** Signs of an app-level error handler: the registrations, and the shapes of Express and Koa ones. */
+const REGISTERS_HANDLER = /setErrorHandler|\bonError\b|@Catch\(|useGlobalFilters|APP_FILTER|defineNitroErrorHandler/;
+const EXPRESS_ERROR_MIDDLEWARE = /\(\s*_?(?:err|error|e|ex|exception)\b[^()]*,[^()]*,[^()]*,\s*_?next\b/;
+const KOA_TRY_NEXT = /\bawait\s+next\s*\(\s*\)/;
+const CATCH = /\bcatch\s*\(/;
+
+/** Whether a file may send or decide a 401, 403 or 407, or holds a suppression comment. */
+export function mayMatter(text: string): boolean {
+  return MATTERS.test(text);
+}
+
+/** Whether a file may define or register an app-level error handler. */
+export function mayHandleErrors(text: string): boolean {
+  return REGISTERS_HANDLER.test(text) || EXPRESS_ERROR_MIDDLEWARE.test(text) || (KOA_TRY_NEXT.test(text) && CATCH.test(text));
+}
+
+/** Names too common to select files by: nearly every file would mention them. */
+const COMMON_NAMES = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'default', 'index', 'error', 'errors', 'handler', 'handlers', 'utils', 'config', 'response', 'request', 'module', 'exports', 'send', 'json', 'status', 'create', 'assert', 'check', 'next']);
+
+/** A pattern that finds any of `names` as a whole word; undefined when there is none to look for. */
+export function mentionPattern(names: Iterable<string>): RegExp | undefined {
+  const words = [...new Set(names)].filter((name) => (name.length >= 4 || /^[A-Z]/.test(name)) && !COMMON_NAMES.has(name) && /^[A-Za-z_$][\w$]*$/.test(name));
+  if (words.length === 0) return undefined;
+  words.sort((a, b) => b.length - a.length);
+  return new RegExp(`(?<![\\w$])(?:${words.map((word) => word.replace(/\$/g, '\\$')).join('|')})(?![\\w$])`);
+}
