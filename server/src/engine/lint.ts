@@ -7,6 +7,7 @@ import { analyzeFile, modelOf, type FileAnalysis, type ModelOptions } from './mo
 import type { FixOutcome, ResponseModel } from './model/types';
 import { parse, syntaxErrorsOf } from './parse';
 import { projectSites, type ProjectContext } from './project/sites';
+import { externalStatuses } from './project/statuses';
 import { summarize } from './project/summary/summarize';
 import { formatMessage, type Rule } from './rule';
 import { RULES } from './rules';
@@ -153,11 +154,13 @@ export function modelFailed(sourceFile: ts.SourceFile, error: unknown): LintResu
 export function projectModel(sourceFile: ts.SourceFile, options: ModelOptions, project?: ProjectContext, analyzed?: FileAnalysis): ResponseModel {
   // An analysis made without a proxy setting is reused only where none applies.
   const analysis = analyzed && options.proxyReason === undefined ? analyzed : analyzeFile(sourceFile, options);
+  analysis.consts.external = project && externalStatuses(project.project, project.file);
   const model = modelOf(analysis);
   if (!project) return model;
   project.project.setSummary(project.file, summarize(analysis));
   const taken = new Set(model.sites.map((site) => site.node));
-  return { ...model, sites: [...model.sites, ...projectSites(analysis, taken, project)] };
+  const found = projectSites(analysis, taken, project);
+  return { ...model, sites: [...model.sites, ...found.filter((site) => site.origin?.decided !== 'definition')], helperCalls: found.filter((site) => site.origin?.decided === 'definition') };
 }
 
 /** Lints a parsed file (a shell that keeps ASTs, e.g. for incremental reparsing, calls this).

@@ -52,6 +52,9 @@ export interface StatusValue {
   node: ts.Node;
   /** Rewrites this status as `code` in the same form (`StatusCodes.FORBIDDEN`, `ForbiddenException`). */
   rewrite(code: number): FixOutcome;
+  /** Where the code is written, when that is in another function or file than the site: the
+   * `return { status: 401 }` of a controller whose result the route sends. */
+  writtenAt?: FileSpot & { label: string };
 }
 
 /** Writes a change in the idiom of the site's framework. */
@@ -130,7 +133,12 @@ export interface FileFacts {
 export interface ResponseModel {
   sourceFile: ts.SourceFile;
   facts: FileFacts;
+  /** Where a status is written, in this file: what the rules about headers and proxies check. */
   sites: ResponseSite[];
+  /** Calls of the project's helpers whose status is written inside them (`return unauthorized()`):
+   * the finding about its headers is the helper's, but the guard that decides is here, and the
+   * rules about guards read these too. */
+  helperCalls?: ResponseSite[];
   /** Every header write an adapter recognized, with or without a status site: built on request
    * (one rule reads them). */
   headerWrites(): HeaderWrite[];

@@ -216,9 +216,27 @@ export class Evaluator {
         if (target?.kind === 'symbol' && target.symbol.kind === 'value') return this.codes({ value: target.symbol.value, file: target.file }, depth + 1);
         return [];
       }
+      case 'member':
+        // `result.status` of `const result = await getProject(id)`: the status of what it returns.
+        return value.object.kind === 'call' ? this.returned({ ...bound, value: value.object }, depth + 1).flatMap((r) => this.codes(propertyBound(r, value.property), depth + 1)) : [];
       default:
         return [];
     }
+  }
+
+  /** What a call returns, in the frames of the functions that return it. */
+  private returned(call: Bound, depth: number): Bound[] {
+    const value = call.value;
+    if (value.kind !== 'call' || depth > MAX_DEPTH) return [];
+    const target = this.project.resolveRef(call.file, value.callee, 0, true);
+    if (target?.kind !== 'symbol' || target.symbol.kind !== 'callable') return [];
+    const args = value.args.map((arg): Bound => ({ value: arg, file: call.file, args: call.args }));
+    return target.symbol.effects.flatMap((effect): Bound[] => {
+      if (effect.kind !== 'returns') return [];
+      const returned: Bound = { value: effect.value, file: target.file, args };
+      // `return respond(401, body)`: what that call returns.
+      return effect.value.kind === 'call' ? this.returned(returned, depth + 1) : [returned];
+    });
   }
 }
 
@@ -279,6 +297,8 @@ export function propertyBound(bound: Bound, property: string): Bound {
     }
     case 'either':
       return { ...bound, value: { kind: 'either', values: value.values.map((v) => propertyBound({ ...bound, value: v }, property).value) } };
+    case 'call':
+      return { ...bound, value: { kind: 'member', object: value, property } };
     default:
       return { ...bound, value: UNKNOWN };
   }

@@ -171,7 +171,7 @@ export class Project {
 
   /** A file's summary; with `full`, one read in full even where the index read it for its re-exports. */
   private summaryFor(file: string, full: boolean): FileSummary | undefined {
-    if (full && this.graphOnly.has(file)) {
+    if (full && (this.graphOnly.has(file) || !this.summaries.has(file))) {
       this.graphOnly.delete(file);
       const text = this.host.readFile(file);
       let summary: FileSummary | null;

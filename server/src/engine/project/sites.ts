@@ -149,9 +149,12 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
     if (!sending) return [];
     // An assertion helper given an error built in place: that construction is the site.
     if (ts.isCallExpression(node) && produced.every((p) => p.condition !== undefined) && node.arguments.some((a) => ts.isNewExpression(a) || ts.isCallExpression(a))) return [];
+    // One site per status written here, and one per code for the statuses the called code fixes
+    // (a helper with three 407s is one 407 for the guard rules at its call).
     const seen = new Set<string>();
     return produced.flatMap((p): ResponseSite[] => {
-      const key = `${p.code}:${p.file}:${p.spot.start}`;
+      const here = p.file === file && p.spot.start >= node.getStart() && p.spot.end <= node.end;
+      const key = here ? `${p.code}:${p.spot.start}` : `${p.code}`;
       if (seen.has(key)) return [];
       seen.add(key);
       return [siteOf(node, p, sending.guard)];

@@ -22,7 +22,7 @@ export const forbiddenForMissingCredentials = defineRule({
       'This 403 answers missing or invalid credentials ({{evidence}}): a 403 tells clients that logging in will not help. Send 401 with a WWW-Authenticate challenge.',
   },
   check({ model, settings, report }) {
-    for (const site of model.sites) {
+    for (const site of [...model.sites, ...(model.helperCalls ?? [])]) {
       if (site.status.code !== 403) continue;
       const evidence = concernOfSite(site);
       if (evidence?.concern !== 'credentials') continue;

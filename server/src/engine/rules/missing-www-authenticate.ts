@@ -16,6 +16,7 @@ const messages = {
     'This 401 ({{helper}}) goes out without a WWW-Authenticate header: {{reason}}. RFC 9110 requires a challenge on every 401; give the error one, e.g. WWW-Authenticate: {{challenge}}.',
   elsewhere: 'WWW-Authenticate is set here, but not on the path of this 401.',
   definition: '{{helper}} is defined here.',
+  writtenAt: '{{helper}} returns this 401 here; the response is sent without a challenge where it is used.',
   handler: 'The error is answered here, without a challenge.',
 };
 
@@ -33,6 +34,11 @@ function originReport(origin: SiteOrigin): { messageId: keyof typeof messages; d
   return { messageId: 'viaHelper', data: { helper: `\`${origin.label}\``, where: origin.definition.where }, related: [definition] };
 }
 
+function writtenAtOf(site: ResponseSite): RelatedLocation[] {
+  const at = site.status.writtenAt;
+  return at ? [{ file: at.file, start: at.start, end: at.end, message: messages.writtenAt.replace('{{helper}}', `\`${at.label}\``) }] : [];
+}
+
 function elsewhereOf(site: ResponseSite): RelatedLocation[] {
   return site.headersElsewhere.filter(isChallenge).map((write) => ({ start: write.node.getStart(), end: write.node.end, message: messages.elsewhere }));
 }
@@ -46,8 +52,6 @@ export const missingWwwAuthenticate = defineRule({
   check({ model, settings, report }) {
     for (const site of model.sites) {
       if (site.status.code !== 401) continue;
-      // A status fixed inside a helper or an error class is reported once, where it is fixed.
-      if (site.origin?.decided === 'definition') continue;
       // A header whose name is not known statically may be the challenge: stay silent.
       if (site.headers.some((write) => write.name === undefined || isChallenge(write))) continue;
       // A challenge set but dropped by the framework is challenge-lost's finding.
@@ -57,7 +61,7 @@ export const missingWwwAuthenticate = defineRule({
         range: site.range,
         messageId: origin?.messageId ?? 'missing',
         data: { challenge: settings.defaultChallenge, ...origin?.data },
-        related: [...elsewhereOf(site), ...(origin?.related ?? [])],
+        related: [...elsewhereOf(site), ...(origin?.related ?? []), ...writtenAtOf(site)],
         fix: { title: 'Add WWW-Authenticate challenge', outcome: site.fixer.addHeader('WWW-Authenticate', stringLiteral(settings.defaultChallenge, model.facts.style)) },
       });
     }

@@ -11,7 +11,7 @@ export const unauthorizedForPermission = defineRule({
       'This 401 answers a permission failure ({{evidence}}): the caller is known, and a 401 makes clients log in again. Send 403 Forbidden.',
   },
   check({ model, report }) {
-    for (const site of model.sites) {
+    for (const site of [...model.sites, ...(model.helperCalls ?? [])]) {
       if (site.status.code !== 401) continue;
       const evidence = concernOfSite(site);
       if (evidence?.concern !== 'permission') continue;

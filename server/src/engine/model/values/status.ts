@@ -35,6 +35,9 @@ function unwrap(expr: ts.Expression): ts.Expression {
  * undefined (shadowing would make a guess unsafe). */
 export class ConstBindings {
   private readonly byName = new Map<string, ts.Expression | undefined>();
+  /** What names from other files are, when the file is read as part of a project: an imported
+   * constant (`codes.UNAUTHORIZED`), the status a called function returns (`result.status`). */
+  external: ((expression: ts.Expression) => StatusValue[]) | undefined;
 
   /** Records a `const` declaration; says whether it was one. */
   record(declaration: ts.VariableDeclaration): boolean {
@@ -94,9 +97,9 @@ export function resolveStatuses(expression: ts.Expression, consts: ConstBindings
   }
   if (ts.isIdentifier(expr) && depth < 3) {
     const initializer = consts.get(expr.text);
-    if (!initializer) return [];
+    if (!initializer) return consts.external?.(expr) ?? [];
     // The use site is replaced by a literal: rewriting the shared const would change other uses.
     return resolveStatuses(initializer, consts, depth + 1).map((v) => literal(expr, v.code));
   }
-  return [];
+  return ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr) ? (consts.external?.(expr) ?? []) : [];
 }

@@ -9,7 +9,7 @@ import type { FileSummary, ImportRef } from './types';
 /** The local name a CommonJS `module.exports = { ... }` object gets in the summary's symbols. */
 export const COMMONJS_EXPORTS = 'module.exports';
 
-function requiredModule(expression: ts.Expression | undefined): { specifier: string; member?: string } | undefined {
+export function requiredModule(expression: ts.Expression | undefined): { specifier: string; member?: string } | undefined {
   if (!expression) return undefined;
   if (ts.isPropertyAccessExpression(expression)) {
     const inner = requiredModule(expression.expression);

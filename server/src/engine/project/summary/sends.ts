@@ -4,7 +4,7 @@
 // the caller fills in) and whether a challenge goes with it. A helper is a function holding them.
 import ts from 'typescript';
 import { isStatusValue } from '../../model/adapter';
-import { headersOfSetter, type FileAnalysis } from '../../model/build';
+import { headersOfSetter, type FileAnalysis, type SetterHeaders } from '../../model/build';
 import type { HeaderWrite } from '../../model/types';
 import { spotOf, valueOf } from './values';
 import type { Challenge, Effect } from './types';
@@ -32,6 +32,14 @@ export function challengeOf(headers: readonly HeaderWrite[]): Challenge {
   return headers.some((write) => write.name === undefined) ? 'unknown' : 'absent';
 }
 
+/** A challenge written beside the send but not on its path is usually written for the 401s only
+ * (`if (status === 401) res.set('WWW-Authenticate', ...)`): whether it goes with a given status is
+ * not known. */
+function sendChallenge({ headers, headersElsewhere }: SetterHeaders): Challenge {
+  const onPath = challengeOf(headers);
+  return onPath === 'absent' && headersElsewhere.some((write) => write.name === 'www-authenticate') ? 'unknown' : onPath;
+}
+
 /** The sends of each function of the file, keyed by the innermost function around them. */
 export function sendsByFunction(analysis: FileAnalysis): Map<ts.Node, Effect[]> {
   const byFunction = new Map<ts.Node, Effect[]>();
@@ -41,7 +49,7 @@ export function sendsByFunction(analysis: FileAnalysis): Map<ts.Node, Effect[]> 
       if (!fn) continue;
       const status = isStatusValue(setter.status) ? { kind: 'status' as const, code: setter.status.code, spot: spotOf(setter.status.node) } : valueOf(setter.status);
       if (status.kind === 'unknown' || status.kind === 'string') continue;
-      const effect: Effect = { kind: 'sends', status, challenge: challengeOf(headersOfSetter(setter, analysis.writesOf).headers), framework: adapter.framework, spot: spotOf(setter.node) };
+      const effect: Effect = { kind: 'sends', status, challenge: sendChallenge(headersOfSetter(setter, analysis.writesOf)), framework: adapter.framework, spot: spotOf(setter.node) };
       const list = byFunction.get(fn);
       if (list) list.push(effect);
       else byFunction.set(fn, [effect]);

@@ -6,7 +6,7 @@ import ts from 'typescript';
 import { classSymbol } from './classes';
 import { callableOf } from './callables';
 import type { SendsByFunction } from './effects';
-import { COMMONJS_EXPORTS } from './module-graph';
+import { COMMONJS_EXPORTS, requiredModule } from './module-graph';
 import { valueOf } from './values';
 import type { Symbol } from './types';
 
@@ -84,7 +84,8 @@ export function symbolsOf(sourceFile: ts.SourceFile, sends: SendsByFunction): Re
       keep(statement.name.text, enumOf(statement));
     } else if (ts.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) {
-        if (ts.isIdentifier(declaration.name) && declaration.initializer) keep(declaration.name.text, symbolOfExpression(declaration.initializer, sends));
+        // `const api = require('./api')` is an import (module-graph.ts), not a declaration.
+        if (ts.isIdentifier(declaration.name) && declaration.initializer && !requiredModule(declaration.initializer)) keep(declaration.name.text, symbolOfExpression(declaration.initializer, sends));
       }
     } else if (ts.isExportAssignment(statement) && !ts.isIdentifier(statement.expression)) {
       keep('default', symbolOfExpression(statement.expression, sends));

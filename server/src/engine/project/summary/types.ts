@@ -32,6 +32,8 @@ export type Value =
   | { kind: 'either'; values: Value[] }
   /** A call or construction of a project name: `new RequestError({ status: 401 })`, `sendError(res, 401)`. */
   | { kind: 'call'; callee: Ref; construct: boolean; args: Value[]; spot: Spot }
+  /** A property of what a call returns: `(await getProject(id)).status`. */
+  | { kind: 'member'; object: Value; property: string }
   | { kind: 'unknown' };
 
 /** Whether a response carries a `WWW-Authenticate` challenge: set, absent, or not known. */

@@ -90,6 +90,8 @@ export function propertyOf(value: Value, property: string): Value {
       return { kind: 'either', values: value.values.map((v) => propertyOf(v, property)) };
     case 'ref':
       return { kind: 'ref', ref: { name: value.ref.name, members: [...(value.ref.members ?? []), property] }, spot: value.spot };
+    case 'call':
+      return { kind: 'member', object: value, property };
     default:
       return UNKNOWN;
   }

@@ -20,6 +20,8 @@ function valueWrites(value: Value, known: ReadonlySet<string>, depth = 0): boole
       return known.has(value.ref.name);
     case 'parameter':
       return value.fallback !== undefined && valueWrites(value.fallback, known, depth + 1);
+    case 'member':
+      return valueWrites(value.object, known, depth + 1);
     default:
       return false;
   }

@@ -1,0 +1,289 @@
+// The shapes of shared/PROJECT-ANALYSIS.md, each a small project in memory: where the status is
+// decided, where the header is (or is not) set, and where the finding goes.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { at, lintProject, type Files } from './support';
+
+const MISSING = 'missing-www-authenticate';
+const PERMISSION = 'unauthorized-for-permission';
+const CREDENTIALS = 'forbidden-for-missing-credentials';
+
+describe('a response helper behind a tsconfig path (`@/lib/response`)', () => {
+  const files: Files = {
+    'tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["src/*"] } } }',
+    'src/lib/response.ts': `export function unauthorized(message = 'Unauthorized') {
+  return Response.json({ error: message }, { status: 401 });
+}
+
+export function forbidden(message = 'Forbidden') {
+  return Response.json({ error: message }, { status: 403 });
+}
+`,
+    'src/app/projects/route.ts': `import { unauthorized } from '@/lib/response';
+import { canEditProject, getSession } from '@/lib/auth';
+
+export async function PATCH(request: Request) {
+  const session = await getSession(request);
+  if (!(await canEditProject(session.user, 'p1'))) {
+    return unauthorized('You may not edit this project');
+  }
+  return Response.json({ ok: true });
+}
+`,
+    'src/app/me/route.ts': `import { unauthorized } from '@/lib/response';
+
+export async function GET(request: Request) {
+  return unauthorized();
+}
+`,
+  };
+
+  it('reports the missing challenge once, at the helper; the permission failure at the call whose guard decides', () => {
+    const run = lintProject(files);
+    assert.deepEqual(run.findings, [
+      `${at(files, 'src/app/projects/route.ts', "return unauthorized('You may not")} ${PERMISSION}`,
+      `${at(files, 'src/lib/response.ts', 'status: 401')} ${MISSING}`,
+    ]);
+    assert.match(run.messages(PERMISSION)[0], /canEditProject/);
+  });
+
+  it('selects the callers of the helper by its name: a route that mentions no status is read', () => {
+    assert.ok(lintProject(files).selected.includes('src/app/me/route.ts'));
+  });
+});
+
+/** logto's shape: an error class whose status is an option, a Koa error middleware that answers it. */
+function requestErrorProject(handlerAnswer: string): Files {
+  return {
+    'package.json': '{ "name": "core", "type": "module", "imports": { "#src/*": "./build/*" } }',
+    'src/errors/request-error.ts': `export default class RequestError extends Error {
+  status: number;
+  constructor({ code, status = 400 }: { code: string; status?: number }) {
+    super(code);
+    this.status = status;
+  }
+}
+`,
+    'src/middleware/error-handler.ts': `import type { Middleware } from 'koa';
+import RequestError from '#src/errors/request-error.js';
+
+export default function errorHandler(): Middleware {
+  return async (ctx, next) => {
+    try {
+      await next();
+    } catch (error: unknown) {
+      if (error instanceof RequestError) {
+        ${handlerAnswer}
+        ctx.body = { code: error.message };
+        return;
+      }
+      ctx.status = 500;
+    }
+  };
+}
+`,
+    'src/routes/users.ts': `import Router from '@koa/router';
+import RequestError from '#src/errors/request-error.js';
+
+const router = new Router();
+router.get('/users', async (ctx) => {
+  if (!ctx.state.user) {
+    throw new RequestError({ code: 'auth.unauthorized', status: 401 });
+  }
+  if (!ctx.state.user.roles.includes('admin')) {
+    throw new RequestError({ code: 'auth.forbidden', status: 401 });
+  }
+  ctx.body = [];
+});
+
+export default router;
+`,
+  };
+}
+
+describe('an error class with the status as an option, answered by a Koa error middleware (package.json imports)', () => {
+  it('reports each 401 at its throw, naming the handler that drops the challenge', () => {
+    const files = requestErrorProject('ctx.status = error.status;');
+    const run = lintProject(files);
+    assert.deepEqual(
+      run.findings,
+      [
+        `${at(files, 'src/routes/users.ts', "code: 'auth.unauthorized'")} ${MISSING}`,
+        `${at(files, 'src/routes/users.ts', "code: 'auth.forbidden'")} ${MISSING}`,
+        `${at(files, 'src/routes/users.ts', "code: 'auth.forbidden'")} ${PERMISSION}`,
+      ].sort(),
+    );
+    for (const message of run.messages(MISSING)) assert.match(message, /src\/middleware\/error-handler\.ts:10/);
+    const related = [...run.results.get('src/routes/users.ts')!.findings][0].related;
+    assert.ok(related.some((r) => r.file?.endsWith('error-handler.ts')), 'related information opens the handler');
+  });
+
+  it('is silent about the challenge when the handler adds one on 401', () => {
+    const files = requestErrorProject("ctx.status = error.status;\n        if (error.status === 401) ctx.set('WWW-Authenticate', 'Bearer realm=\"api\"');");
+    assert.deepEqual(lintProject(files).findings, [`${at(files, 'src/routes/users.ts', "code: 'auth.forbidden'")} ${PERMISSION}`]);
+  });
+
+  it('is silent when the handler does something it cannot read with the error', () => {
+    const files = requestErrorProject('reportAndAnswer(ctx, error);');
+    assert.deepEqual(lintProject(files).findings, [`${at(files, 'src/routes/users.ts', "code: 'auth.forbidden'")} ${PERMISSION}`]);
+  });
+});
+
+describe('a CommonJS helper that takes the status as an argument (`api.sendError(401, res, err)`)', () => {
+  const helper = (body: string): Files => ({
+    'package.json': '{ "name": "api" }',
+    'lib/api.js': `function sendError(status, res, err) {
+  ${body}
+  res.status(status).json({ error: err.message });
+}
+
+module.exports = { sendError };
+`,
+    'routes/user.js': `const express = require('express');
+const api = require('../lib/api');
+
+const router = express.Router();
+router.get('/me', (req, res) => {
+  if (!req.headers.authorization) return api.sendError(401, res, new Error('missing token'));
+  if (req.user.role !== 'admin') return api.sendError(403, res, new Error('admins only'));
+  res.json(req.user);
+});
+
+module.exports = router;
+`,
+  });
+
+  it('reports the 401 at the caller, which picks the status, naming the helper', () => {
+    const files = helper('');
+    const run = lintProject(files);
+    assert.deepEqual(run.findings, [`${at(files, 'routes/user.js', 'sendError(401')} ${MISSING}`]);
+    assert.match(run.messages(MISSING)[0], /`sendError\(\)` \(lib\/api\.js:1\) sends this 401/);
+  });
+
+  it('is silent when the helper sets the challenge for 401s', () => {
+    const files = helper("if (status === 401) res.set('WWW-Authenticate', 'Bearer realm=\"api\"');");
+    assert.deepEqual(lintProject(files).findings, []);
+  });
+});
+
+describe('a controller that returns `{ status: 401 }` to its route', () => {
+  const files: Files = {
+    'package.json': '{ "name": "app" }',
+    'src/controllers/user.ts': `export async function getUser(headers: Record<string, string>) {
+  if (!headers.authorization) {
+    return { status: 401, body: { error: 'missing token' } };
+  }
+  return { status: 200, body: { name: 'me' } };
+}
+`,
+    'src/routes/user.ts': `import express from 'express';
+import { getUser } from '../controllers/user';
+
+const router = express.Router();
+router.get('/me', async (req, res) => {
+  const result = await getUser(req.headers as Record<string, string>);
+  res.status(result.status).json(result.body);
+});
+
+export default router;
+`,
+  };
+
+  it('reports the send without a challenge in the route, pointing at the return that picks 401', () => {
+    const run = lintProject(files);
+    assert.deepEqual(run.findings, [`${at(files, 'src/routes/user.ts', 'res.status(result.status)')} ${MISSING}`]);
+    const [finding] = run.results.get('src/routes/user.ts')!.findings;
+    assert.ok(finding.related.some((r) => r.file?.endsWith('controllers/user.ts') && /getUser/.test(r.message)));
+    assert.equal(finding.fixes[0].edits.length > 0, true, 'the fix chains the header in the route');
+  });
+});
+
+describe('an http-errors factory in an errors module, and the app\'s error middleware', () => {
+  const files = (handler: string, factoryHeaders = ''): Files => ({
+    'package.json': '{ "name": "app" }',
+    'src/errors.ts': `import createError from 'http-errors';
+
+export const AuthError = (message: string) => createError(401, message${factoryHeaders});
+`,
+    'src/app.ts': `import express from 'express';
+import { AuthError } from './errors';
+
+const app = express();
+app.get('/admin', (req, res, next) => {
+  if (!req.user.isAdmin) return next(AuthError('admins only'));
+  res.json({});
+});
+app.use((err, req, res, next) => {
+  ${handler}
+});
+`,
+  });
+
+  it('reports the factory once, and the permission failure at the call that passes it on', () => {
+    const run = lintProject(files('res.status(err.status).json({ error: err.message });'));
+    assert.deepEqual(run.findings, [
+      `${at(files(''), 'src/app.ts', 'next(AuthError(')} ${PERMISSION}`,
+      `${at(files(''), 'src/errors.ts', 'createError(401')} ${MISSING}`,
+    ]);
+  });
+
+  it('is silent about the challenge when the factory gives the error one and the handler copies the headers', () => {
+    const run = lintProject(files("res.set(err.headers).status(err.status).json({ error: err.message });", ", { headers: { 'WWW-Authenticate': 'Bearer realm=\"app\"' } }"));
+    assert.deepEqual(run.findings, [`${at(files(''), 'src/app.ts', 'next(AuthError(')} ${PERMISSION}`]);
+  });
+});
+
+describe('status constants of another file (`res.status(codes.UNAUTHORIZED)`)', () => {
+  const files: Files = {
+    'package.json': '{ "name": "app" }',
+    'src/http/codes.ts': `export const UNAUTHORIZED = 401;
+export const codes = { UNAUTHORIZED: 401, FORBIDDEN: 403 } as const;
+`,
+    'src/routes.ts': `import express from 'express';
+import { codes, UNAUTHORIZED } from './http/codes';
+
+const router = express.Router();
+router.get('/a', (req, res) => {
+  if (!req.headers.authorization) return res.status(codes.UNAUTHORIZED).json({});
+  if (!req.user.isAdmin) return res.status(UNAUTHORIZED).json({});
+  res.json({});
+});
+`,
+  };
+
+  it('reads the constant at its use, where the fix goes', () => {
+    const run = lintProject(files);
+    assert.deepEqual(run.findings, [
+      `${at(files, 'src/routes.ts', 'codes.UNAUTHORIZED')} ${MISSING}`,
+      `${at(files, 'src/routes.ts', 'res.status(UNAUTHORIZED)')} ${MISSING}`,
+      `${at(files, 'src/routes.ts', 'res.status(UNAUTHORIZED)')} ${PERMISSION}`,
+    ]);
+    const permission = run.results.get('src/routes.ts')!.findings.find((f) => f.ruleId === PERMISSION)!;
+    assert.deepEqual(
+      permission.fixes[0].edits.map((e) => e.newText),
+      ['403'],
+    );
+  });
+});
+
+describe('a 403 helper called on missing credentials', () => {
+  const files: Files = {
+    'package.json': '{ "name": "app" }',
+    'src/respond.ts': `export const deny = (res: { status(code: number): { end(): void } }) => res.status(403).end();
+`,
+    'src/server.ts': `import express from 'express';
+import { deny } from './respond';
+
+const app = express();
+app.get('/x', (req, res) => {
+  const token = req.headers.authorization;
+  if (!token) return deny(res);
+  res.end();
+});
+`,
+  };
+
+  it('reports at the call whose guard decides', () => {
+    assert.deepEqual(lintProject(files).findings, [`${at(files, 'src/server.ts', 'return deny(res)')} ${CREDENTIALS}`]);
+  });
+});
