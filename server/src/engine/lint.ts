@@ -7,6 +7,7 @@ import { analyzeFile, modelOf, type FileAnalysis, type ModelOptions } from './mo
 import type { FixOutcome, ResponseModel } from './model/types';
 import { parse, syntaxErrorsOf } from './parse';
 import { projectSites, type ProjectContext } from './project/sites';
+import { answeredByHandlers } from './project/framework-errors';
 import { externalStatuses } from './project/statuses';
 import { summarize } from './project/summary/summarize';
 import { formatMessage, type Rule } from './rule';
@@ -160,7 +161,8 @@ export function projectModel(sourceFile: ts.SourceFile, options: ModelOptions, p
   project.project.setSummary(project.file, summarize(analysis));
   const taken = new Set(model.sites.map((site) => site.node));
   const found = projectSites(analysis, taken, project);
-  return { ...model, sites: [...model.sites, ...found.filter((site) => site.origin?.decided !== 'definition')], helperCalls: found.filter((site) => site.origin?.decided === 'definition') };
+  const sites = model.sites.map((site) => answeredByHandlers(site, project));
+  return { ...model, sites: [...sites, ...found.filter((site) => site.origin?.decided !== 'definition')], helperCalls: found.filter((site) => site.origin?.decided === 'definition') };
 }
 
 /** Lints a parsed file (a shell that keeps ASTs, e.g. for incremental reparsing, calls this).

@@ -287,3 +287,53 @@ app.get('/x', (req, res) => {
     assert.deepEqual(lintProject(files).findings, [`${at(files, 'src/server.ts', 'return deny(res)')} ${CREDENTIALS}`]);
   });
 });
+
+describe('a Nest exception answered by a global filter of another file', () => {
+  const files = (answer: string): Files => ({
+    'package.json': '{ "name": "api" }',
+    'src/main.ts': `import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { AuthExceptionFilter } from './auth-exception.filter';
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.useGlobalFilters(new AuthExceptionFilter());
+  await app.listen(3000);
+}
+bootstrap();
+`,
+    'src/auth-exception.filter.ts': `import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
+
+@Catch(HttpException)
+export class AuthExceptionFilter implements ExceptionFilter {
+  catch(exception: HttpException, host: ArgumentsHost) {
+    const response = host.switchToHttp().getResponse();
+    ${answer}
+    response.status(exception.getStatus()).json({ message: exception.message });
+  }
+}
+`,
+    'src/projects.controller.ts': `import { Controller, Get, Req, UnauthorizedException } from '@nestjs/common';
+
+@Controller('projects')
+export class ProjectsController {
+  @Get()
+  list(@Req() request: { user?: { id: string } }) {
+    if (!request.user) throw new UnauthorizedException('missing token');
+    return [];
+  }
+}
+`,
+  });
+
+  it('is silent when the filter adds the challenge on 401', () => {
+    assert.deepEqual(lintProject(files("if (exception.getStatus() === 401) response.header('WWW-Authenticate', 'Bearer realm=\"api\"');")).findings, []);
+  });
+
+  it('names the filter when it sends the 401 without one', () => {
+    const project = files('');
+    const run = lintProject(project);
+    assert.deepEqual(run.findings, [`${at(project, 'src/projects.controller.ts', 'throw new UnauthorizedException')} ${MISSING}`]);
+    assert.match(run.messages(MISSING)[0], /a global exception filter \(src\/auth-exception\.filter\.ts:\d+\)/);
+  });
+});

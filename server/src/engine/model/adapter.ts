@@ -4,7 +4,7 @@
 import type ts from 'typescript';
 import type { ConstBindings } from './values/status';
 import type { SourceStyle } from './syntax/source-style';
-import type { FileFacts, Framework, Guard, HeaderWrite, ResponseFixer, StatusValue } from './types';
+import type { FileFacts, Framework, Guard, HeaderWrite, ResponseFixer, StatusValue, ThrownError } from './types';
 
 /** A place where an adapter saw a response get its status. */
 export interface StatusSetter {
@@ -32,6 +32,8 @@ export interface StatusSetter {
   guards?: Guard[];
   /** Set when the framework drops the headers written before this site (Koa's `ctx.throw`). */
   dropsEarlierHeaders?: string;
+  /** Set when the site throws an error of its framework to the app's error handling. */
+  thrownError?: ThrownError;
   fixer(style: SourceStyle): ResponseFixer;
 }
 

@@ -206,5 +206,6 @@ function sitesOf(adapter: FrameworkAdapter, setter: StatusSetter, writesOf: Writ
     guards: [...(setter.guards ?? []), ...guardsOf(status.node)],
     messages,
     fixer,
+    ...(setter.thrownError && { thrownError: setter.thrownError }),
   }));
 }

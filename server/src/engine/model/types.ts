@@ -70,6 +70,13 @@ export interface DroppedHeader {
   reason: string;
 }
 
+/** An error a framework's exception carries its status in, thrown to the app's error handling
+ * (`throw new UnauthorizedException()`, `ctx.throw(401)`): by its library's classes, nearest first,
+ * so that the app's error handlers that tell errors apart by class can be read for it. */
+export interface ThrownError {
+  classes: { name: string; library: string }[];
+}
+
 /** A place in a file of the project, for messages and related information. */
 export interface FileSpot {
   file: string;
@@ -118,6 +125,8 @@ export interface ResponseSite {
   fixer: ResponseFixer;
   /** Set when the status goes through the project's own code. */
   origin?: SiteOrigin;
+  /** Set when the site throws a framework's error, which the app's error handlers may answer. */
+  thrownError?: ThrownError;
 }
 
 /** What the whole file tells, gathered in the same walk. */

@@ -34,9 +34,18 @@ function branchFor(project: Project, handler: ProjectHandler, classes: readonly 
 export function errorVerdict(project: Project, file: string, error: ErrorFacts): ErrorVerdict {
   if (error.headers === 'set') return { challenge: 'set' };
   if (error.headers === 'unknown') return { challenge: 'unknown' };
+  const handled = handlerVerdict(project, file, error.classes);
+  if (handled) return handled;
+  if (error.byDefault) return { challenge: 'absent', byDefault: error.byDefault === 'drops' ? 'its framework answers it without headers' : 'its framework sends only the headers the error carries, and it carries none' };
+  return { challenge: 'unknown' };
+}
+
+/** What the app's error handlers of `file`'s package do with an error of `classes` that carries no
+ * challenge; undefined when none of them answers it (the framework's own handling does). */
+export function handlerVerdict(project: Project, file: string, classes: readonly ErrorClass[]): ErrorVerdict | undefined {
   let dropping: ErrorVerdict | undefined;
   for (const handler of project.handlersFor(file)) {
-    const branch = branchFor(project, handler, error.classes);
+    const branch = branchFor(project, handler, classes);
     if (!branch) continue;
     const decided = { file: handler.file, spot: branch.spot, shape: handler.shape };
     switch (branch.outcome) {
@@ -52,7 +61,5 @@ export function errorVerdict(project: Project, file: string, error: ErrorFacts):
         break;
     }
   }
-  if (dropping) return dropping;
-  if (error.byDefault) return { challenge: 'absent', byDefault: error.byDefault === 'drops' ? 'its framework answers it without headers' : 'its framework sends only the headers the error carries, and it carries none' };
-  return { challenge: 'unknown' };
+  return dropping;
 }

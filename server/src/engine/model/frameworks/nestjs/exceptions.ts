@@ -20,7 +20,7 @@ import { oneLineRange } from '../../syntax/ranges';
 import { resolveStatuses, type ConstBindings } from '../../values/status';
 import type { TextEdit } from '../../../types';
 import { insertStatementBefore, stringLiteral, type SourceStyle } from '../../syntax/source-style';
-import type { FixOutcome, ResponseFixer, StatusValue } from '../../types';
+import type { FixOutcome, ResponseFixer, StatusValue, ThrownError } from '../../types';
 
 const EXCEPTION_CODES = new Map([
   ['UnauthorizedException', 401],
@@ -127,7 +127,15 @@ export function exceptionSetter(node: ts.Node, consts: ConstBindings): StatusSet
     },
     bodyCalls: () => [node],
     fixer: (style) => exceptionFixer(node, exported, style),
+    thrownError: nestError(exported),
   };
+}
+
+/** A Nest exception and the class every one of them extends, as filters tell them apart. */
+function nestError(exported: string): ThrownError {
+  const classes = [{ name: exported, library: '@nestjs/common' }];
+  if (exported !== 'HttpException') classes.push({ name: 'HttpException', library: '@nestjs/common' });
+  return { classes };
 }
 
 /** `return false` directly in a guard's `canActivate` method. */
@@ -156,5 +164,6 @@ export function guardRefusalSetter(node: ts.Node): StatusSetter | undefined {
         unavailable: `a guard's false becomes Nest's ForbiddenException, which carries no headers: throw an exception and set ${name} in an exception filter that catches it`,
       }),
     }),
+    thrownError: nestError('ForbiddenException'),
   };
 }
