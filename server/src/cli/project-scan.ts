@@ -11,7 +11,7 @@ import { ProjectRoots } from './project-roots';
 import { collectFiles } from './walk';
 
 /** What a thread needs to read a project as the main thread indexed it (plain data). */
-export type ProjectsOption = Record<string, { handlerFiles: string[]; selected: string[]; summaries: Record<string, FileSummary>; producing: string[] }>;
+export type ProjectsOption = Record<string, { handlerFiles: string[]; selected: string[]; summaries: Record<string, FileSummary>; producing: string[]; apps: Record<string, number> }>;
 
 export class ProjectScan {
   private readonly roots = new ProjectRoots();
@@ -57,7 +57,7 @@ export class ProjectScan {
   /** What the threads need to read each project. */
   projectsOption(): ProjectsOption {
     const option: ProjectsOption = {};
-    for (const [root, { project, handlerFiles, selected }] of this.projects) option[root] = { handlerFiles, selected, summaries: project.selectedSummaries(), producing: [...project.producingNames()] };
+    for (const [root, { project, handlerFiles, selected }] of this.projects) option[root] = { handlerFiles, selected, summaries: project.selectedSummaries(), producing: [...project.producingNames()], apps: project.apps() };
     return option;
   }
 }

@@ -60,7 +60,7 @@ function projectContext(job: FileJob, options: ScanOptions): ProjectContext | un
   let project = projects.get(job.root);
   if (!project) {
     project = createProject(new CachedHost(diskHost), job.root);
-    project.adoptIndex(indexed.selected, indexed.summaries, indexed.producing);
+    project.adoptIndex(indexed.selected, indexed.summaries, indexed.producing, indexed.apps);
     project.addHandlerFiles(indexed.handlerFiles);
     projects.set(job.root, project);
   }

@@ -75,6 +75,8 @@ export interface DroppedHeader {
  * so that the app's error handlers that tell errors apart by class can be read for it. */
 export interface ThrownError {
   classes: { name: string; library: string }[];
+  /** The frameworks whose error handling receives it (an app's Koa middleware never sees an h3 error). */
+  answeredBy: readonly Framework[];
 }
 
 /** A place in a file of the project, for messages and related information. */

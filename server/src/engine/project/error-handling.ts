@@ -2,6 +2,7 @@
 // decided by the app-level error handlers of its package (project.handlersFor) and, where none
 // decides, by its framework's own error handling. Silent (unknown) wherever that cannot be told.
 import type { ErrorClass, ErrorFacts } from './evaluate';
+import type { Framework } from '../model/types';
 import type { Project, ProjectHandler } from './project';
 import type { Challenge, HandlerBranch, Ref, Spot } from './summary/types';
 
@@ -42,9 +43,10 @@ export function errorVerdict(project: Project, file: string, error: ErrorFacts):
 
 /** What the app's error handlers of `file`'s package do with an error of `classes` that carries no
  * challenge; undefined when none of them answers it (the framework's own handling does). */
-export function handlerVerdict(project: Project, file: string, classes: readonly ErrorClass[]): ErrorVerdict | undefined {
+export function handlerVerdict(project: Project, file: string, classes: readonly ErrorClass[], frameworks?: readonly Framework[]): ErrorVerdict | undefined {
   let dropping: ErrorVerdict | undefined;
   for (const handler of project.handlersFor(file)) {
+    if (frameworks && !frameworks.includes(handler.framework)) continue;
     const branch = branchFor(project, handler, classes);
     if (!branch) continue;
     const decided = { file: handler.file, spot: branch.spot, shape: handler.shape };

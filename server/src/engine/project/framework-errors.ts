@@ -12,7 +12,7 @@ import type { ProjectContext } from './sites';
 
 export function answeredByHandlers(site: ResponseSite, { project, file }: ProjectContext): ResponseSite {
   if (!site.thrownError) return site;
-  const verdict = handlerVerdict(project, file, site.thrownError.classes);
+  const verdict = handlerVerdict(project, file, site.thrownError.classes, site.thrownError.answeredBy);
   if (!verdict) return site;
   if (verdict.challenge === 'set') return { ...site, headers: [...site.headers, { name: 'www-authenticate', value: undefined, nameNode: undefined, valueNode: undefined, node: site.node }] };
   if (verdict.challenge === 'unknown') return { ...site, headers: [...site.headers, unknownWrite(site.node)] };

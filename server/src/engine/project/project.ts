@@ -11,7 +11,7 @@ import type { FileSummary, HandlerBranch, Ref, Spot, Symbol } from './summary/ty
 import { COMMONJS_EXPORTS } from './summary/module-graph';
 import { own } from './summary/records';
 import { writesAuthStatus } from './summary/writes-status';
-import { mayHandleErrors, mayMatter, mentionPattern } from './text-pass';
+import { createsApp, importedPaths, mayHandleErrors, mayMatter, mentionPattern } from './text-pass';
 
 const EMPTY_SUMMARY: FileSummary = { imports: {}, exports: {}, starExports: [], symbols: {}, handlers: [], registrations: [] };
 
@@ -65,6 +65,10 @@ export class Project {
   private keptText = 0;
   /** The names the index found to write a 401, 403 or 407 (namesWorthFinding, over its files). */
   private readonly producing = new Set<string>();
+  /** In a package that creates more than one app (examples, fixtures, a monorepo package with two
+   * servers), which app each file belongs to: files connected by imports are one app, and an error
+   * handler answers the errors of its own app only. Files of other packages are not in it. */
+  private appOf = new Map<string, number>();
   private keepAnalyses: Set<string> | undefined;
   private readonly handlersByPackage = new Map<string, ProjectHandler[]>();
 
@@ -109,9 +113,17 @@ export class Project {
     this.selected = selected;
     const waiting: string[] = [];
     const handlers: string[] = [];
+    const imports = new Map<string, string[]>();
+    const appCreations = new Map<string, number>();
     for (const file of files) {
       const text = this.host.readFile(file);
       if (text === undefined) continue;
+      const paths = importedPaths(text);
+      if (paths.length > 0) imports.set(file, paths);
+      if (createsApp(text)) {
+        const owner = this.packageOf(file);
+        appCreations.set(owner, (appCreations.get(owner) ?? 0) + 1);
+      }
       // Error handlers are read in full: what they do with a 401 decides findings in other files.
       const handles = mayHandleErrors(text);
       if (handles) handlers.push(file);
@@ -137,7 +149,46 @@ export class Project {
         waiting.splice(index, 1);
       }
     }
+    this.appOf = this.separateApps(imports, appCreations);
     return selected;
+  }
+
+  /** Which app each file of a package with several apps belongs to (see appOf): the files its
+   * imports connect, in one pass of union-find over the imports read from the text. */
+  private separateApps(imports: ReadonlyMap<string, readonly string[]>, appCreations: ReadonlyMap<string, number>): Map<string, number> {
+    const shared = new Set([...appCreations].filter(([, count]) => count > 1).map(([owner]) => owner));
+    const appOf = new Map<string, number>();
+    if (shared.size === 0) return appOf;
+    const parent = new Map<string, string>();
+    const find = (file: string): string => {
+      let root = file;
+      while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
+      for (let current = file; current !== root; ) {
+        const next = parent.get(current)!;
+        parent.set(current, root);
+        current = next;
+      }
+      return root;
+    };
+    const join = (a: string, b: string) => parent.set(find(a), find(b));
+    for (const [file, specifiers] of imports) {
+      const owner = this.packageOf(file);
+      if (!shared.has(owner)) continue;
+      if (!parent.has(file)) parent.set(file, file);
+      for (const specifier of specifiers) {
+        const target = this.resolver.resolve(file, specifier);
+        if (target === undefined || this.packageOf(target) !== owner) continue;
+        if (!parent.has(target)) parent.set(target, target);
+        join(file, target);
+      }
+    }
+    const ids = new Map<string, number>();
+    for (const file of parent.keys()) {
+      const root = find(file);
+      if (!ids.has(root)) ids.set(root, ids.size);
+      appOf.set(file, ids.get(root)!);
+    }
+    return appOf;
   }
 
   /** The summaries made so far of the selected files: for a thread that reads the same project. */
@@ -150,11 +201,17 @@ export class Project {
     return result;
   }
 
-  /** Takes a selection, its summaries and the names found from the thread that made them (see index()). */
-  adoptIndex(selected: Iterable<string>, summaries: Readonly<Record<string, FileSummary>>, producing: Iterable<string>): void {
+  /** Which app each file of a package with several apps belongs to: for a thread that reads the same project. */
+  apps(): Record<string, number> {
+    return Object.fromEntries(this.appOf);
+  }
+
+  /** Takes a selection, its summaries, the names found and the apps from the thread that made them (see index()). */
+  adoptIndex(selected: Iterable<string>, summaries: Readonly<Record<string, FileSummary>>, producing: Iterable<string>, apps: Readonly<Record<string, number>>): void {
     this.selected = new Set(selected);
     for (const [file, summary] of Object.entries(summaries)) this.summaries.set(file, summary);
     for (const name of producing) this.producing.add(name);
+    this.appOf = new Map(Object.entries(apps));
   }
 
   /** The names the index found to write a 401, 403 or 407 (a call of another name can send one
@@ -321,12 +378,15 @@ export class Project {
     return this.resolver.packages.nearest(path.dirname(file))?.dir ?? this.root;
   }
 
-  /** The app-level error handlers of the package `file` belongs to. */
+  /** The app-level error handlers that answer the errors of `file`: those of its package, and in a
+   * package with several apps, those of its own app. */
   handlersFor(file: string): ProjectHandler[] {
     const owner = this.packageOf(file);
     let handlers = this.handlersByPackage.get(owner);
     if (!handlers) this.handlersByPackage.set(owner, (handlers = this.collectHandlers(owner)));
-    return handlers;
+    const app = this.appOf.get(file);
+    if (this.appOf.size === 0 || !handlers.some((handler) => this.appOf.has(handler.file))) return handlers;
+    return handlers.filter((handler) => app !== undefined && this.appOf.get(handler.file) === app);
   }
 
   private collectHandlers(owner: string): ProjectHandler[] {

@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import ts from 'typescript';
 import { isAssertionArgument } from '../model/assertions';
+import { isFake } from '../model/test-code';
 import type { FileAnalysis } from '../model/build';
 import { guardsOf } from '../model/syntax/paths';
 import { oneLineRange } from '../model/syntax/ranges';
@@ -139,7 +140,8 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
 
   const sitesOfCall = (node: CallNode, calleeExpression: ts.Expression): ResponseSite[] => {
     const callee = refOf(calleeExpression);
-    if (!callee || !mayProduce(node, callee)) return [];
+    // Errors and responses built in tests (a mock's answer) reach no client.
+    if (!callee || !mayProduce(node, callee) || isFake(node)) return [];
     const isSuper = node.expression.kind === ts.SyntaxKind.SuperKeyword;
     const call: Value = { kind: 'call', callee, construct: isSuper || ts.isNewExpression(node), args: (node.arguments ?? []).map((argument) => valueOf(argument)), spot: { start: node.getStart(), end: node.end, line: 0 } };
     const produced = evaluator.call({ value: call, file }).filter((p) => AUTH_STATUSES.has(p.code));

@@ -37,3 +37,24 @@ export function mentionPattern(names: Iterable<string>): RegExp | undefined {
   words.sort((a, b) => b.length - a.length);
   return new RegExp(`(?<![\\w$])(?:${words.map((word) => word.replace(/\$/g, '\\$')).join('|')})(?![\\w$])`);
 }
+
+/** The creation of an app (a server with its own error handling): `new Koa()`, `express()`,
+ * `fastify()`, `new Hono()`, `NestFactory.create`, h3's `createApp()`, `new Elysia()`, hapi's server. */
+const CREATES_APP = /\bnew\s+Koa\s*\(|\bexpress\s*\(\s*\)|\b[Ff]astify\s*\(|\bnew\s+Hono\s*[(<]|NestFactory\.create|\bcreateApp\s*\(|\bnew\s+Elysia\s*\(|\bHapi\.server\s*\(/;
+
+export function createsApp(text: string): boolean {
+  return CREATES_APP.test(text);
+}
+
+const SPECIFIER = /\bfrom\s*['"]([^'"\n]+)['"]|\brequire\(\s*['"]([^'"\n]+)['"]\s*\)|\bimport\(\s*['"]([^'"\n]+)['"]\s*\)|\bimport\s+['"]([^'"\n]+)['"]/g;
+
+/** The modules a file imports, read from its text (imports, re-exports, requires, dynamic imports):
+ * what connects the files of one app, without parsing them. Library names are left out. */
+export function importedPaths(text: string): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(SPECIFIER)) {
+    const specifier = match[1] ?? match[2] ?? match[3] ?? match[4];
+    if (specifier && /^[.#~]|^@\//.test(specifier)) found.push(specifier);
+  }
+  return found;
+}

@@ -81,7 +81,8 @@ function outcomeOf(nodes: readonly ts.Node[], error: ReadonlySet<string>): { out
     const status = readsErrorProperty(node, error, STATUS_PROPERTIES);
     if (status) return { outcome: 'drops', spot: statementAround(status) };
   }
-  if (nodes.some((node) => passesOn(node, error))) return { outcome: 'passes', spot: undefined };
+  // Rethrown, handed to `next`, or answered as the framework itself would (Hono's `err.getResponse()`).
+  if (nodes.some((node) => passesOn(node, error) || readsErrorProperty(node, error, /^getResponse$/))) return { outcome: 'passes', spot: undefined };
   return { outcome: 'unknown', spot: undefined };
 }
 

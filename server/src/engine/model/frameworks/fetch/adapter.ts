@@ -6,13 +6,12 @@
 // that adapter reads) are left out.
 import type { FileImports } from '../../adapter';
 import ts from 'typescript';
-import { calleeName } from '../../syntax/syntax';
 import type { FrameworkAdapter, HeaderWrites, StatusSetter } from '../../adapter';
 import type { ConstBindings } from '../../values/status';
 import { headerWrite, headerWritesOfArguments } from '../../values/headers';
 import { isHttpExceptionResponse } from '../hono/exception';
-import { moduleBindings } from '../../imports/module-bindings';
 import { isPlainHeaderWrite } from '../../plain-overlap';
+import { isFake } from '../../test-code';
 import { resolveAlias, receiverKey } from '../../syntax/receivers';
 import {
   constructionKey,
@@ -31,27 +30,6 @@ const RESPONSE = new Set(['Response']);
 
 /** Frameworks whose handlers answer through their own response object, never a returned Response. */
 const OTHER_RESPONSES: readonly Framework[] = ['express', 'node-http', 'fastify', 'koa', 'hapi', 'nestjs'];
-
-/** Test runners: a Response built in a test is a fake answer of some server, not this code's. */
-const TEST_MODULES = /^(vitest|jest|@jest\/globals|test|bun:test|mocha|sinon|chai|ava|tap|uvu)$|^@vitest\/|^@testing-library\/|\/std(@[^/]*)?\/(testing|assert)\b|^jsr:@std\/(testing|assert)/;
-
-/** Calls whose arguments are fakes: `fetch.mockResolvedValue(new Response(...))`, `vi.fn(() => ...)`,
- * `sinon.stub().resolves(...)`, and test bodies (`it('...', () => ...)`). */
-const MOCKING_CALLS = /^(mock[A-Z]\w*|fn|spyOn|stub|returns|resolves|rejects|callsFake|it|test|describe|before|after|beforeEach|afterEach|beforeAll|afterAll)$/;
-
-/** Whether a Response built at `node` is a fake: built in a file that imports a test runner, or
- * inside a mocking call or a test body. */
-export function isFakeResponse(node: ts.Node): boolean {
-  const runner = moduleBindings(node.getSourceFile(), TEST_MODULES);
-  if (runner.named.size > 0 || runner.whole.size > 0) return true;
-  for (let current = node.parent; current; current = current.parent) {
-    if (ts.isCallExpression(current)) {
-      const name = calleeName(current);
-      if (name && MOCKING_CALLS.test(name)) return true;
-    }
-  }
-  return false;
-}
 
 /** A site for a construction whose init gives a status. Shared with NextResponse (nextjs.ts). */
 export function constructionSetter(construction: ResponseConstruction, consts: ConstBindings): StatusSetter | undefined {
@@ -116,7 +94,7 @@ function headersObjectWrites(node: ts.Node, consts: ConstBindings): HeaderWrites
 
 function fetchResponse(node: ts.Node): ResponseConstruction | undefined {
   const construction = responseConstruction(node, RESPONSE);
-  return construction && !isFakeResponse(node) && !isHttpExceptionResponse(node) ? construction : undefined;
+  return construction && !isFake(node) && !isHttpExceptionResponse(node) ? construction : undefined;
 }
 
 export const fetchAdapter: FrameworkAdapter = {

@@ -174,7 +174,7 @@ function createErrorSetter(call: ts.CallExpression, consts: ConstBindings): Stat
     range: rangeOnOneLine(call, property),
     bodyCalls: () => [call],
     fixer: (style) => createErrorFixer(call, style),
-    thrownError: { classes: [{ name: 'H3Error', library: 'h3' }] },
+    thrownError: { classes: [{ name: 'H3Error', library: 'h3' }], answeredBy: ['h3'] },
   };
 }
 

@@ -160,6 +160,6 @@ export function httpExceptionSetter(node: ts.Node, consts: ConstBindings): Statu
     bodyCalls: () => [],
     bodyExpressions: bodies,
     fixer: (style) => exceptionFixer(node, statusArgument, consts, style),
-    thrownError: { classes: [{ name: 'HTTPException', library: 'hono' }] },
+    thrownError: { classes: [{ name: 'HTTPException', library: 'hono' }], answeredBy: ['hono'] },
   };
 }

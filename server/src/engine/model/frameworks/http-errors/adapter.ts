@@ -167,7 +167,7 @@ function statusSetterAt(node: ts.Node, consts: ConstBindings): StatusSetter | un
     },
     bodyCalls: () => [error.call],
     fixer: (style) => (error.kind === 'factory' ? factoryFixer(error.call, style) : constructorFixer(error, bindingsOf(node), style)),
-    thrownError: { classes: [...(error.kind === 'constructor' ? [{ name: CONSTRUCTOR_BY_CODE.get(error.code)!, library: 'http-errors' }] : []), { name: 'HttpError', library: 'http-errors' }] },
+    thrownError: { classes: [...(error.kind === 'constructor' ? [{ name: CONSTRUCTOR_BY_CODE.get(error.code)!, library: 'http-errors' }] : []), { name: 'HttpError', library: 'http-errors' }], answeredBy: ['express', 'koa', 'fastify'] },
   };
 }
 

@@ -51,7 +51,7 @@ export function throwStatusSetter(node: ts.Node, consts: ConstBindings): StatusS
     bodyCalls: () => [call],
     guards: condition && condition !== status ? [{ expression: condition, negated: true }] : undefined,
     dropsEarlierHeaders: DROPS_HEADERS,
-    thrownError: { classes: [{ name: 'HttpError', library: 'http-errors' }] },
+    thrownError: { classes: [{ name: 'HttpError', library: 'http-errors' }], answeredBy: ['koa'] },
     fixer: (style) => ({ addHeader: (name, valueCode) => addToPropertiesArgument(call, index, name, valueCode, style) }),
   };
 }

@@ -135,7 +135,7 @@ export function exceptionSetter(node: ts.Node, consts: ConstBindings): StatusSet
 function nestError(exported: string): ThrownError {
   const classes = [{ name: exported, library: '@nestjs/common' }];
   if (exported !== 'HttpException') classes.push({ name: 'HttpException', library: '@nestjs/common' });
-  return { classes };
+  return { classes, answeredBy: ['nestjs'] };
 }
 
 /** `return false` directly in a guard's `canActivate` method. */

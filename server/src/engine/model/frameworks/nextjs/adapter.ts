@@ -9,7 +9,8 @@
 import type { FileImports } from '../../adapter';
 import ts from 'typescript';
 import type { FrameworkAdapter, StatusSetter } from '../../adapter';
-import { constructionHeaderWrites, constructionSetter, isFakeResponse } from '../fetch/adapter';
+import { constructionHeaderWrites, constructionSetter } from '../fetch/adapter';
+import { isFake } from '../../test-code';
 import { nodeHttpAdapter } from '../node-http/adapter';
 import { chainRoot, isHttpResponseReceiver, receiverKey } from '../../syntax/receivers';
 import { responseConstruction } from '../fetch/response-init';
@@ -23,7 +24,7 @@ const BODY_METHODS = new Set(['send', 'json', 'end']);
 
 function nextResponse(node: ts.Node) {
   const construction = responseConstruction(node, NEXT_RESPONSE);
-  return construction && !isFakeResponse(node) ? construction : undefined;
+  return construction && !isFake(node) ? construction : undefined;
 }
 
 /** `res.status(401)` of a Pages Router API route. The fix sets the header in a statement before
