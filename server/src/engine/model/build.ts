@@ -6,10 +6,11 @@ import ts from 'typescript';
 import { isStatusValue, type FrameworkAdapter, type StatusSetter } from './adapter';
 import { ADAPTERS } from './frameworks';
 import { frameworksOfFile } from './imports/file-frameworks';
-import { isMockFile } from './imports/frameworks';
+import { isMockFile, isServerActionFile } from './imports/frameworks';
+import { isTestFile } from './test-code';
 import { knowModulesOf, modulesOfStatement } from './imports/modules';
 import { HelperCalls, type ScopedWrite } from './helpers';
-import { guardsOf, enclosingFunction, isOnPathOf, isUnreachable } from './syntax/paths';
+import { guardsOf, enclosingFunction, isCaughtAndReplaced, isOnPathOf, isUnreachable } from './syntax/paths';
 import { proxyEvidenceOfFile } from './proxy';
 import { lazyStyle, type SourceStyle } from './syntax/source-style';
 import { StatementWalker, type StatementFacts } from './statement-walk';
@@ -42,6 +43,8 @@ export interface FileAnalysis {
   consts: ConstBindings;
   /** Every header write of the file, made directly or through a helper, by function and response. */
   writesOf: WritesByResponse;
+  /** False for a file whose statuses answer no HTTP request (mocks, server actions): it has no sites. */
+  servesHttp: boolean;
 }
 
 /** Reads every top-level statement of a file; `kept` gives the facts of a statement that need not
@@ -61,7 +64,8 @@ export function analyzeFile(
   // Which adapters read this file is known from its imports before the walk; each is then asked
   // about the node kinds it reads only.
   const imports = { modules, frameworks: frameworksOfFile(sourceFile) };
-  const active = isMockFile(imports) ? [] : adapters.filter((adapter) => adapter.appliesTo(imports));
+  const servesHttp = !isTestFile(sourceFile.fileName) && !isMockFile(imports) && !isServerActionFile(sourceFile, imports);
+  const active = servesHttp ? adapters.filter((adapter) => adapter.appliesTo(imports)) : [];
   const consts = new ConstBindings();
   const walker = new StatementWalker(active, consts);
   const statements = sourceFile.statements.map((statement, index) => {
@@ -82,6 +86,7 @@ export function analyzeFile(
     statements,
     consts,
     writesOf: indexByResponse([...writes, ...helpers.writesThroughCalls(writes)]),
+    servesHttp,
   };
 }
 
@@ -90,7 +95,13 @@ export function modelOf(analysis: FileAnalysis, statements: readonly StatementFa
   const setters = statements.flatMap((facts) => facts.setters);
   // Errors thrown instead of a response (Koa's ctx.throw): few, so the pairs below stay cheap.
   const throwers = setters.filter(({ setter }) => setter.dropsEarlierHeaders !== undefined);
-  const sent = setters.filter(({ setter }) => !isUnreachable(setter.node) && (throwers.length === 0 || (!isReplaced(setter, throwers) && !followsAThrow(setter, throwers))));
+  const sent = setters.filter(
+    ({ setter }) =>
+      !isUnreachable(setter.node) &&
+      // An error thrown into a `catch` that answers in its place never leaves with its status.
+      !(setter.thrownError && isCaughtAndReplaced(setter.node)) &&
+      (throwers.length === 0 || (!isReplaced(setter, throwers) && !followsAThrow(setter, throwers))),
+  );
   let headerWrites: HeaderWrite[] | undefined;
   return {
     sourceFile: analysis.sourceFile,

@@ -13,8 +13,18 @@ const MOCKING_CALLS = /^(mock[A-Z]\w*|fn|spyOn|stub|returns|resolves|rejects|cal
 
 /** Whether what is built at `node` (a Response, an error) is a fake: built in a file that imports a
  * test runner, or inside a mocking call or a test body. */
+/** Test files by their names: `x.test.ts`, `x.spec.js`, files under `__tests__` or `__mocks__`
+ * (jest and vitest give `describe` and `it` as globals, so a test file may import no runner). */
+const TEST_FILE = /\.(test|spec|e2e-spec)\.[cm]?[jt]sx?$|[\\/]__(tests|mocks)__[\\/]/;
+
+/** Whether a file is a test by its name: its servers and errors answer no real client. */
+export function isTestFile(fileName: string): boolean {
+  return TEST_FILE.test(fileName);
+}
+
 export function isFake(node: ts.Node): boolean {
-  const runner = moduleBindings(node.getSourceFile(), TEST_MODULES);
+  const sourceFile = node.getSourceFile();
+  const runner = moduleBindings(sourceFile, TEST_MODULES);
   if (runner.named.size > 0 || runner.whole.size > 0) return true;
   for (let current = node.parent; current; current = current.parent) {
     if (ts.isCallExpression(current)) {

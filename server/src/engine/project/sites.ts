@@ -8,7 +8,7 @@ import ts from 'typescript';
 import { isAssertionArgument } from '../model/assertions';
 import { isFake } from '../model/test-code';
 import type { FileAnalysis } from '../model/build';
-import { guardsOf } from '../model/syntax/paths';
+import { guardsOf, isCaughtAndReplaced } from '../model/syntax/paths';
 import { oneLineRange } from '../model/syntax/ranges';
 import { unknownWrite } from '../model/values/headers';
 import { resolveStatuses, replacedStatus } from '../model/values/status';
@@ -59,7 +59,8 @@ function sendingOf(node: CallNode, assertionIndex: (call: ts.CallExpression, arg
   let current: ts.Node = node;
   while (ts.isParenthesizedExpression(current.parent) || ts.isAsExpression(current.parent) || ts.isAwaitExpression(current.parent)) current = current.parent;
   const parent = current.parent;
-  if (ts.isThrowStatement(parent) || ts.isReturnStatement(parent)) return {};
+  if (ts.isThrowStatement(parent)) return isCaughtAndReplaced(parent) ? undefined : {};
+  if (ts.isReturnStatement(parent)) return {};
   if (ts.isArrowFunction(parent) && parent.body === current) return {};
   if (ts.isCallExpression(parent) && parent.arguments.includes(current as ts.Expression)) {
     if (isAssertionArgument(current)) return undefined;
@@ -100,7 +101,7 @@ export interface ProjectContext {
 export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>, context: ProjectContext): ResponseSite[] {
   const { project, file } = context;
   const summary = project.summaryOf(file);
-  if (!summary) return [];
+  if (!summary || !analysis.servesHttp) return [];
   const known = (name: string) => own(summary.imports, name) !== undefined || own(summary.symbols, name) !== undefined;
   const producing = project.producingNames();
   /** Whether a call may send a status through project code: it calls a name the index found to

@@ -1,3 +1,4 @@
+import ts from 'typescript';
 import type { FileImports } from '../adapter';
 import type { FileFacts, Framework } from '../types';
 
@@ -39,5 +40,22 @@ const MOCK_MODULES = /^msw(\/|$)|^nock$|^fetch-mock|^undici\/mock/;
 
 export function isMockFile(facts: FileImports): boolean {
   for (const module of facts.modules) if (MOCK_MODULES.test(module)) return true;
+  return false;
+}
+
+/** next-safe-action turns what a server action throws into a message of a 200 response. */
+const SERVER_ACTION_MODULES = /^next-safe-action(\/|$)/;
+
+/**
+ * Whether a file's code answers no HTTP request with its statuses: Next.js server actions (a
+ * `'use server'` file: an error they throw reaches the client as a message, never as a 401), and
+ * the middleware of next-safe-action.
+ */
+export function isServerActionFile(sourceFile: ts.SourceFile, facts: FileImports): boolean {
+  for (const statement of sourceFile.statements) {
+    if (!ts.isExpressionStatement(statement) || !ts.isStringLiteral(statement.expression)) break;
+    if (statement.expression.text === 'use server') return true;
+  }
+  for (const module of facts.modules) if (SERVER_ACTION_MODULES.test(module)) return true;
   return false;
 }

@@ -184,3 +184,27 @@ export function followingStatements(statement: ts.Statement): ts.Statement[] {
   }
   return following;
 }
+
+/** Whether `body` hands the caught error `name` on: `throw err`, `next(err)`, `reject(err)`. */
+function handsOn(body: ts.Node, name: string): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || ts.isFunctionLike(node)) return;
+    if (ts.isThrowStatement(node) && node.expression && ts.isIdentifier(node.expression) && node.expression.text === name) found = true;
+    else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && /^(next|reject)$/.test(node.expression.text) && node.arguments.some((a) => ts.isIdentifier(a) && a.text === name)) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return found;
+}
+
+/** Whether an error thrown at `node` is caught in its own function by a `catch` that never hands it
+ * on (it answers, or throws another error in its place): the thrown status never leaves. */
+export function isCaughtAndReplaced(node: ts.Node): boolean {
+  for (let child = node, parent = node.parent; parent && !ts.isFunctionLike(parent); child = parent, parent = parent.parent) {
+    if (!ts.isTryStatement(parent) || child !== parent.tryBlock || !parent.catchClause) continue;
+    const name = parent.catchClause.variableDeclaration?.name;
+    return !(name && ts.isIdentifier(name) && handsOn(parent.catchClause.block, name.text));
+  }
+  return false;
+}
