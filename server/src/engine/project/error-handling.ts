@@ -35,7 +35,7 @@ function branchFor(project: Project, handler: ProjectHandler, classes: readonly 
 export function errorVerdict(project: Project, file: string, error: ErrorFacts): ErrorVerdict {
   if (error.headers === 'set') return { challenge: 'set' };
   if (error.headers === 'unknown') return { challenge: 'unknown' };
-  const handled = handlerVerdict(project, file, error.classes);
+  const handled = handlerVerdict(project, file, error.classes, error.answeredBy);
   if (handled) return handled;
   if (error.byDefault) return { challenge: 'absent', byDefault: error.byDefault === 'drops' ? 'its framework answers it without headers' : 'its framework sends only the headers the error carries, and it carries none' };
   return { challenge: 'unknown' };

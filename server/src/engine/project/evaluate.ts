@@ -30,6 +30,8 @@ export interface ErrorFacts {
   headers: Challenge | 'none';
   /** What its library's framework does with it when no handler of the app does. */
   byDefault?: LibraryError['byDefault'];
+  /** For a library's error: the frameworks whose handlers receive it. */
+  answeredBy?: readonly Framework[];
 }
 
 export type Delivery =
@@ -128,7 +130,7 @@ export class Evaluator {
 
   private construct(target: { file: string; name: string; symbol: ClassSymbol }, args: readonly Bound[], depth: number): ProducedStatus[] {
     const chain = this.chainOf(target, depth);
-    const error: ErrorFacts = { classes: chain.classes, headers: chain.headers, ...(chain.byDefault && { byDefault: chain.byDefault }) };
+    const error: ErrorFacts = { classes: chain.classes, headers: chain.headers, ...(chain.byDefault && { byDefault: chain.byDefault }), ...(chain.answeredBy && { answeredBy: chain.answeredBy }) };
     return this.classStatuses(target, args, depth).map((code) => ({ ...code, delivery: { kind: 'error', error } }));
   }
 
@@ -156,10 +158,11 @@ export class Evaluator {
   }
 
   /** The classes of an error, nearest first, and the headers it carries. */
-  private chainOf(target: { file: string; name: string; symbol: ClassSymbol }, depth: number): { classes: ErrorClass[]; headers: ErrorFacts['headers']; byDefault?: LibraryError['byDefault'] } {
+  private chainOf(target: { file: string; name: string; symbol: ClassSymbol }, depth: number): { classes: ErrorClass[]; headers: ErrorFacts['headers']; byDefault?: LibraryError['byDefault']; answeredBy?: readonly Framework[] } {
     const classes: ErrorClass[] = [{ name: target.name, file: target.file }];
     let headers: ErrorFacts['headers'] = target.symbol.headers;
     let byDefault: LibraryError['byDefault'] | undefined;
+    let answeredBy: readonly Framework[] | undefined;
     let current: { file: string; symbol: ClassSymbol } | undefined = target;
     for (let step = 0; current && step < MAX_DEPTH - depth; step++) {
       const base: Resolution | undefined = current.symbol.extends?.kind === 'ref' ? this.project.resolveRef(current.file, current.symbol.extends.ref, 0, true) : undefined;
@@ -172,20 +175,21 @@ export class Evaluator {
         const name = [base.name, ...base.members].join('.');
         classes.push({ name, library: base.specifier });
         byDefault = libraryOf(base)?.byDefault;
+        answeredBy = libraryOf(base)?.answeredBy;
       } else if (base?.kind === 'symbol' && base.symbol.kind === 'value' && base.symbol.value.kind === 'call') {
         // A class made by a library factory (`class X extends createError(...)`).
         const made = this.project.resolveRef(base.file, base.symbol.value.callee);
-        if (made?.kind === 'library') byDefault = libraryOf(made)?.byDefault;
+        if (made?.kind === 'library') ({ byDefault, answeredBy } = libraryOf(made) ?? {});
       }
     }
-    return { classes, headers, ...(byDefault && { byDefault }) };
+    return { classes, headers, ...(byDefault && { byDefault }), ...(answeredBy && { answeredBy }) };
   }
 
   private libraryCall(target: Extract<Resolution, { kind: 'library' }>, args: readonly Bound[]): ProducedStatus[] {
     const library = libraryOf(target);
     if (!library) return [];
     const name = [target.name, ...target.members].join('.');
-    const error: ErrorFacts = { classes: [{ name, library: target.specifier }], headers: headersOfLibraryArgs(args), byDefault: library.byDefault };
+    const error: ErrorFacts = { classes: [{ name, library: target.specifier }], headers: headersOfLibraryArgs(args), byDefault: library.byDefault, answeredBy: library.answeredBy };
     return this.libraryCodes(library, args, 0).map((code) => ({ ...code, delivery: { kind: 'error', error } }));
   }
 
@@ -194,7 +198,23 @@ export class Evaluator {
     const arg = args[library.status.argument];
     if (!arg) return [];
     const bound = library.status.property ? propertyBound(arg, library.status.property) : arg;
-    return this.codes(bound, depth + 1);
+    return library.status.names ? this.namedCodes(bound, library.status.names, depth + 1) : this.codes(bound, depth + 1);
+  }
+
+  /** The codes a status name stands for (`'UNAUTHORIZED'` for tRPC), each where the name is written. */
+  private namedCodes(bound: Bound, names: Readonly<Record<string, number>>, depth: number): CodeAt[] {
+    const { value } = bound;
+    if (depth > MAX_DEPTH) return [];
+    if (value.kind === 'string' && value.spot) {
+      const code = own(names, value.text);
+      return code === undefined ? [] : [{ code, file: bound.file, spot: value.spot }];
+    }
+    if (value.kind === 'either') return value.values.flatMap((v) => this.namedCodes({ ...bound, value: v }, names, depth + 1));
+    if (value.kind === 'parameter') {
+      const arg = argument(bound, value);
+      return arg ? this.namedCodes(arg, names, depth + 1) : [];
+    }
+    return [];
   }
 
   /** The status codes a value can be, each with where it is written. */

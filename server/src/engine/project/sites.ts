@@ -14,6 +14,7 @@ import { unknownWrite } from '../model/values/headers';
 import { resolveStatuses, replacedStatus } from '../model/values/status';
 import type { FileSpot, Guard, HeaderWrite, ResponseSite, SiteOrigin, StatusValue } from '../model/types';
 import { errorVerdict } from './error-handling';
+import { TRPC_CODES } from './library-errors';
 import { Evaluator, type ProducedStatus } from './evaluate';
 import type { Project } from './project';
 import { own } from './summary/records';
@@ -164,10 +165,22 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
     });
   };
 
+  /** A status written here: a number or a constant (resolveStatuses), or a status name (`'UNAUTHORIZED'`). */
+  const writtenStatus = (statusNode: ts.Expression, code: number): StatusValue => {
+    if (ts.isStringLiteralLike(statusNode)) {
+      const quote = statusNode.getText().charAt(0);
+      return replacedStatus(statusNode, code, (target) => {
+        const name = Object.entries(TRPC_CODES).find(([, c]) => c === target)?.[0];
+        return name === undefined ? undefined : `${quote}${name}${quote}`;
+      });
+    }
+    return resolveStatuses(statusNode, analysis.consts)[0] ?? replacedStatus(statusNode, code, String);
+  };
+
   const siteOf = (node: CallNode, produced: ProducedStatus, assertionGuard: Guard | undefined): ResponseSite => {
     const decidedHere = produced.file === file && produced.spot.start >= node.getStart() && produced.spot.end <= node.end;
     const statusNode = decidedHere ? nodeAt(node, produced.spot) : undefined;
-    const status: StatusValue = statusNode && ts.isExpression(statusNode) ? (resolveStatuses(statusNode, analysis.consts)[0] ?? replacedStatus(statusNode, produced.code, String)) : fixedStatus(node, produced);
+    const status: StatusValue = statusNode && ts.isExpression(statusNode) ? writtenStatus(statusNode, produced.code) : fixedStatus(node, produced);
     const origin = originOf(produced, decidedHere);
     const challenge = produced.delivery.kind === 'response' ? produced.delivery.challenge : errorChallenge(produced, origin);
     const headers = challenge === 'set' ? [{ ...CHALLENGE, node }] : challenge === 'unknown' ? [unknownWrite(node)] : [];

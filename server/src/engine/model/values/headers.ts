@@ -53,16 +53,38 @@ export function headersOfObject(expression: ts.Expression, consts: ConstBindings
     );
   }
   if (!ts.isObjectLiteralExpression(expression)) return [unknownWrite(expression)];
-  return expression.properties.map((property) => {
+  return expression.properties.flatMap((property): HeaderWrite[] => {
+    if (ts.isSpreadAssignment(property)) return spreadHeaders(property.expression, consts, property);
     if (ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property)) {
       const key = property.name;
       const value = ts.isPropertyAssignment(property) ? property.initializer : undefined;
-      if (ts.isIdentifier(key)) return { ...headerWrite(undefined, value, property, consts), name: key.text.toLowerCase() };
-      if (ts.isStringLiteralLike(key)) return headerWrite(key, value, property, consts);
-      if (ts.isComputedPropertyName(key)) return headerWrite(key.expression, value, property, consts);
+      if (ts.isIdentifier(key)) return [{ ...headerWrite(undefined, value, property, consts), name: key.text.toLowerCase() }];
+      if (ts.isStringLiteralLike(key)) return [headerWrite(key, value, property, consts)];
+      if (ts.isComputedPropertyName(key)) return [headerWrite(key.expression, value, property, consts)];
     }
-    return unknownWrite(property);
+    return [unknownWrite(property)];
   });
+}
+
+/** The headers a spread adds: those of a const object of the file (`...corsHeaders`), on either
+ * side of a condition (`...(cors && corsHeaders)` adds them or nothing); anything else may add any. */
+function spreadHeaders(expression: ts.Expression, consts: ConstBindings, spread: ts.Node, depth = 0): HeaderWrite[] {
+  let inner = expression;
+  while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner)) inner = inner.expression;
+  if (depth > 3) return [unknownWrite(spread)];
+  if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return spreadHeaders(inner.right, consts, spread, depth + 1);
+  if (ts.isBinaryExpression(inner) && (inner.operatorToken.kind === ts.SyntaxKind.BarBarToken || inner.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+    return [...spreadHeaders(inner.left, consts, spread, depth + 1), ...spreadHeaders(inner.right, consts, spread, depth + 1)];
+  }
+  if (ts.isConditionalExpression(inner)) return [...spreadHeaders(inner.whenTrue, consts, spread, depth + 1), ...spreadHeaders(inner.whenFalse, consts, spread, depth + 1)];
+  if (ts.isObjectLiteralExpression(inner)) return headersOfObject(inner, consts);
+  if (ts.isIdentifier(inner)) {
+    const initializer = consts.get(inner.text);
+    if (initializer && ts.isObjectLiteralExpression(initializer)) return headersOfObject(initializer, consts).map((write) => ({ ...write, node: spread }));
+  }
+  // `...{}`-like literals that add nothing: `undefined`, `false`, `null`.
+  if (inner.kind === ts.SyntaxKind.NullKeyword || inner.kind === ts.SyntaxKind.FalseKeyword || (ts.isIdentifier(inner) && inner.text === 'undefined')) return [];
+  return [unknownWrite(spread)];
 }
 
 /** Headers in node's flat array form of `writeHead`: `['WWW-Authenticate', v, 'X-Other', w]`. */

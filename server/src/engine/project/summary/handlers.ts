@@ -154,9 +154,15 @@ export function takesErrorFirst(fn: ts.SignatureDeclaration): boolean {
   return ERROR_NAMES.test(first.name.text) || (first.type !== undefined && /Error|Exception/.test(first.type.getText()));
 }
 
-/** An Express error middleware: four parameters, the error first. */
+const RESPONSE_NAMES = /^_*(res|resp|response|reply)$/;
+
+/** An Express error middleware: four parameters, the error first, a response third or a `next`
+ * fourth (a four-argument function that takes an error is no handler by that alone). */
 function isExpressErrorMiddleware(fn: ts.SignatureDeclaration): boolean {
-  return fn.parameters.length === 4 && takesErrorFirst(fn);
+  if (fn.parameters.length !== 4 || !takesErrorFirst(fn)) return false;
+  const third = parameterName(fn, 2);
+  const fourth = fn.parameters[3];
+  return (third !== undefined && RESPONSE_NAMES.test(third)) || (ts.isIdentifier(fourth.name) && /^_*next$/i.test(fourth.name.text)) || /NextFunction/.test(fourth.type?.getText() ?? '');
 }
 
 /** A Koa middleware's `try { await next() } catch (err) { ... }`. */

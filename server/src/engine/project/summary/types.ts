@@ -28,7 +28,7 @@ export type Value =
   /** A parameter of the function the expression is in (or a property of it: `options.status`). */
   | { kind: 'parameter'; index: number; property?: string; fallback?: Value }
   | { kind: 'object'; properties: Record<string, Value> }
-  | { kind: 'string'; text: string }
+  | { kind: 'string'; text: string; spot?: Spot }
   | { kind: 'either'; values: Value[] }
   /** A call or construction of a project name: `new RequestError({ status: 401 })`, `sendError(res, 401)`. */
   | { kind: 'call'; callee: Ref; construct: boolean; args: Value[]; spot: Spot }

@@ -116,7 +116,7 @@ export function valueOf(expression: ts.Expression, depth = 0): Value {
     const code = Number(node.text);
     return Number.isInteger(code) && code >= 100 && code <= 599 ? { kind: 'status', code, spot: spotOf(node) } : UNKNOWN;
   }
-  if (ts.isStringLiteralLike(node)) return { kind: 'string', text: node.text };
+  if (ts.isStringLiteralLike(node)) return { kind: 'string', text: node.text, spot: spotOf(node) };
   if (ts.isConditionalExpression(node)) return { kind: 'either', values: [valueOf(node.whenTrue, depth + 1), valueOf(node.whenFalse, depth + 1)] };
   if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.BarBarToken || node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
     return { kind: 'either', values: [valueOf(node.left, depth + 1), valueOf(node.right, depth + 1)] };
