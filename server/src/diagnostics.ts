@@ -41,10 +41,13 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
     message: finding.message,
     data,
   };
-  if (finding.related.length > 0) {
-    diagnostic.relatedInformation = finding.related.map((related) => ({
-      location: { uri: document.uri, range: toRange(document, related) },
-      message: related.message,
+  // Places in other files (a helper, an error handler) come from project analysis, which the
+  // server does not run yet: it lints each document alone.
+  const related = finding.related.filter((r) => r.file === undefined);
+  if (related.length > 0) {
+    diagnostic.relatedInformation = related.map((r) => ({
+      location: { uri: document.uri, range: toRange(document, r) },
+      message: r.message,
     }));
   }
   return diagnostic;

@@ -11,7 +11,7 @@ import { ProjectRoots } from './project-roots';
 import { collectFiles } from './walk';
 
 /** What a thread needs to read a project as the main thread indexed it (plain data). */
-export type ProjectsOption = Record<string, { handlerFiles: string[]; selected: string[]; summaries: Record<string, FileSummary>; producing: string[]; apps: Record<string, number> }>;
+export type ProjectsOption = Record<string, { handlerFiles: string[]; selected: string[]; summaries: Record<string, FileSummary>; producing: string[]; apps: ReturnType<Project['apps']> }>;
 
 export class ProjectScan {
   private readonly roots = new ProjectRoots();

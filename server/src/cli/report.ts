@@ -24,8 +24,9 @@ export interface Problem extends Span {
   severity: ReportedSeverity;
   message: string;
   docsUrl: string | undefined;
-  /** Places that explain the finding (the guard that was read). */
-  related: (Span & { message: string })[];
+  /** Places that explain the finding (the guard that was read, a helper or error handler of
+   * another file: `filePath` then says which). */
+  related: (Span & { message: string; filePath?: string })[];
   /** Its first fix is safe: --fix applies it. */
   fixable: boolean;
   /** The fixes that carry edits, safe ones and suggestions. */
@@ -120,8 +121,11 @@ function positionedFixes(lines: LineIndex, fixes: readonly Fix[]): Problem['fixe
     .map((fix) => ({ title: fix.title, safe: fix.safe, edits: fix.edits.map((edit) => ({ ...positioned(lines, edit), newText: edit.newText })) }));
 }
 
+/** The positions in another file, for related locations there; undefined when it cannot be read. */
+export type OtherFileLines = (filePath: string) => LineIndex | undefined;
+
 /** The report of one file from a lint result of `source`. */
-export function toReport(filePath: string, source: string, result: LintResult, options: { reportUnusedDisable: boolean }): FileReport {
+export function toReport(filePath: string, source: string, result: LintResult, options: { reportUnusedDisable: boolean; otherFile?: OtherFileLines }): FileReport {
   const ruleFailures = result.ruleFailures.map((failure) => ({
     ruleId: failure.ruleId,
     message: failure.error instanceof Error ? failure.error.message : String(failure.error),
@@ -137,7 +141,11 @@ export function toReport(filePath: string, source: string, result: LintResult, o
     message: finding.message,
     docsUrl: finding.docsUrl,
     ...positioned(lines, finding),
-    related: finding.related.map((related) => ({ ...positioned(lines, related), message: related.message })),
+    related: finding.related.flatMap((related) => {
+      if (related.file === undefined || related.file === filePath) return [{ ...positioned(lines, related), message: related.message }];
+      const other = options.otherFile?.(related.file);
+      return other ? [{ ...positioned(other, related), message: related.message, filePath: related.file }] : [];
+    }),
     fixable: isFixable(finding),
     fixes: positionedFixes(lines, finding.fixes),
   }));

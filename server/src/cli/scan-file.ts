@@ -6,6 +6,7 @@ import { CachedHost, createProject, lint, lintSource, parse, rulesWithFault, typ
 import { diskHost } from './project-host';
 import type { ProjectsOption } from './project-scan';
 import { fixedText, unifiedDiff } from './fix';
+import { LineIndex } from './positions';
 import { readSource } from './read';
 import { toReport, type FileReport, type SkippedReport } from './report';
 import { reasonOf } from './walk';
@@ -44,6 +45,18 @@ export interface FileOutcome {
   incomplete: boolean;
   /** The file's summary, when it was read in a project: the run looks for callers of what it exports. */
   summary?: FileSummary;
+}
+
+/** Line indexes of the other files that related locations point at (helpers, error handlers):
+ * few files, each read once per thread. */
+const otherFiles = new Map<string, LineIndex | undefined>();
+
+function otherFileLines(file: string): LineIndex | undefined {
+  if (!otherFiles.has(file)) {
+    const text = diskHost.readFile(file);
+    otherFiles.set(file, text === undefined ? undefined : new LineIndex(text));
+  }
+  return otherFiles.get(file);
 }
 
 /** The projects this thread reads files in, by root: each keeps the summaries it made. */
@@ -108,7 +121,7 @@ export function scanFile(job: FileJob, options: ScanOptions): FileOutcome {
         }
       }
     }
-    const report = toReport(file, source, result, { reportUnusedDisable: options.reportUnusedDisable });
+    const report = toReport(file, source, result, { reportUnusedDisable: options.reportUnusedDisable, otherFile: otherFileLines });
     for (const failure of report.ruleFailures) {
       incomplete = true;
       messages.push(`http-auth-lint: rule ${failure.ruleId} failed on ${file}: ${failure.message}\n`);

@@ -107,7 +107,12 @@ function isVerificationError(leaf: ts.Expression): boolean {
   return false;
 }
 
+/** Words of checks that are about neither: a CSRF token guards against forged requests, whoever sends
+ * them (a 403 is right for a mismatch, even though the token sits in the session). */
+const NEITHER_WORDS = new Set(['csrf', 'xsrf']);
+
 function concernOfLeaf(leaf: ts.Expression, { identifiers, words, constantWords, last }: LeafNames): AuthConcern | undefined {
+  if (words.some((w) => NEITHER_WORDS.has(w))) return undefined;
   if (words.some((w) => PERMISSION_WORDS.has(w))) return 'permission';
   // `canEdit(user, post)`, `ability.can('read', post)`
   if (identifiers.some((name) => name === 'can' || /^can[A-Z]/.test(name))) return 'permission';

@@ -100,7 +100,7 @@ function results(report: FileReport, cwd: string, ruleIndex: ReadonlyMap<string,
     if (problem.related.length > 0) {
       result.relatedLocations = problem.related.map((related, index) => ({
         id: index + 1,
-        physicalLocation: { artifactLocation: location, region: region(related) },
+        physicalLocation: { artifactLocation: related.filePath ? artifactLocation(related.filePath, cwd) : location, region: region(related) },
         message: { text: related.message },
       }));
     }

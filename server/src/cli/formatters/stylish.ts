@@ -32,7 +32,8 @@ export function formatStylish(reports: readonly FileReport[], cwd: string): stri
       if (index > 0) out.push('');
       out.push(rows[index]!, ...codeFrame(lines, problem));
       for (const related of problem.related) {
-        out.push(`    see ${related.line}:${related.column}: ${related.message}`);
+        const where = related.filePath ? `${displayPath(related.filePath, cwd)}:` : '';
+        out.push(`    see ${where}${related.line}:${related.column}: ${related.message}`);
       }
       if (problem.docsUrl) out.push(`    docs: ${problem.docsUrl}`);
     });

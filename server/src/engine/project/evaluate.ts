@@ -48,6 +48,9 @@ export interface ProducedStatus {
   via?: { name: string; file: string; spot: Spot; callable: boolean };
   /** For an assertion (`assertThat(cond, error)`): the index of the argument it tests. */
   condition?: number;
+  /** How the call hands it on: it sends the response or throws the error itself, or it returns
+   * them (a factory, a constructor: whoever gets the value sends it). */
+  way: 'sends' | 'throws' | 'returns';
 }
 
 const MAX_DEPTH = 12;
@@ -99,16 +102,18 @@ export class Evaluator {
       switch (effect.kind) {
         case 'sends':
           for (const code of this.codes({ value: effect.status, file, args }, depth + 1)) {
-            produced.push({ ...code, delivery: { kind: 'response', challenge: effect.challenge, framework: effect.framework, file, spot: effect.spot } });
+            produced.push({ ...code, delivery: { kind: 'response', challenge: effect.challenge, framework: effect.framework, file, spot: effect.spot }, way: 'sends' });
           }
           break;
         case 'throws':
+          for (const p of this.valueProduces({ value: effect.value, file, args }, depth + 1)) produced.push({ ...p, way: p.way === 'sends' ? 'sends' : 'throws' });
+          break;
         case 'returns':
         case 'calls':
           produced.push(...this.valueProduces({ value: effect.value, file, args }, depth + 1));
           break;
         case 'asserts':
-          for (const p of this.valueProduces({ value: effect.error, file, args }, depth + 1)) produced.push({ ...p, condition: effect.condition });
+          for (const p of this.valueProduces({ value: effect.error, file, args }, depth + 1)) produced.push({ ...p, condition: effect.condition, way: 'throws' });
           break;
       }
     }
@@ -131,7 +136,7 @@ export class Evaluator {
   private construct(target: { file: string; name: string; symbol: ClassSymbol }, args: readonly Bound[], depth: number): ProducedStatus[] {
     const chain = this.chainOf(target, depth);
     const error: ErrorFacts = { classes: chain.classes, headers: chain.headers, ...(chain.byDefault && { byDefault: chain.byDefault }), ...(chain.answeredBy && { answeredBy: chain.answeredBy }) };
-    return this.classStatuses(target, args, depth).map((code) => ({ ...code, delivery: { kind: 'error', error } }));
+    return this.classStatuses(target, args, depth).map((code): ProducedStatus => ({ ...code, delivery: { kind: 'error', error }, way: 'returns' }));
   }
 
   /** The status codes an instance of a class gets: from its own status fields, else from its base
@@ -190,7 +195,7 @@ export class Evaluator {
     if (!library) return [];
     const name = [target.name, ...target.members].join('.');
     const error: ErrorFacts = { classes: [{ name, library: target.specifier }], headers: headersOfLibraryArgs(args), byDefault: library.byDefault, answeredBy: library.answeredBy };
-    return this.libraryCodes(library, args, 0).map((code) => ({ ...code, delivery: { kind: 'error', error } }));
+    return this.libraryCodes(library, args, 0).map((code): ProducedStatus => ({ ...code, delivery: { kind: 'error', error }, way: 'returns' }));
   }
 
   private libraryCodes(library: LibraryError, args: readonly Bound[], depth: number): CodeAt[] {

@@ -69,6 +69,8 @@ export class Project {
    * servers), which app each file belongs to: files connected by imports are one app, and an error
    * handler answers the errors of its own app only. Files of other packages are not in it. */
   private appOf = new Map<string, number>();
+  /** The packages split into apps that way. */
+  private splitPackages = new Set<string>();
   private keepAnalyses: Set<string> | undefined;
   private readonly handlersByPackage = new Map<string, ProjectHandler[]>();
 
@@ -133,11 +135,10 @@ export class Project {
     this.addHandlerFiles(handlers);
     let fresh = [...selected];
     const sought = new Set<string>();
-    for (let round = 0; round < NAME_ROUNDS && fresh.length > 0 && waiting.length > 0; round++) {
-      const names = fresh.flatMap((file) => this.namesWorthFinding(file, sought));
-      const pattern = mentionPattern(names.filter((name) => !sought.has(name)));
+    for (let round = 0; round < NAME_ROUNDS && fresh.length > 0; round++) {
+      const names = fresh.flatMap((file) => this.namesWorthFinding(file, sought)).filter((name) => !sought.has(name));
       names.forEach((name) => sought.add(name));
-      names.forEach((name) => this.producing.add(name));
+      const pattern = waiting.length > 0 ? mentionPattern(names) : undefined;
       if (!pattern) break;
       fresh = [];
       for (let index = waiting.length - 1; index >= 0; index--) {
@@ -149,6 +150,10 @@ export class Project {
         waiting.splice(index, 1);
       }
     }
+    // With every name known, once more over the selection: a wrapper read before the name it
+    // calls was found (`const deny = () => tokenError()`) sends a status too.
+    for (const file of selected) for (const name of this.namesWorthFinding(file, sought)) sought.add(name);
+    for (const name of sought) this.producing.add(name);
     this.appOf = this.separateApps(imports, appCreations);
     return selected;
   }
@@ -157,6 +162,7 @@ export class Project {
    * imports connect, in one pass of union-find over the imports read from the text. */
   private separateApps(imports: ReadonlyMap<string, readonly string[]>, appCreations: ReadonlyMap<string, number>): Map<string, number> {
     const shared = new Set([...appCreations].filter(([, count]) => count > 1).map(([owner]) => owner));
+    this.splitPackages = shared;
     const appOf = new Map<string, number>();
     if (shared.size === 0) return appOf;
     const parent = new Map<string, string>();
@@ -202,16 +208,17 @@ export class Project {
   }
 
   /** Which app each file of a package with several apps belongs to: for a thread that reads the same project. */
-  apps(): Record<string, number> {
-    return Object.fromEntries(this.appOf);
+  apps(): { packages: string[]; files: Record<string, number> } {
+    return { packages: [...this.splitPackages], files: Object.fromEntries(this.appOf) };
   }
 
   /** Takes a selection, its summaries, the names found and the apps from the thread that made them (see index()). */
-  adoptIndex(selected: Iterable<string>, summaries: Readonly<Record<string, FileSummary>>, producing: Iterable<string>, apps: Readonly<Record<string, number>>): void {
+  adoptIndex(selected: Iterable<string>, summaries: Readonly<Record<string, FileSummary>>, producing: Iterable<string>, apps: ReturnType<Project['apps']>): void {
     this.selected = new Set(selected);
     for (const [file, summary] of Object.entries(summaries)) this.summaries.set(file, summary);
     for (const name of producing) this.producing.add(name);
-    this.appOf = new Map(Object.entries(apps));
+    this.appOf = new Map(Object.entries(apps.files));
+    this.splitPackages = new Set(apps.packages);
   }
 
   /** The names the index found to write a 401, 403 or 407 (a call of another name can send one
@@ -384,9 +391,10 @@ export class Project {
     const owner = this.packageOf(file);
     let handlers = this.handlersByPackage.get(owner);
     if (!handlers) this.handlersByPackage.set(owner, (handlers = this.collectHandlers(owner)));
+    if (!this.splitPackages.has(owner)) return handlers;
+    // A file that imports nothing of its package and is imported by nothing is an app of its own.
     const app = this.appOf.get(file);
-    if (this.appOf.size === 0 || !handlers.some((handler) => this.appOf.has(handler.file))) return handlers;
-    return handlers.filter((handler) => app !== undefined && this.appOf.get(handler.file) === app);
+    return handlers.filter((handler) => handler.file === file || (app !== undefined && this.appOf.get(handler.file) === app));
   }
 
   private collectHandlers(owner: string): ProjectHandler[] {

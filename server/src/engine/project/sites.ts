@@ -148,8 +148,10 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
     const call: Value = { kind: 'call', callee, construct: isSuper || ts.isNewExpression(node), args: (node.arguments ?? []).map((argument) => valueOf(argument)), spot: { start: node.getStart(), end: node.end, line: 0 } };
     const produced = evaluator.call({ value: call, file }).filter((p) => AUTH_STATUSES.has(p.code));
     if (produced.length === 0) return [];
-    const errors = produced.some((p) => p.delivery.kind === 'error');
-    const sending = errors ? (isSuper ? {} : sendingOf(node, assertionIndex)) : {};
+    // An error the call only returns (a constructor, a factory) is sent by what is done with it;
+    // a helper that sends or throws does it itself.
+    const returned = produced.some((p) => p.way === 'returns');
+    const sending = returned && !isSuper ? sendingOf(node, assertionIndex) : {};
     if (!sending) return [];
     // An assertion helper given an error built in place: that construction is the site.
     if (ts.isCallExpression(node) && produced.every((p) => p.condition !== undefined) && node.arguments.some((a) => ts.isNewExpression(a) || ts.isCallExpression(a))) return [];
@@ -217,7 +219,39 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
     return verdict.challenge;
   };
 
+  /** An error class that fixes its status in a field (`statusCode = 401`): the finding about its
+   * headers is made there, once, as for a status fixed in a helper. */
+  const fieldSites = (declaration: ts.ClassDeclaration): ResponseSite[] => {
+    const name = declaration.name?.text;
+    const symbol = name === undefined ? undefined : own(summary.symbols, name);
+    if (!name || symbol?.kind !== 'class') return [];
+    const produced = evaluator.resolved({ kind: 'symbol', file, name, symbol }, [], true, 0).filter((p) => AUTH_STATUSES.has(p.code) && p.file === file);
+    return produced.flatMap((p): ResponseSite[] => {
+      const statusNode = nodeAt(declaration, p.spot);
+      const field = statusNode?.parent;
+      if (!statusNode || !ts.isExpression(statusNode) || !field || !ts.isPropertyDeclaration(field)) return [];
+      const origin: SiteOrigin = { label: name, definition: spotIn(file, symbol.spot), decided: 'here' };
+      const challenge = errorChallenge(p, origin);
+      return [
+        {
+          framework: 'project',
+          status: writtenStatus(statusNode, p.code),
+          node: field,
+          range: { start: field.getStart(), end: field.end },
+          headers: challenge === 'set' ? [{ ...CHALLENGE, node: field }] : challenge === 'unknown' ? [unknownWrite(field)] : [],
+          headersElsewhere: [],
+          droppedHeaders: [],
+          guards: [],
+          messages: [],
+          fixer: { addHeader: () => ({ unavailable: unavailableReason(origin) }) },
+          origin,
+        },
+      ];
+    });
+  };
+
   visit(analysis.sourceFile);
+  for (const statement of analysis.sourceFile.statements) if (ts.isClassDeclaration(statement)) sites.push(...fieldSites(statement));
   return sites;
 }
 

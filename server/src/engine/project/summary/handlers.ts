@@ -71,8 +71,24 @@ function errorNames(name: string, scope: ts.Node): Set<string> {
   return names;
 }
 
+/** The first string in `node` that names the challenge header (`ctx.set('WWW-Authenticate', ...)`,
+ * `headers['www-authenticate']`): code, not a comment that mentions it. */
+function challengeWrite(node: ts.Node): ts.Node | undefined {
+  let found: ts.Node | undefined;
+  const visit = (child: ts.Node): void => {
+    if (found) return;
+    if ((ts.isStringLiteralLike(child) || ts.isTemplateLiteralToken(child)) && /www-authenticate/i.test(child.text)) found = child;
+    else ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return found;
+}
+
 function outcomeOf(nodes: readonly ts.Node[], error: ReadonlySet<string>): { outcome: HandlerOutcome; spot: ts.Node | undefined } {
-  for (const node of nodes) if (/www-authenticate/i.test(node.getText())) return { outcome: 'challenge', spot: node };
+  for (const node of nodes) {
+    const challenge = challengeWrite(node);
+    if (challenge) return { outcome: 'challenge', spot: challenge };
+  }
   for (const node of nodes) {
     const copied = readsErrorProperty(node, error, /^headers$/);
     if (copied) return { outcome: 'copies-headers', spot: copied };
