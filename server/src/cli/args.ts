@@ -26,7 +26,12 @@ export interface LintOptions {
   threads: number | 'auto';
   /** Larger files are skipped with a message (as the editor's httpAuthLint.maxFileSize). */
   maxFileSize: number;
+  /** Where to keep results and summaries between runs (--cache), undefined: no cache. */
+  cacheLocation: string | undefined;
 }
+
+/** The cache file's name when --cache-location does not give one, as ESLint's `.eslintcache`. */
+export const DEFAULT_CACHE_FILE = '.httpauthlintcache';
 
 /** A worker thread costs about 1 s of CPU before it lints at full speed (0.4 s to load the bundle,
  * then the JIT warming up to the parser again; measured on 2 cores): it pays for itself past about
@@ -71,6 +76,12 @@ Files:
                             auto (default): one thread per ${FILES_PER_THREAD} files, at most the number
                             of CPU cores less one and at most ${MAX_AUTO_THREADS}
 
+Cache (results and summaries by file, reused while the files, the configuration and the
+linter are unchanged; a damaged or foreign cache file is ignored and rewritten):
+  --cache                   Keep the cache in ${DEFAULT_CACHE_FILE} in the current directory
+  --cache-location <path>   Keep it in this file, or in a folder (a trailing / or an existing
+                            folder) as ${DEFAULT_CACHE_FILE}; implies --cache
+
 Configuration:
   -c, --config <path>       Use this configuration file for every file instead of the nearest one
   --no-config               Use no configuration file: the default settings
@@ -114,6 +125,8 @@ export function parseCommand(argv: string[]): Command {
         'report-unused-disable': { type: 'boolean' },
         threads: { type: 'string' },
         'max-file-size': { type: 'string' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -173,5 +186,6 @@ export function parseCommand(argv: string[]): Command {
     reportUnusedDisable: values['report-unused-disable'] ?? false,
     threads,
     maxFileSize,
+    cacheLocation: values['cache-location'] ?? (values.cache ? DEFAULT_CACHE_FILE : undefined),
   };
 }

@@ -13,6 +13,7 @@ import { LineIndex } from './positions';
 import { countAll, errorsOnly, type ConfigProblemReport, type FileReport, type SkippedReport } from './report';
 import { useProjects, type FileJob, type FileOutcome, type ScanOptions } from './scan-file';
 import { CliSettings } from './settings';
+import { cacheFile, hashOf, RunCache } from './cache';
 import { ProjectScan } from './project-scan';
 import { runScan, threadCount } from './threads';
 import { packageVersion } from './version';
@@ -126,7 +127,10 @@ async function run(options: LintOptions, io: CliIo): Promise<number> {
   }
 
   // The index of each project selects what is parsed (project-scan.ts); each file is read as part of its project.
-  const scan = await ProjectScan.prepare(jobs.map((job) => job.file), options.maxFileSize);
+  // --cache: results and summaries of earlier runs (cache.ts). --fix writes files: it runs anew.
+  const cache = options.cacheLocation !== undefined ? RunCache.load(cacheFile(options.cacheLocation, io.cwd)) : undefined;
+  const walkedFolders = options.paths.map((given) => path.resolve(io.cwd, given));
+  const scan = await ProjectScan.prepare(jobs.map((job) => job.file), options.maxFileSize, cache, { folders: walkedFolders, files: walked.files });
   for (const job of jobs) job.root = scan.rootOf(job.file);
   useProjects(scan.indexedProjects());
   const scanOptions: ScanOptions = {
@@ -149,19 +153,31 @@ async function run(options: LintOptions, io: CliIo): Promise<number> {
       if (outcome.messages.length > 0) io.stderr(outcome.messages.join(''));
     }
   };
+  const reusable = cache && options.fix === 'off';
+  const settingsKey = (job: FileJob) => hashOf(JSON.stringify([job.settings, options.reportUnusedDisable, options.maxFileSize]));
   const lintJobs = (chosen: readonly FileJob[], threads: number) =>
     runScan(chosen, scanOptions, {
       threads,
       onOutcome: (index, outcome) => {
         outcomes[index] = outcome;
+        const job = jobs[index];
+        if (reusable && job.root !== undefined && !outcome.incomplete) cache.setResult(job.root, job.file, settingsKey(job), outcome);
         tell();
       },
       onWorkerFailure: (message) => io.stderr(`http-auth-lint: ${message}\n`),
     });
 
-  const selected = jobs.filter((job) => scan.selected.has(job.file));
+  const selected = jobs.filter((job) => {
+    if (!scan.selected.has(job.file)) return false;
+    const kept = reusable && job.root !== undefined ? cache.result(job.root, job.file, settingsKey(job)) : undefined;
+    if (kept) outcomes[job.index] = kept;
+    return !kept;
+  });
+  tell();
   await lintJobs(selected, threadCount(options.threads, selected.length));
   // The others cannot hold a finding: they mention no status and nothing that sends one.
+  const cacheProblem = cache?.save();
+  if (cacheProblem) io.stderr(`http-auth-lint: could not write the cache: ${cacheProblem}\n`);
   for (const job of jobs) if (!scan.selected.has(job.file)) outcomes[job.index] = { report: { filePath: job.file, source: '', problems: [], ruleFailures: [] }, messages: [], incomplete: false };
   tell();
 

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import ignore from 'ignore';
 import { CachedHost, createProject, type FileSummary, type Project } from '../engine';
 import { diskHost } from './project-host';
+import { fingerprintOf, hashOf, type RunCache } from './cache';
 import { ProjectRoots } from './project-roots';
 import { collectFiles } from './walk';
 
@@ -20,7 +21,8 @@ export class ProjectScan {
   readonly selected = new Set<string>();
   private readonly projects = new Map<string, { project: Project; handlerFiles: string[]; selected: string[] }>();
 
-  static async prepare(files: readonly string[], maxFileSize: number): Promise<ProjectScan> {
+  /** `walked`: the run's own walk, with the folders it walked: a root among them is not walked again. */
+  static async prepare(files: readonly string[], maxFileSize: number, cache?: RunCache, walked?: { folders: readonly string[]; files: readonly string[] }): Promise<ProjectScan> {
     const scan = new ProjectScan();
     const byRoot = new Map<string, string[]>();
     for (const file of files) {
@@ -32,15 +34,47 @@ export class ProjectScan {
     }
     for (const [root, rootFiles] of byRoot) {
       // The project's own files: what git would not ignore (build output, generated code, vendored bundles are not read).
-      const walked = await collectFiles([root], root);
+      const rootFiles0 = walked?.folders.includes(root) ? walked.files.filter((file) => file.startsWith(root + path.sep)) : (await collectFiles([root], root)).files;
       const ignored = gitIgnored(root);
-      walked.files = walked.files.filter((file) => !ignored(file));
+      const projectWalk = rootFiles0.filter((file) => !ignored(file));
       const host = new SizeLimitedHost(maxFileSize);
       const project = createProject(host, root);
-      project.keepAnalysesOf(rootFiles);
-      const selected = project.index(new Set([...walked.files, ...rootFiles]));
-      for (const file of rootFiles) if (selected.has(file) || host.unread.has(file)) scan.selected.add(file);
-      scan.projects.set(root, { project, handlerFiles: host.handlerFiles(project), selected: [...selected] });
+      const projectFiles = new Set([...projectWalk, ...rootFiles]);
+      const fingerprint = cache && fingerprintOf(projectFiles);
+      const kept = fingerprint ? cache.index(root, fingerprint) : undefined;
+      let selected: ReadonlySet<string>;
+      let unread: ReadonlySet<string>;
+      if (kept) {
+        // The files are as the last run left them: its index holds.
+        project.adoptIndex(kept.index.selected, kept.summaries, kept.index.producing, kept.index.apps);
+        project.addHandlerFiles(kept.index.handlerFiles);
+        selected = new Set(kept.index.selected);
+        unread = new Set(kept.index.unread);
+      } else {
+        // Summaries of files whose content an earlier run summarized are taken from the cache.
+        const contentHash = new Map<string, string>();
+        if (cache) {
+          const hashFor = (file: string, text: string) => {
+            const hash = hashOf(text);
+            contentHash.set(file, hash);
+            return hash;
+          };
+          project.summaryStore = { get: (file, text) => cache.summary(hashFor(file, text)), set: (file, text) => void hashFor(file, text) };
+        }
+        project.keepAnalysesOf(rootFiles);
+        selected = project.index(projectFiles);
+        unread = host.unread;
+        if (cache && fingerprint) {
+          const byFile: Record<string, { hash: string; summary: FileSummary }> = {};
+          for (const [file, summary] of Object.entries(project.selectedSummaries())) {
+            const hash = contentHash.get(file);
+            if (hash) byFile[file] = { hash, summary };
+          }
+          cache.setIndex(root, { fingerprint, selected: [...selected], producing: [...project.producingNames()], apps: project.apps(), handlerFiles: project.handlerFileList(), unread: [...unread] }, byFile);
+        }
+      }
+      for (const file of rootFiles) if (selected.has(file) || unread.has(file)) scan.selected.add(file);
+      scan.projects.set(root, { project, handlerFiles: project.handlerFileList(), selected: [...selected] });
     }
     return scan;
   }
@@ -100,7 +134,4 @@ class SizeLimitedHost extends CachedHost {
     return text;
   }
 
-  handlerFiles(project: Project): string[] {
-    return project.handlerFileList();
-  }
 }

@@ -1,7 +1,7 @@
 // Paths on the command line -> the files to lint. Folders are walked for lintable files, skipping
 // node_modules and hidden folders (.git, .yarn, .next); symbolic links to folders are not followed
 // (they can loop, and they lead out of the project), links to files are.
-import { promises as fs } from 'node:fs';
+import { promises as fs, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { isLintableFile } from '../engine';
 
@@ -39,10 +39,12 @@ export async function collectFiles(paths: string[], cwd: string): Promise<WalkRe
     }
   };
 
-  async function walk(folder: string): Promise<void> {
+  // Synchronous reads: a walk of thousands of small folders spends more in scheduling promises
+  // than in the reads (the file system caches them), and a CLI has nothing else to do meanwhile.
+  function walk(folder: string): void {
     let entries;
     try {
-      entries = await fs.readdir(folder, { withFileTypes: true });
+      entries = readdirSync(folder, { withFileTypes: true });
     } catch (error) {
       result.skipped.push({ path: folder, reason: reasonOf(error), policy: false });
       return;
@@ -52,14 +54,14 @@ export async function collectFiles(paths: string[], cwd: string): Promise<WalkRe
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(entry.name) && !isHidden(entry.name)) {
-          await walk(full);
+          walk(full);
         }
       } else if (isLintableFile(entry.name)) {
         if (entry.isFile()) {
           add(full);
         } else if (entry.isSymbolicLink()) {
           try {
-            if ((await fs.stat(full)).isFile()) {
+            if (statSync(full).isFile()) {
               add(full);
             }
           } catch (error) {
@@ -84,7 +86,7 @@ export async function collectFiles(paths: string[], cwd: string): Promise<WalkRe
       continue;
     }
     if (stats.isDirectory()) {
-      await walk(full);
+      walk(full);
     } else if (!isLintableFile(full)) {
       result.skipped.push({ path: full, reason: 'not a lintable file (.ts .tsx .js .jsx .mjs .cjs .mts .cts, not .d.ts)', policy: true });
     } else {

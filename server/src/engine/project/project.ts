@@ -72,6 +72,8 @@ export class Project {
   /** The packages split into apps that way. */
   private splitPackages = new Set<string>();
   private keepAnalyses: Set<string> | undefined;
+  /** Summaries kept between runs by the shell (the CLI's --cache), by file content. */
+  summaryStore: { get(file: string, text: string): FileSummary | undefined; set(file: string, text: string, summary: FileSummary): void } | undefined;
   private readonly handlersByPackage = new Map<string, ProjectHandler[]>();
 
   constructor(
@@ -250,7 +252,10 @@ export class Project {
   }
 
   private summarize(file: string, text: string, graphOnly: boolean): FileSummary {
+    const stored = graphOnly ? undefined : this.summaryStore?.get(file, text);
+    if (stored) return stored;
     const { summary, analysis } = this.summarizer(file, text, graphOnly);
+    if (!graphOnly) this.summaryStore?.set(file, text, summary);
     if (analysis && this.keepAnalyses?.has(file) && this.keptText + text.length <= KEPT_TEXT_BUDGET) {
       this.kept.set(file, analysis);
       this.keptText += text.length;
