@@ -2,7 +2,7 @@
 // that reads them (and can fail on purpose), and a lint of every file the index selects, as the
 // CLI runs it. Findings are written `path:line rule` so that a test reads as the expected output.
 import * as path from 'node:path';
-import { createProject, lint, type LintResult, type Project, type ProjectHost } from '../../../server/src/engine';
+import { lint, Project, summarizeText, type LintResult, type ProjectHost } from '../../../server/src/engine';
 
 export const ROOT = path.resolve('/project');
 
@@ -42,9 +42,13 @@ function lineOf(text: string, offset: number): number {
   return text.slice(0, offset).split('\n').length;
 }
 
-/** Indexes the project and lints every file it selects. */
-export function lintProject(files: Files, host: ProjectHost = memoryHost(files)): ProjectRun {
-  const project = createProject(host, ROOT);
+/** Indexes the project and lints every file it selects; `parsed` hears of every file the project
+ * parses for a summary (`graphOnly`: for its imports and exports alone). */
+export function lintProject(files: Files, host: ProjectHost = memoryHost(files), parsed?: (file: string, graphOnly: boolean) => void): ProjectRun {
+  const project = new Project(host, ROOT, (file, text, graphOnly) => {
+    parsed?.(path.relative(ROOT, file).split(path.sep).join('/'), graphOnly ?? false);
+    return summarizeText(file, text, graphOnly);
+  });
   const all = Object.keys(files).map((name) => path.join(ROOT, name));
   const selected = project.index(all);
   const results = new Map<string, LintResult>();

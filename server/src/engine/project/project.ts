@@ -135,26 +135,34 @@ export class Project {
       else waiting.push(file);
     }
     this.addHandlerFiles(handlers);
-    let fresh = [...selected];
     const sought = new Set<string>();
-    for (let round = 0; round < NAME_ROUNDS && fresh.length > 0; round++) {
-      const names = fresh.flatMap((file) => this.namesWorthFinding(file, sought)).filter((name) => !sought.has(name));
-      names.forEach((name) => sought.add(name));
-      const pattern = waiting.length > 0 ? mentionPattern(names) : undefined;
+    const searched = new Set<string>();
+    for (let round = 0; round < NAME_ROUNDS; round++) {
+      // The names of the selection, to a fixed point: a wrapper of a name found in this round
+      // (`const deny = () => unauthorized()`, both selected by their text) sends a status too.
+      for (let grew = true; grew; ) {
+        grew = false;
+        for (const file of selected) {
+          for (const name of this.namesWorthFinding(file, sought)) {
+            if (!sought.has(name)) grew = sought.add(name) !== undefined;
+          }
+        }
+      }
+      const fresh = [...sought].filter((name) => !searched.has(name));
+      fresh.forEach((name) => searched.add(name));
+      const pattern = waiting.length > 0 ? mentionPattern(fresh) : undefined;
       if (!pattern) break;
-      fresh = [];
+      let found = false;
       for (let index = waiting.length - 1; index >= 0; index--) {
         const text = this.host.readFile(waiting[index]);
         if (text === undefined || !pattern.test(text)) continue;
-        fresh.push(waiting[index]);
+        found = true;
         selected.add(waiting[index]);
         this.summaries.delete(waiting[index]); // read for its re-exports only until now
         waiting.splice(index, 1);
       }
+      if (!found) break;
     }
-    // With every name known, once more over the selection: a wrapper read before the name it
-    // calls was found (`const deny = () => tokenError()`) sends a status too.
-    for (const file of selected) for (const name of this.namesWorthFinding(file, sought)) sought.add(name);
     for (const name of sought) this.producing.add(name);
     this.appOf = this.separateApps(imports, appCreations);
     return selected;
