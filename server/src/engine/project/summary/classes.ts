@@ -49,6 +49,12 @@ export function classSymbol(node: ts.ClassLikeDeclaration, sends: SendsByFunctio
     } else if (ts.isMethodDeclaration(member) && name !== undefined && isStatic(member)) {
       statics[name] = callableOf(member, member.name, sends);
     } else if (ts.isConstructorDeclaration(member) && member.body) {
+      // `constructor(readonly status: number)`: a parameter property is a field set from the argument.
+      member.parameters.forEach((parameter, index) => {
+        if (ts.isIdentifier(parameter.name) && ts.isParameterPropertyDeclaration(parameter, member) && STATUS_FIELDS.test(parameter.name.text)) {
+          fields[parameter.name.text] = { kind: 'parameter', index };
+        }
+      });
       const visit = (child: ts.Node): void => {
         if (ts.isFunctionLike(child) && child !== member) return;
         if (ts.isCallExpression(child) && child.expression.kind === ts.SyntaxKind.SuperKeyword) superArgs = child.arguments.map((argument) => valueOf(argument));
