@@ -8,6 +8,9 @@ import type { Challenge, HandlerBranch, Ref, Spot } from './summary/types';
 
 export interface ErrorVerdict {
   challenge: Challenge;
+  /** Whether anything is known to turn the error into a response: a handler of the app, or its
+   * framework. An error nothing is known to answer (a client's own error class) is no status sent. */
+  answered?: boolean;
   /** The handler whose answer decided, for messages and related information. */
   handler?: { file: string; spot: Spot; shape: string };
   /** Why the framework's own handling decides, when no handler of the app does. */
@@ -33,12 +36,13 @@ function branchFor(project: Project, handler: ProjectHandler, classes: readonly 
 }
 
 export function errorVerdict(project: Project, file: string, error: ErrorFacts): ErrorVerdict {
-  if (error.headers === 'set') return { challenge: 'set' };
-  if (error.headers === 'unknown') return { challenge: 'unknown' };
   const handled = handlerVerdict(project, file, error.classes, error.answeredBy);
-  if (handled) return handled;
-  if (error.byDefault) return { challenge: 'absent', byDefault: error.byDefault === 'drops' ? 'its framework answers it without headers' : 'its framework sends only the headers the error carries, and it carries none' };
-  return { challenge: 'unknown' };
+  const answered = handled !== undefined || error.byDefault !== undefined;
+  if (error.headers === 'set') return { challenge: 'set', answered };
+  if (error.headers === 'unknown') return { challenge: 'unknown', answered };
+  if (handled) return { ...handled, answered };
+  if (error.byDefault) return { challenge: 'absent', answered, byDefault: error.byDefault === 'drops' ? 'its framework answers it without headers' : 'its framework sends only the headers the error carries, and it carries none' };
+  return { challenge: 'unknown', answered };
 }
 
 /** What the app's error handlers of `file`'s package do with an error of `classes` that carries no

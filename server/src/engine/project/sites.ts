@@ -159,6 +159,8 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
     // (a helper with three 407s is one 407 for the guard rules at its call).
     const seen = new Set<string>();
     return produced.flatMap((p): ResponseSite[] => {
+      // An error no handler and no framework is known to answer sends no status (a client's error).
+      if (p.delivery.kind === 'error' && !errorVerdict(project, file, p.delivery.error).answered) return [];
       const here = p.file === file && p.spot.start >= node.getStart() && p.spot.end <= node.end;
       const key = here ? `${p.code}:${p.spot.start}` : `${p.code}`;
       if (seen.has(key)) return [];
@@ -227,6 +229,7 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
     if (!name || symbol?.kind !== 'class') return [];
     const produced = evaluator.resolved({ kind: 'symbol', file, name, symbol }, [], true, 0).filter((p) => AUTH_STATUSES.has(p.code) && p.file === file);
     return produced.flatMap((p): ResponseSite[] => {
+      if (p.delivery.kind === 'error' && !errorVerdict(project, file, p.delivery.error).answered) return [];
       const statusNode = nodeAt(declaration, p.spot);
       const field = statusNode?.parent;
       if (!statusNode || !ts.isExpression(statusNode) || !field || !ts.isPropertyDeclaration(field)) return [];
