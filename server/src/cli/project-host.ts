@@ -5,19 +5,24 @@ import type { ProjectHost } from '../engine';
 // As read.ts: a FIFO named x.ts opens at once with O_NONBLOCK, and fstat tells it apart.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
+/** The text of a regular file no larger than `maxSize` bytes; undefined otherwise, and when it
+ * cannot be read. */
+export function readRegularFile(fileName: string, maxSize = Infinity): string | undefined {
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(fileName, OPEN_FLAGS);
+    // Only regular files: a FIFO or a device would block the read, or never end.
+    const stats = fstatSync(descriptor);
+    return stats.isFile() && stats.size <= maxSize ? readFileSync(descriptor, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
+  }
+}
+
 export const diskHost: ProjectHost = {
-  readFile(fileName) {
-    let descriptor: number | undefined;
-    try {
-      descriptor = openSync(fileName, OPEN_FLAGS);
-      // Only regular files: a FIFO or a device would block the read, or never end.
-      return fstatSync(descriptor).isFile() ? readFileSync(descriptor, 'utf8') : undefined;
-    } catch {
-      return undefined;
-    } finally {
-      if (descriptor !== undefined) closeSync(descriptor);
-    }
-  },
+  readFile: (fileName) => readRegularFile(fileName),
   fileExists(fileName) {
     try {
       return statSync(fileName).isFile();

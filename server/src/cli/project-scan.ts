@@ -2,11 +2,11 @@
 // file once as text and selects the few that may send or decide a status, or call what does; only
 // those of the files to lint are linted, the others cannot hold a finding. Files that cannot be
 // read as text (too large, binary, gone) are linted too, so that the lint says why it skips them.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import ignore from 'ignore';
 import { CachedHost, createProject, type FileSummary, type Project } from '../engine';
-import { diskHost } from './project-host';
+import { diskHost, readRegularFile } from './project-host';
 import { fingerprintOf, hashOf, type RunCache } from './cache';
 import { ProjectRoots } from './project-roots';
 import { collectFiles } from './walk';
@@ -121,12 +121,7 @@ class SizeLimitedHost extends CachedHost {
   }
 
   override readFile(fileName: string): string | undefined {
-    let text: string | undefined;
-    try {
-      text = statSync(fileName).size > this.maxFileSize ? undefined : super.readFile(fileName);
-    } catch {
-      text = undefined;
-    }
+    const text = readRegularFile(fileName, this.maxFileSize);
     if (text === undefined || text.includes('\0')) {
       this.unread.add(fileName);
       return undefined;

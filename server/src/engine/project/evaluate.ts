@@ -272,11 +272,13 @@ export interface CodeAt {
   spot: Spot;
 }
 
-/** `UNAUTHORIZED`, `HttpStatus.FORBIDDEN`, `codes.Unauthorized`, `statusCode`: a name a status is
- * kept under (a name of anything else passed to a helper does not make it worth reading in full). */
+/** A name a 401, 403 or 407 is kept under: `UNAUTHORIZED`, `codes.Forbidden`, `HTTP_401`, `status`,
+ * `statusCode`. A name of anything else passed to a helper does not make the helper worth reading
+ * in full (enums and constants of other kinds are everywhere in handler code). */
+export const STATUS_NAME = /unauthori[sz]ed|forbidden|proxy_?auth|40[137]|^status$|^statusCode$|^httpStatus$/i;
+
 function looksLikeStatusName(ref: { name: string; members?: string[] }): boolean {
-  const last = ref.members?.[ref.members.length - 1] ?? ref.name;
-  return /^[A-Z][A-Z0-9_]+$/.test(last) || /status|code/i.test(last) || (ref.members !== undefined && /^[A-Z]/.test(last));
+  return STATUS_NAME.test(ref.members?.[ref.members.length - 1] ?? ref.name);
 }
 
 /** Whether an argument may be (or hold) a status: a code, a name (a constant), or a construction. */
@@ -288,6 +290,8 @@ function mayCarryStatus(bound: Bound, depth: number): boolean {
       return value.code === 401 || value.code === 403 || value.code === 407;
     case 'ref':
       return looksLikeStatusName(value.ref);
+    case 'string':
+      return STATUS_NAME.test(value.text);
     case 'call':
       return value.construct;
     case 'object':

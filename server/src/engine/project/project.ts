@@ -10,6 +10,7 @@ import { ModuleResolver } from './resolve/resolver';
 import type { FileSummary, HandlerBranch, Ref, Spot, Symbol } from './summary/types';
 import { COMMONJS_EXPORTS } from './summary/module-graph';
 import { own } from './summary/records';
+import { isTestFile } from '../model/test-code';
 import { writesAuthStatus } from './summary/writes-status';
 import { createsApp, importedPaths, mayHandleErrors, mayMatter, mentionPattern } from './text-pass';
 
@@ -120,6 +121,8 @@ export class Project {
     const imports = new Map<string, string[]>();
     const appCreations = new Map<string, number>();
     for (const file of files) {
+      // Tests serve no client (model/test-code.ts): they are never read for findings.
+      if (isTestFile(file)) continue;
       const text = this.host.readFile(file);
       if (text === undefined) continue;
       const paths = importedPaths(text);

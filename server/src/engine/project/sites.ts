@@ -21,6 +21,7 @@ import { own } from './summary/records';
 import { writesAuthStatus } from './summary/writes-status';
 import type { Ref, Spot, Value } from './summary/types';
 import { refOf, valueOf } from './summary/values';
+import { STATUS_NAME } from './evaluate';
 
 const AUTH_STATUSES = new Set([401, 403, 407]);
 
@@ -259,13 +260,14 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
 }
 
 /** Whether an argument may be or hold a status: a 401, 403 or 407, or a name a status is kept under
- * (`UNAUTHORIZED`, `HttpStatus.FORBIDDEN`, `statusCode`). Not inside nested functions or calls. */
+ * (`UNAUTHORIZED`, `codes.FORBIDDEN`, `status`). Not inside nested functions or calls. */
 function mayHoldStatus(argument: ts.Expression): boolean {
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found || ts.isFunctionLike(node) || ts.isCallExpression(node) || ts.isNewExpression(node)) return;
     if (ts.isNumericLiteral(node)) found = node.text === '401' || node.text === '403' || node.text === '407';
-    else if (ts.isIdentifier(node)) found = /^[A-Z][A-Z0-9_]+$/.test(node.text) || /status|code/i.test(node.text);
+    // A name (`UNAUTHORIZED`, `codes.FORBIDDEN`), or a status given by its name (`{ code: 'UNAUTHORIZED' }`).
+    else if (ts.isIdentifier(node) || ts.isStringLiteralLike(node)) found = STATUS_NAME.test(node.text);
     else ts.forEachChild(node, visit);
   };
   visit(argument);

@@ -12,14 +12,45 @@
 const MATTERS = /\b40[137]\b|UNAUTHORI[SZ]ED|FORBIDDEN|PROXY_AUTH|Unauthori[sz]ed|Forbidden|ProxyAuth|(?:unauthori[sz]ed|forbidden)\w*\s*\(|[Ww][Ww][Ww]-[Aa]uthenticate|[Pp]roxy-[Aa]uthenticate|http-auth-lint|canActivate|passport|basic-?[Aa]uth/;
 
 /** Signs of an app-level error handler: the registrations, and the shapes of Express and Koa ones. */
-const REGISTERS_HANDLER = /setErrorHandler|\bonError\b|@Catch\(|useGlobalFilters|APP_FILTER|defineNitroErrorHandler/;
+const REGISTERS_HANDLER = /setErrorHandler|\.onError\s*\(|@Catch\(|useGlobalFilters|APP_FILTER|defineNitroErrorHandler|createApp\s*\(\s*\{[^}]*\bonError\b/;
 const EXPRESS_ERROR_MIDDLEWARE = /\(\s*_?(?:err|error|e|ex|exception)\b[^()]*,[^()]*,[^()]*,\s*_?next\b/;
 const KOA_TRY_NEXT = /\bawait\s+next\s*\(\s*\)/;
 const CATCH = /\bcatch\s*\(/;
 
-/** Whether a file may send or decide a 401, 403 or 407, or holds a suppression comment. */
+/** Whether a file may send or decide a 401, 403 or 407, or holds a suppression comment. A status
+ * that only a comment mentions does not count (generated API docs are full of `401:` in JSDoc). */
 export function mayMatter(text: string): boolean {
-  return MATTERS.test(text);
+  if (!MATTERS.test(text)) return false;
+  if (text.includes('http-auth-lint')) return true;
+  return MATTERS.test(withoutComments(text));
+}
+
+/** The text with its comments blanked out; strings and template literals are kept as they are
+ * (a `//` inside a string is no comment). */
+export function withoutComments(text: string): string {
+  let out = '';
+  let from = 0;
+  let i = 0;
+  const length = text.length;
+  while (i < length) {
+    const c = text.charCodeAt(i);
+    if (c === 0x27 || c === 0x22 || c === 0x60) {
+      // '...' "..." `...`: skip to the closing quote (escapes honored; `${}` left as text).
+      for (i++; i < length && text.charCodeAt(i) !== c; i++) if (text.charCodeAt(i) === 0x5c) i++;
+      i++;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2f) {
+      const end = text.indexOf('\n', i);
+      out += text.slice(from, i);
+      i = from = end < 0 ? length : end;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
+      const end = text.indexOf('*/', i + 2);
+      out += text.slice(from, i) + ' ';
+      i = from = end < 0 ? length : end + 2;
+    } else {
+      i++;
+    }
+  }
+  return out + text.slice(from);
 }
 
 /** Whether a file may define or register an app-level error handler. */
