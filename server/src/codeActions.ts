@@ -37,6 +37,10 @@ function editOf(document: TextDocument, edits: readonly TextEdit[]): CodeAction[
 }
 
 function fixAction(document: TextDocument, diagnostic: Diagnostic, fix: Fix, preferred: boolean): CodeAction {
+  if (fix.edits.some((edit) => edit.file !== undefined)) {
+    // A fix of another file comes from project analysis, which the server does not run yet.
+    return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], disabled: { reason: 'this fix edits another file: apply it with the CLI (http-auth-lint --fix)' } };
+  }
   if (fix.disabledReason !== undefined) {
     // Shown greyed out with the reason: the user learns why there is no edit in this idiom.
     return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], disabled: { reason: fix.disabledReason } };

@@ -1,8 +1,9 @@
 // The CLI: `http-auth-lint [files or folders...]` over the same engine as the language server.
 // bin/http-auth-lint.js calls main() from the bundle (dist/cli.js) and exits with its result.
-import { promises as fs } from 'node:fs';
+import { promises as fs, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { LoadedConfig } from '../config/project-config';
+import { applyEdits } from '../engine';
 import { USAGE, parseCommand, type LintOptions } from './args';
 import { formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
@@ -14,6 +15,8 @@ import { countAll, errorsOnly, type ConfigProblemReport, type FileReport, type S
 import { useProjects, type FileJob, type FileOutcome, type ScanOptions } from './scan-file';
 import { CliSettings } from './settings';
 import { cacheFile, hashOf, RunCache } from './cache';
+import { editsByFile, unifiedDiff } from './fix';
+import { readRegularFile } from './project-host';
 import { ProjectScan } from './project-scan';
 import { runScan, threadCount } from './threads';
 import { packageVersion } from './version';
@@ -181,6 +184,39 @@ async function run(options: LintOptions, io: CliIo): Promise<number> {
   for (const job of jobs) if (!scan.selected.has(job.file)) outcomes[job.index] = { report: { filePath: job.file, source: '', problems: [], ruleFailures: [] }, messages: [], incomplete: false };
   tell();
 
+  // Fixes that edit other files (the challenge added in the app's error handler): each edit once.
+  const elsewhere = editsByFile(outcomes.flatMap((outcome) => outcome?.elsewhere ?? []));
+  const otherDiffs: string[] = [];
+  if (elsewhere.size > 0) {
+    for (const [file, edits] of elsewhere) {
+      const before = readRegularFile(file);
+      if (before === undefined) continue;
+      const after = applyEdits(before, edits);
+      if (options.fix === 'dry-run') otherDiffs.push(unifiedDiff(file, io.cwd, before, after));
+      else {
+        try {
+          writeFileSync(file, after);
+        } catch (error) {
+          incomplete = true;
+          io.stderr(`http-auth-lint: could not write the fixes to ${file}: ${reasonOf(error)}\n`);
+        }
+      }
+    }
+    if (options.fix === 'write') {
+      // What those edits repaired in the linted files: their reports again, read in the changed project.
+      const again = await ProjectScan.prepare(jobs.map((job) => job.file), options.maxFileSize);
+      useProjects(again.indexedProjects());
+      await runScan(jobs.filter((job) => again.selected.has(job.file)), { ...scanOptions, fix: 'off', projects: again.projectsOption() }, {
+        threads: 1,
+        onOutcome: (index, outcome) => {
+          const output = outcomes[index]?.report?.output;
+          outcomes[index] = { ...outcome, messages: [], report: outcome.report && (output === undefined ? outcome.report : { ...outcome.report, output }) };
+        },
+        onWorkerFailure: (message) => io.stderr(`http-auth-lint: ${message}\n`),
+      });
+    }
+  }
+
   const reports: FileReport[] = [];
   const diffs: string[] = [];
   for (const outcome of outcomes) {
@@ -188,6 +224,7 @@ async function run(options: LintOptions, io: CliIo): Promise<number> {
     if (outcome?.skipped) skipped.push(outcome.skipped);
     if (outcome?.diff !== undefined) diffs.push(outcome.diff);
   }
+  diffs.push(...otherDiffs);
 
   // Warnings are counted before --quiet hides them, so that --max-warnings still holds (as in ESLint).
   const counts = countAll(reports);

@@ -16,6 +16,8 @@ export interface Span {
 
 export interface PositionedEdit extends Span {
   newText: string;
+  /** The file it edits, when it is not the report's (a fix in the app's error handler). */
+  filePath?: string;
 }
 
 export interface Problem extends Span {
@@ -115,10 +117,18 @@ function positioned(lines: LineIndex, range: TextRange): Span {
   return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
 }
 
-function positionedFixes(lines: LineIndex, fixes: readonly Fix[]): Problem['fixes'] {
+function positionedFixes(lines: LineIndex, fixes: readonly Fix[], otherFile?: OtherFileLines): Problem['fixes'] {
   return fixes
     .filter((fix) => fix.edits.length > 0)
-    .map((fix) => ({ title: fix.title, safe: fix.safe, edits: fix.edits.map((edit) => ({ ...positioned(lines, edit), newText: edit.newText })) }));
+    .flatMap((fix) => {
+      const edits: PositionedEdit[] = [];
+      for (const edit of fix.edits) {
+        const other = edit.file === undefined ? undefined : otherFile?.(edit.file);
+        if (edit.file !== undefined && !other) return []; // a file that cannot be read: no fix to offer
+        edits.push({ ...positioned(other ?? lines, edit), newText: edit.newText, ...(edit.file !== undefined && { filePath: edit.file }) });
+      }
+      return [{ title: fix.title, safe: fix.safe, edits }];
+    });
 }
 
 /** The positions in another file, for related locations there; undefined when it cannot be read. */
@@ -147,7 +157,7 @@ export function toReport(filePath: string, source: string, result: LintResult, o
       return other ? [{ ...positioned(other, related), message: related.message, filePath: related.file }] : [];
     }),
     fixable: isFixable(finding),
-    fixes: positionedFixes(lines, finding.fixes),
+    fixes: positionedFixes(lines, finding.fixes, options.otherFile),
   }));
   if (options.reportUnusedDisable) {
     for (const directive of result.unusedDirectives) {

@@ -2,7 +2,7 @@
 // on the main thread and in worker threads (threads.ts), so the output cannot depend on where a
 // file was linted; its input and result are plain data that cross threads by structured clone.
 import { writeFileSync } from 'node:fs';
-import { CachedHost, createProject, lint, lintSource, parse, rulesWithFault, type FileSummary, type LintResult, type LintSettings, type Project, type ProjectContext } from '../engine';
+import { CachedHost, createProject, lint, lintSource, parse, rulesWithFault, type FileSummary, type LintResult, type LintSettings, type LintText, type Project, type ProjectContext, type TextEdit } from '../engine';
 import { diskHost } from './project-host';
 import type { ProjectsOption } from './project-scan';
 import { fixedText, unifiedDiff } from './fix';
@@ -45,6 +45,8 @@ export interface FileOutcome {
   incomplete: boolean;
   /** The file's summary, when it was read in a project: the run looks for callers of what it exports. */
   summary?: FileSummary;
+  /** With --fix: edits its fixes make in other files (the challenge in the app's error handler). */
+  elsewhere?: TextEdit[];
 }
 
 /** Line indexes of the other files that related locations point at (helpers, error handlers):
@@ -99,8 +101,12 @@ export function scanFile(job: FileJob, options: ScanOptions): FileOutcome {
     let result = lintWith(file, text, settings, options, project);
     let output: string | undefined;
     let diff: string | undefined;
+    let elsewhere: TextEdit[] = [];
     if (options.fix !== 'off') {
-      const fixed = fixedText(file, text, settings, result, options.reportUnusedDisable);
+      const lintText: LintText = (name, next, fileSettings) => lintWith(name, next, fileSettings, options, project);
+      const fix = fixedText(file, text, settings, result, options.reportUnusedDisable, lintText);
+      const fixed = fix.output;
+      elsewhere = fix.elsewhere;
       if (fixed !== text) {
         let written = true;
         if (options.fix === 'write') {
@@ -127,7 +133,7 @@ export function scanFile(job: FileJob, options: ScanOptions): FileOutcome {
       messages.push(`http-auth-lint: rule ${failure.ruleId} failed on ${file}: ${failure.message}\n`);
     }
     const summary = project?.project.summaryOf(file);
-    return { report: output === undefined ? report : { ...report, output }, diff, messages, incomplete, ...(summary && { summary }) };
+    return { report: output === undefined ? report : { ...report, output }, diff, messages, incomplete, ...(summary && { summary }), ...(elsewhere.length > 0 && { elsewhere }) };
   } catch (error) {
     // Rules run in their own try/catch in the engine; this is the parser or the fixer failing (a
     // stack overflow on absurdly nested code): the file is reported, the run goes on.

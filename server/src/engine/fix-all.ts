@@ -3,7 +3,7 @@
 // wait for the next pass, as in ESLint: lint, apply what does not overlap, lint again.
 import { applyEdits } from './fixes';
 import { lint } from './lint';
-import type { Fix, LintSettings, TextEdit } from './types';
+import type { Fix, LintResult, LintSettings, TextEdit } from './types';
 
 const MAX_PASSES = 10;
 
@@ -11,7 +11,13 @@ export interface FixAllResult {
   output: string;
   /** How many findings' fixes were applied, over all passes. */
   fixed: number;
+  /** Edits of other files that safe fixes of the first pass make (the challenge added in the app's
+   * error handler): the caller applies them to those files, each once. */
+  elsewhere: TextEdit[];
 }
+
+/** Lints a text of the file: the engine's lint, or a shell's (the CLI's, reading the file in its project). */
+export type LintText = (fileName: string, text: string, settings: Partial<LintSettings>) => LintResult;
 
 function span(fix: Fix): { start: number; end: number } {
   return { start: Math.min(...fix.edits.map((e) => e.start)), end: Math.max(...fix.edits.map((e) => e.end)) };
@@ -39,16 +45,20 @@ export interface FixAllOptions {
 }
 
 /** Applies the safe fixes of every rule, or of one, until none is left to apply. */
-export function fixAll(fileName: string, text: string, settings: Partial<LintSettings> = {}, options: FixAllOptions = {}): FixAllResult {
+export function fixAll(fileName: string, text: string, settings: Partial<LintSettings> = {}, options: FixAllOptions = {}, lintText: LintText = lint): FixAllResult {
   const { onlyRule, removeUnusedDirectives = !onlyRule } = options;
   let output = text;
   let fixed = 0;
+  const elsewhere: TextEdit[] = [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const result = lint(fileName, output, settings);
-    const fixes = [
+    const result = lintText(fileName, output, settings);
+    const safe = [
       ...result.findings.filter((f) => !onlyRule || f.ruleId === onlyRule).flatMap((f) => f.fixes.slice(0, 1)),
       ...(removeUnusedDirectives ? result.unusedDirectives.map((d) => d.fix) : []),
     ].filter((fix) => fix.safe && fix.edits.length > 0);
+    // A fix that edits another file is that file's to apply; here only fixes of this file.
+    const fixes = safe.filter((fix) => fix.edits.every((edit) => edit.file === undefined));
+    if (pass === 0) elsewhere.push(...safe.filter((fix) => !fixes.includes(fix)).flatMap((fix) => fix.edits.filter((edit) => edit.file !== undefined)));
     const edits = nonOverlapping(fixes.sort((a, b) => span(a).start - span(b).start));
     if (edits.length === 0) break;
     const next = applyEdits(output, edits);
@@ -56,7 +66,7 @@ export function fixAll(fileName: string, text: string, settings: Partial<LintSet
     fixed += fixes.filter((fix) => fix.edits.every((e) => edits.includes(e))).length;
     output = next;
   }
-  return { output, fixed };
+  return { output, fixed, elsewhere };
 }
 
 /** One edit that turns `before` into `after`: the changed middle, so an editor keeps the cursor

@@ -7,7 +7,7 @@ export { lint, lintSource } from './lint';
 export { IncrementalLint, type TreeOrigin } from './incremental';
 export { rulesWithFault } from './rules';
 export { applyEdits, disableForLineFix } from './fixes';
-export { fixAll, minimalEdit, type FixAllOptions, type FixAllResult } from './fix-all';
+export { fixAll, minimalEdit, type FixAllOptions, type FixAllResult, type LintText } from './fix-all';
 export { docsUrlFor } from './docs';
 export { hoverAt, type StatusHover } from './hover';
 export { isLintableFile, parse } from './parse';

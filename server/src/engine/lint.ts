@@ -26,8 +26,10 @@ function severityOf(rule: Rule, settings: Partial<LintSettings>): ReportedSeveri
  * syntax error lies in what the fix touches (or in the finding), the fix waits for valid code. */
 function overBrokenCode(outcome: FixOutcome, range: TextRange, errors: readonly TextRange[]): FixOutcome {
   if (errors.length === 0 || 'unavailable' in outcome) return outcome;
-  const from = Math.min(range.start, ...outcome.edits.map((edit) => edit.start));
-  const to = Math.max(range.end, ...outcome.edits.map((edit) => edit.end));
+  // Edits of other files (a handler, a helper) are not written over this file's syntax.
+  const local = outcome.edits.filter((edit) => edit.file === undefined);
+  const from = Math.min(range.start, ...local.map((edit) => edit.start));
+  const to = Math.max(range.end, ...local.map((edit) => edit.end));
   const broken = errors.some((error) => error.start <= to && from <= error.end);
   return broken ? { unavailable: 'the code here does not parse yet: fix the syntax error first' } : outcome;
 }

@@ -13,6 +13,8 @@ export interface TextRange {
 /** Replaces `text.slice(start, end)` with `newText`; `start === end` inserts. */
 export interface TextEdit extends TextRange {
   newText: string;
+  /** The file it edits, when it is not the finding's own (the app's error handler, a helper). */
+  file?: string;
 }
 
 /** A code change offered for a finding. `safe` fixes may be applied in bulk (fix-all, `--fix`);

@@ -110,6 +110,40 @@ describe('the CLI on a project', () => {
   });
 });
 
+describe('the CLI fixing across files', () => {
+  const temp = tempRoot('http-auth-lint-fix-across-');
+
+  before(temp.create);
+  after(temp.remove);
+
+  it('--fix-dry-run shows the challenge added in the error middleware, and writes nothing', async () => {
+    const folder = await temp.project('dry', APP_FILES);
+    const { stdout } = await run(['.', '--fix-dry-run'], folder);
+    assert.match(stdout, /--- a\/src\/middleware\/errors\.ts\n\+\+\+ b\/src\/middleware\/errors\.ts/);
+    assert.match(stdout, /^\+ {6}if \(error\.status === 401\) ctx\.set\('WWW-Authenticate', 'Bearer realm="api"'\);$/m);
+    assert.equal(await fs.readFile(path.join(folder, 'src', 'middleware', 'errors.ts'), 'utf8'), APP_FILES['src/middleware/errors.ts']);
+  });
+
+  it('--fix writes it once for every throw the middleware answers, and reports what remains', async () => {
+    const folder = await temp.project('write', APP_FILES);
+    const { results } = await runJson(['.', '--fix'], folder);
+    const handler = await fs.readFile(path.join(folder, 'src', 'middleware', 'errors.ts'), 'utf8');
+    assert.equal(handler.split("ctx.set('WWW-Authenticate'").length - 1, 1);
+    assert.deepEqual(results.flatMap((r) => r.messages.map((m) => m.ruleId)), [PERMISSION], 'the permission finding is a suggestion: it stays');
+  });
+
+  it('--fix adds the challenge to a helper that sends the status its caller passes', async () => {
+    const folder = await temp.project('helper', {
+      'package.json': '{ "name": "helper" }',
+      'lib/respond.js': 'function sendError(res, status, message) {\n  res.status(status).json({ error: message });\n}\n\nmodule.exports = { sendError };\n',
+      'routes.js': "const { sendError } = require('./lib/respond');\nconst express = require('express');\nexpress().get('/', (req, res) => {\n  if (!req.headers.authorization) return sendError(res, 401, 'sign in');\n  res.end();\n});\n",
+    });
+    const { results } = await runJson(['.', '--fix'], folder);
+    assert.deepEqual(results.flatMap((r) => r.messages), []);
+    assert.match(await fs.readFile(path.join(folder, 'lib', 'respond.js'), 'utf8'), /^ {2}if \(status === 401\) res\.set\('WWW-Authenticate', 'Bearer realm="api"'\);\n {2}res\.status\(status\)/m);
+  });
+});
+
 describe('the CLI with --cache', () => {
   const temp = tempRoot('http-auth-lint-cache-');
   let folder: string;

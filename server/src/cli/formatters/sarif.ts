@@ -107,12 +107,11 @@ function results(report: FileReport, cwd: string, ruleIndex: ReadonlyMap<string,
     if (problem.fixes.length > 0) {
       result.fixes = problem.fixes.map((fix) => ({
         description: { text: fix.safe ? fix.title : `${fix.title} (a suggestion: review it)` },
-        artifactChanges: [
-          {
-            artifactLocation: location,
-            replacements: fix.edits.map((edit) => ({ deletedRegion: region(edit), insertedContent: { text: edit.newText } })),
-          },
-        ],
+        // One change per file: a fix may edit another file (the app's error handler).
+        artifactChanges: [...new Set(fix.edits.map((edit) => edit.filePath))].map((file) => ({
+          artifactLocation: file === undefined ? location : artifactLocation(file, cwd),
+          replacements: fix.edits.filter((edit) => edit.filePath === file).map((edit) => ({ deletedRegion: region(edit), insertedContent: { text: edit.newText } })),
+        })),
       }));
     }
     return result;

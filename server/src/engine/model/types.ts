@@ -100,7 +100,7 @@ export interface SiteOrigin {
    * made here; `definition`: the status is fixed inside `name`, where that finding is made. */
   decided: 'here' | 'definition';
   /** The app's error handler that answers this error (for errors). */
-  handler?: FileSpot & { shape: string };
+  handler?: FileSpot & { shape: string; framework: Framework };
   /** Why the framework's own error handling decides (for errors no handler of the app answers). */
   byDefault?: string;
 }

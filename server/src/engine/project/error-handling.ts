@@ -11,8 +11,8 @@ export interface ErrorVerdict {
   /** Whether anything is known to turn the error into a response: a handler of the app, or its
    * framework. An error nothing is known to answer (a client's own error class) is no status sent. */
   answered?: boolean;
-  /** The handler whose answer decided, for messages and related information. */
-  handler?: { file: string; spot: Spot; shape: string };
+  /** The handler whose answer decided, for messages, related information and the fix. */
+  handler?: { file: string; spot: Spot; shape: string; framework: Framework };
   /** Why the framework's own handling decides, when no handler of the app does. */
   byDefault?: string;
 }
@@ -53,7 +53,7 @@ export function handlerVerdict(project: Project, file: string, classes: readonly
     if (frameworks && !frameworks.includes(handler.framework)) continue;
     const branch = branchFor(project, handler, classes);
     if (!branch) continue;
-    const decided = { file: handler.file, spot: branch.spot, shape: handler.shape };
+    const decided = { file: handler.file, spot: branch.spot, shape: handler.shape, framework: handler.framework };
     switch (branch.outcome) {
       case 'challenge':
         return { challenge: 'set', handler: decided };

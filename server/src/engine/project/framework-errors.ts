@@ -7,6 +7,7 @@
 import * as path from 'node:path';
 import { unknownWrite } from '../model/values/headers';
 import type { ResponseSite } from '../model/types';
+import { challengeInHandler } from './cross-file-fixes';
 import { handlerVerdict } from './error-handling';
 import type { ProjectContext } from './sites';
 
@@ -19,5 +20,11 @@ export function answeredByHandlers(site: ResponseSite, { project, file }: Projec
   const handler = verdict.handler!;
   const where = `${path.relative(project.root, handler.file).split(path.sep).join('/')}:${handler.spot.line}`;
   const spot = { file: handler.file, start: handler.spot.start, end: handler.spot.end, line: handler.spot.line, where };
-  return { ...site, origin: { label: site.thrownError.classes[0].name, definition: spot, decided: 'here', handler: { ...spot, shape: handler.shape } } };
+  const answering = { ...spot, shape: handler.shape, framework: handler.framework };
+  // The handler sends the status without the headers: the challenge goes there, not at the throw.
+  return {
+    ...site,
+    origin: { label: site.thrownError.classes[0].name, definition: spot, decided: 'here', handler: answering },
+    fixer: { addHeader: (name, valueCode) => challengeInHandler(project, answering, name, valueCode) },
+  };
 }

@@ -12,7 +12,8 @@ import { guardsOf, isCaughtAndReplaced } from '../model/syntax/paths';
 import { oneLineRange } from '../model/syntax/ranges';
 import { unknownWrite } from '../model/values/headers';
 import { resolveStatuses, replacedStatus } from '../model/values/status';
-import type { FileSpot, Guard, HeaderWrite, ResponseSite, SiteOrigin, StatusValue } from '../model/types';
+import type { FileSpot, FixOutcome, Guard, HeaderWrite, ResponseSite, SiteOrigin, StatusValue } from '../model/types';
+import { challengeInHandler, challengeInHelper } from './cross-file-fixes';
 import { errorVerdict } from './error-handling';
 import { TRPC_CODES } from './library-errors';
 import { Evaluator, type ProducedStatus } from './evaluate';
@@ -200,9 +201,20 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
       droppedHeaders: [],
       guards,
       messages: messagesOf(node),
-      fixer: { addHeader: () => ({ unavailable: unavailableReason(origin) }) },
+      fixer: { addHeader: (name, valueCode) => challengeFix(produced, origin, name, valueCode) },
       origin,
     };
+  };
+
+  /** Where the challenge goes: the handler that answers the error, or the helper that sends the
+   * status its caller passes (another file, mostly). */
+  const challengeFix = (produced: ProducedStatus, origin: SiteOrigin, name: string, valueCode: string): FixOutcome => {
+    if (origin.handler) return challengeInHandler(project, origin.handler, name, valueCode);
+    const delivery = produced.delivery;
+    if (delivery.kind === 'response' && origin.decided === 'here') {
+      return challengeInHelper(project, { ...spotIn(delivery.file, delivery.spot), framework: delivery.framework }, name, valueCode);
+    }
+    return { unavailable: unavailableReason(origin) };
   };
 
   const spotIn = (spotFile: string, spot: Spot): FileSpot => ({ file: spotFile, start: spot.start, end: spot.end, line: spot.line, where: `${path.relative(project.root, spotFile).split(path.sep).join('/')}:${spot.line}` });
@@ -217,7 +229,7 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
   const errorChallenge = (produced: ProducedStatus, origin: SiteOrigin) => {
     if (produced.delivery.kind !== 'error') return 'unknown';
     const verdict = errorVerdict(project, file, produced.delivery.error);
-    if (verdict.handler) origin.handler = { ...spotIn(verdict.handler.file, verdict.handler.spot), shape: verdict.handler.shape };
+    if (verdict.handler) origin.handler = { ...spotIn(verdict.handler.file, verdict.handler.spot), shape: verdict.handler.shape, framework: verdict.handler.framework };
     if (verdict.byDefault) origin.byDefault = verdict.byDefault;
     return verdict.challenge;
   };

@@ -9,9 +9,9 @@ const messages = {
   missing:
     'This 401 has no WWW-Authenticate header, which RFC 9110 requires: without a challenge clients cannot tell how to authenticate. Set one, e.g. WWW-Authenticate: {{challenge}}.',
   viaHelper:
-    '{{helper}} ({{where}}) sends this 401 without a WWW-Authenticate header, which RFC 9110 requires: clients cannot tell how to authenticate. Set one there for 401s, e.g. WWW-Authenticate: {{challenge}}.',
+    '{{helper}} ({{where}}) sends this 401 without a WWW-Authenticate header, which RFC 9110 requires: clients cannot tell how to authenticate. Set one in that helper for 401s, e.g. WWW-Authenticate: {{challenge}}.',
   viaHandler:
-    'This 401 ({{helper}}) reaches {{handler}} ({{where}}), which sends it without a WWW-Authenticate header, which RFC 9110 requires. Set one there for 401s, e.g. WWW-Authenticate: {{challenge}}.',
+    'This 401 ({{helper}}) reaches {{handler}} ({{where}}), which sends it without a WWW-Authenticate header, which RFC 9110 requires. Set one in that handler for 401s, e.g. WWW-Authenticate: {{challenge}}.',
   viaDefault:
     'This 401 ({{helper}}) goes out without a WWW-Authenticate header: {{reason}}. RFC 9110 requires a challenge on every 401; give the error one, e.g. WWW-Authenticate: {{challenge}}.',
   elsewhere: 'WWW-Authenticate is set here, but not on the path of this 401.',
