@@ -27,13 +27,29 @@ export function timeInProcess(fn, rounds = 5) {
 }
 
 /** Wall-clock milliseconds of a whole process, median of `rounds`; fails loudly if it fails. */
-export function timeProcess(command, args, { rounds = 3, okExitCodes = [0], env = process.env } = {}) {
+export function timeProcess(command, args, { rounds = 3, okExitCodes = [0], env = process.env, cwd = undefined } = {}) {
   const times = [];
   for (let i = 0; i < rounds; i++) {
     const start = process.hrtime.bigint();
-    const run = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], env, maxBuffer: 1 << 26 });
+    const run = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], env, cwd, maxBuffer: 1 << 26 });
     times.push(ms(process.hrtime.bigint() - start));
     if (!okExitCodes.includes(run.status)) throw new Error(`${command} ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
   }
   return median(times);
+}
+
+/** Wall-clock milliseconds (median of `rounds`) and peak resident memory (the largest) of a Node
+ * script run in a whole process, with max-rss.cjs preloaded. */
+export function measureNode(script, args, { rounds = 3, okExitCodes = [0], env = process.env } = {}) {
+  const times = [];
+  let maxRssKiB = 0;
+  for (let i = 0; i < rounds; i++) {
+    const start = process.hrtime.bigint();
+    const run = spawnSync(process.execPath, ['--require', new URL('./max-rss.cjs', import.meta.url).pathname, script, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env, maxBuffer: 1 << 28 });
+    times.push(ms(process.hrtime.bigint() - start));
+    if (!okExitCodes.includes(run.status)) throw new Error(`${script} ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
+    const rss = /max-rss-kib (\d+)/.exec(String(run.stderr));
+    if (rss) maxRssKiB = Math.max(maxRssKiB, Number(rss[1]));
+  }
+  return { ms: median(times), maxRssMiB: maxRssKiB / 1024 };
 }

@@ -12,11 +12,12 @@ import { formatStylish } from './formatters/stylish';
 import { displayPath } from './paths';
 import { LineIndex } from './positions';
 import { countAll, errorsOnly, type ConfigProblemReport, type FileReport, type SkippedReport } from './report';
-import { useProjects, type FileJob, type FileOutcome, type ScanOptions } from './scan-file';
+import { forgetProjects, useProjects, type FileJob, type FileOutcome, type ScanOptions } from './scan-file';
 import { CliSettings } from './settings';
 import { cacheFile, hashOf, RunCache } from './cache';
 import { editsByFile, unifiedDiff } from './fix';
 import { readRegularFile } from './project-host';
+import { collectGarbage, LARGE_PROJECT } from './memory';
 import { ProjectScan } from './project-scan';
 import { runScan, threadCount } from './threads';
 import { packageVersion } from './version';
@@ -129,20 +130,19 @@ async function run(options: LintOptions, io: CliIo): Promise<number> {
     if (!resolved.ignored) jobs.push({ index: jobs.length, file, settings: resolved.settings });
   }
 
-  // The index of each project selects what is parsed (project-scan.ts); each file is read as part of its project.
+  // Each file is read as part of its project: the project's index selects what is parsed
+  // (project-scan.ts). Projects are indexed, linted and released one at a time.
   // --cache: results and summaries of earlier runs (cache.ts). --fix writes files: it runs anew.
   const cache = options.cacheLocation !== undefined ? RunCache.load(cacheFile(options.cacheLocation, io.cwd)) : undefined;
   const walkedFolders = options.paths.map((given) => path.resolve(io.cwd, given));
-  const scan = await ProjectScan.prepare(jobs.map((job) => job.file), options.maxFileSize, cache, { folders: walkedFolders, files: walked.files });
+  const scan = new ProjectScan(jobs.map((job) => job.file), options.maxFileSize, cache, { folders: walkedFolders, files: walked.files });
   for (const job of jobs) job.root = scan.rootOf(job.file);
-  useProjects(scan.indexedProjects());
   const scanOptions: ScanOptions = {
     cwd: io.cwd,
     fix: options.fix,
     reportUnusedDisable: options.reportUnusedDisable,
     maxFileSize: options.maxFileSize,
     faultyRule: process.env[FAULTS_VARIABLE] || undefined,
-    projects: scan.projectsOption(),
   };
   await io.beforeScan?.(jobs.map((job) => job.file));
   // Outcomes arrive in any order from the threads; they are told in the walk's order, stderr as
@@ -158,31 +158,42 @@ async function run(options: LintOptions, io: CliIo): Promise<number> {
   };
   const reusable = cache && options.fix === 'off';
   const settingsKey = (job: FileJob) => hashOf(JSON.stringify([job.settings, options.reportUnusedDisable, options.maxFileSize]));
-  const lintJobs = (chosen: readonly FileJob[], threads: number) =>
-    runScan(chosen, scanOptions, {
-      threads,
-      onOutcome: (index, outcome) => {
-        outcomes[index] = outcome;
-        const job = jobs[index];
-        if (reusable && job.root !== undefined && !outcome.incomplete) cache.setResult(job.root, job.file, settingsKey(job), outcome);
-        tell();
-      },
+  const clean = (job: FileJob): FileOutcome => ({ report: { filePath: job.file, source: '', problems: [], ruleFailures: [] }, messages: [], incomplete: false });
+
+  /** Lints the files of one project; `onOutcome` takes each outcome. */
+  const lintRoot = async (root: string, rootScan: ProjectScan, fix: ScanOptions['fix'], onOutcome: (job: FileJob, outcome: FileOutcome) => void): Promise<void> => {
+    const project = await rootScan.index(root);
+    useProjects(new Map([[root, project]]));
+    const rootJobs = jobs.filter((job) => job.root === root);
+    const chosen = rootJobs.filter((job) => {
+      if (!rootScan.selected.has(job.file)) {
+        // It cannot hold a finding: it mentions no status and nothing that sends one.
+        onOutcome(job, clean(job));
+        return false;
+      }
+      const kept = reusable && fix === options.fix ? cache.result(root, job.file, settingsKey(job)) : undefined;
+      if (kept) onOutcome(job, kept);
+      return !kept;
+    });
+    await runScan(chosen, { ...scanOptions, fix, projects: rootScan.projectsOption(root) }, {
+      threads: threadCount(options.threads, chosen.length),
+      onOutcome: (index, outcome) => onOutcome(jobs[index], outcome),
       onWorkerFailure: (message) => io.stderr(`http-auth-lint: ${message}\n`),
     });
+    forgetProjects([root]);
+    rootScan.release(root);
+    if (project.selectedCount() >= LARGE_PROJECT && rootScan.filesByRoot.size > 1) collectGarbage();
+  };
 
-  const selected = jobs.filter((job) => {
-    if (!scan.selected.has(job.file)) return false;
-    const kept = reusable && job.root !== undefined ? cache.result(job.root, job.file, settingsKey(job)) : undefined;
-    if (kept) outcomes[job.index] = kept;
-    return !kept;
-  });
-  tell();
-  await lintJobs(selected, threadCount(options.threads, selected.length));
-  // The others cannot hold a finding: they mention no status and nothing that sends one.
+  for (const root of scan.filesByRoot.keys()) {
+    await lintRoot(root, scan, options.fix, (job, outcome) => {
+      outcomes[job.index] = outcome;
+      if (reusable && !outcome.incomplete && scan.selected.has(job.file)) cache.setResult(root, job.file, settingsKey(job), outcome);
+      tell();
+    });
+  }
   const cacheProblem = cache?.save();
   if (cacheProblem) io.stderr(`http-auth-lint: could not write the cache: ${cacheProblem}\n`);
-  for (const job of jobs) if (!scan.selected.has(job.file)) outcomes[job.index] = { report: { filePath: job.file, source: '', problems: [], ruleFailures: [] }, messages: [], incomplete: false };
-  tell();
 
   // Fixes that edit other files (the challenge added in the app's error handler): each edit once.
   const elsewhere = editsByFile(outcomes.flatMap((outcome) => outcome?.elsewhere ?? []));
@@ -204,16 +215,13 @@ async function run(options: LintOptions, io: CliIo): Promise<number> {
     }
     if (options.fix === 'write') {
       // What those edits repaired in the linted files: their reports again, read in the changed project.
-      const again = await ProjectScan.prepare(jobs.map((job) => job.file), options.maxFileSize);
-      useProjects(again.indexedProjects());
-      await runScan(jobs.filter((job) => again.selected.has(job.file)), { ...scanOptions, fix: 'off', projects: again.projectsOption() }, {
-        threads: 1,
-        onOutcome: (index, outcome) => {
-          const output = outcomes[index]?.report?.output;
-          outcomes[index] = { ...outcome, messages: [], report: outcome.report && (output === undefined ? outcome.report : { ...outcome.report, output }) };
-        },
-        onWorkerFailure: (message) => io.stderr(`http-auth-lint: ${message}\n`),
-      });
+      const again = new ProjectScan(jobs.map((job) => job.file), options.maxFileSize);
+      for (const root of again.filesByRoot.keys()) {
+        await lintRoot(root, again, 'off', (job, outcome) => {
+          const output = outcomes[job.index]?.report?.output;
+          outcomes[job.index] = { ...outcome, messages: [], report: outcome.report && (output === undefined ? outcome.report : { ...outcome.report, output }) };
+        });
+      }
     }
   }
 

@@ -17,82 +17,93 @@ export type ProjectsOption = Record<string, { handlerFiles: string[]; selected: 
 export class ProjectScan {
   private readonly roots = new ProjectRoots();
   private readonly rootByFile = new Map<string, string>();
-  /** The files to lint that the index selected (or that cannot be read as text). */
+  /** The files to lint, by the root of their project. */
+  readonly filesByRoot = new Map<string, string[]>();
+  /** The files to lint that an index selected (or that cannot be read as text). */
   readonly selected = new Set<string>();
   private readonly projects = new Map<string, { project: Project; handlerFiles: string[]; selected: string[] }>();
 
   /** `walked`: the run's own walk, with the folders it walked: a root among them is not walked again. */
-  static async prepare(files: readonly string[], maxFileSize: number, cache?: RunCache, walked?: { folders: readonly string[]; files: readonly string[] }): Promise<ProjectScan> {
-    const scan = new ProjectScan();
-    const byRoot = new Map<string, string[]>();
+  constructor(
+    files: readonly string[],
+    private readonly maxFileSize: number,
+    private readonly cache?: RunCache,
+    private readonly walked?: { folders: readonly string[]; files: readonly string[] },
+  ) {
     for (const file of files) {
-      const root = scan.roots.rootOf(file);
-      scan.rootByFile.set(file, root);
-      const list = byRoot.get(root);
+      const root = this.roots.rootOf(file);
+      this.rootByFile.set(file, root);
+      const list = this.filesByRoot.get(root);
       if (list) list.push(file);
-      else byRoot.set(root, [file]);
+      else this.filesByRoot.set(root, [file]);
     }
-    for (const [root, rootFiles] of byRoot) {
-      // The project's own files: what git would not ignore (build output, generated code, vendored bundles are not read).
-      const rootFiles0 = walked?.folders.includes(root) ? walked.files.filter((file) => file.startsWith(root + path.sep)) : (await collectFiles([root], root)).files;
-      const ignored = gitIgnored(root);
-      const projectWalk = rootFiles0.filter((file) => !ignored(file));
-      const host = new SizeLimitedHost(maxFileSize);
-      const project = createProject(host, root);
-      const projectFiles = new Set([...projectWalk, ...rootFiles]);
-      const fingerprint = cache && fingerprintOf(projectFiles);
-      const kept = fingerprint ? cache.index(root, fingerprint) : undefined;
-      let selected: ReadonlySet<string>;
-      let unread: ReadonlySet<string>;
-      if (kept) {
-        // The files are as the last run left them: its index holds.
-        project.adoptIndex(kept.index.selected, kept.summaries, kept.index.producing, kept.index.apps);
-        project.addHandlerFiles(kept.index.handlerFiles);
-        selected = new Set(kept.index.selected);
-        unread = new Set(kept.index.unread);
-      } else {
-        // Summaries of files whose content an earlier run summarized are taken from the cache.
-        const contentHash = new Map<string, string>();
-        if (cache) {
-          const hashFor = (file: string, text: string) => {
-            const hash = hashOf(text);
-            contentHash.set(file, hash);
-            return hash;
-          };
-          project.summaryStore = { get: (file, text) => cache.summary(hashFor(file, text)), set: (file, text) => void hashFor(file, text) };
-        }
-        project.keepAnalysesOf(rootFiles);
-        selected = project.index(projectFiles);
-        unread = host.unread;
-        if (cache && fingerprint) {
-          const byFile: Record<string, { hash: string; summary: FileSummary }> = {};
-          for (const [file, summary] of Object.entries(project.selectedSummaries())) {
-            const hash = contentHash.get(file);
-            if (hash) byFile[file] = { hash, summary };
-          }
-          cache.setIndex(root, { fingerprint, selected: [...selected], producing: [...project.producingNames()], apps: project.apps(), handlerFiles: project.handlerFileList(), unread: [...unread] }, byFile);
-        }
-      }
-      for (const file of rootFiles) if (selected.has(file) || unread.has(file)) scan.selected.add(file);
-      scan.projects.set(root, { project, handlerFiles: project.handlerFileList(), selected: [...selected] });
-    }
-    return scan;
   }
 
-  /** The projects as this thread indexed them, by root (their kept analyses serve the lints here). */
-  indexedProjects(): Map<string, Project> {
-    return new Map([...this.projects].map(([root, { project }]) => [root, project]));
+  /** Indexes the project at `root` (or takes its index from the cache). A run indexes one project
+   * at a time and releases it once its files are linted: memory follows the largest project, not
+   * the sum of them. */
+  async index(root: string): Promise<Project> {
+    const { cache, walked, maxFileSize } = this;
+    const rootFiles = this.filesByRoot.get(root) ?? [];
+    // The project's own files: what git would not ignore (build output, generated code, vendored bundles are not read).
+    const found = walked?.folders.includes(root) ? walked.files.filter((file) => file.startsWith(root + path.sep)) : (await collectFiles([root], root)).files;
+    const ignored = gitIgnored(root);
+    const projectFiles = new Set([...found.filter((file) => !ignored(file)), ...rootFiles]);
+    const host = new SizeLimitedHost(maxFileSize);
+    const project = createProject(host, root);
+    const fingerprint = cache && fingerprintOf(projectFiles);
+    const kept = fingerprint ? cache.index(root, fingerprint) : undefined;
+    let selected: ReadonlySet<string>;
+    let unread: ReadonlySet<string>;
+    if (kept) {
+      // The files are as the last run left them: its index holds.
+      project.adoptIndex(kept.index.selected, kept.summaries, kept.index.producing, kept.index.apps);
+      project.addHandlerFiles(kept.index.handlerFiles);
+      selected = new Set(kept.index.selected);
+      unread = new Set(kept.index.unread);
+    } else {
+      // Summaries of files whose content an earlier run summarized are taken from the cache.
+      const contentHash = new Map<string, string>();
+      if (cache) {
+        const hashFor = (file: string, text: string) => {
+          const hash = hashOf(text);
+          contentHash.set(file, hash);
+          return hash;
+        };
+        project.summaryStore = { get: (file, text) => cache.summary(hashFor(file, text)), set: (file, text) => void hashFor(file, text) };
+      }
+      project.keepAnalysesOf(rootFiles);
+      selected = project.index(projectFiles);
+      unread = host.unread;
+      if (cache && fingerprint) {
+        const byFile: Record<string, { hash: string; summary: FileSummary }> = {};
+        for (const [file, summary] of Object.entries(project.selectedSummaries())) {
+          const hash = contentHash.get(file);
+          if (hash) byFile[file] = { hash, summary };
+        }
+        cache.setIndex(root, { fingerprint, selected: [...selected], producing: [...project.producingNames()], apps: project.apps(), handlerFiles: project.handlerFileList(), unread: [...unread] }, byFile);
+      }
+    }
+    for (const file of rootFiles) if (selected.has(file) || unread.has(file)) this.selected.add(file);
+    this.projects.set(root, { project, handlerFiles: project.handlerFileList(), selected: [...selected] });
+    return project;
+  }
+
+  /** Forgets a project once its files are linted. */
+  release(root: string): void {
+    this.projects.delete(root);
   }
 
   rootOf(file: string): string {
     return this.rootByFile.get(file) ?? this.roots.rootOf(file);
   }
 
-  /** What the threads need to read each project. */
-  projectsOption(): ProjectsOption {
-    const option: ProjectsOption = {};
-    for (const [root, { project, handlerFiles, selected }] of this.projects) option[root] = { handlerFiles, selected, summaries: project.selectedSummaries(), producing: [...project.producingNames()], apps: project.apps() };
-    return option;
+  /** What the threads need to read a project. */
+  projectsOption(root: string): ProjectsOption {
+    const entry = this.projects.get(root);
+    if (!entry) return {};
+    const { project, handlerFiles, selected } = entry;
+    return { [root]: { handlerFiles, selected, summaries: project.selectedSummaries(), producing: [...project.producingNames()], apps: project.apps() } };
   }
 }
 

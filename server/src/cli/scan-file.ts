@@ -69,6 +69,11 @@ export function useProjects(indexed: ReadonlyMap<string, Project>): void {
   for (const [root, project] of indexed) projects.set(root, project);
 }
 
+/** Releases projects whose files are linted (worker threads end with their run). */
+export function forgetProjects(roots: Iterable<string>): void {
+  for (const root of roots) projects.delete(root);
+}
+
 function projectContext(job: FileJob, options: ScanOptions): ProjectContext | undefined {
   const indexed = job.root !== undefined ? options.projects?.[job.root] : undefined;
   if (job.root === undefined || !indexed) return undefined;

@@ -39,9 +39,11 @@ export interface ProjectHandler {
  * imports and exports alone (a file that cannot send a status, read to follow a re-export). */
 export type Summarizer = (fileName: string, text: string, graphOnly?: boolean) => { summary: FileSummary; analysis?: FileAnalysis };
 
-/** How much text the analyses kept for a later lint may come from: a syntax tree takes some 30
- * times its text, so this keeps them to about 100 MB on the largest projects. */
-const KEPT_TEXT_BUDGET = 3_500_000;
+/** How much text the analyses kept for a later lint may come from, over every project of the
+ * process (a run over many repositories indexes them all before it lints): a syntax tree takes
+ * some 30 times its text, so this keeps them to about 130 MB (measured: 90 bytes a character). */
+const KEPT_TEXT_BUDGET = 1_500_000;
+let keptText = 0;
 
 /** How many rounds the index looks for the callers of names it found (a helper that wraps a helper
  * that sends a 401 is found in the second round). */
@@ -63,7 +65,6 @@ export class Project {
   private readonly graphOnly = new Set<string>();
   /** Analyses made for summaries, kept for the lint of the same text (takeAnalysis). */
   private readonly kept = new Map<string, FileAnalysis>();
-  private keptText = 0;
   /** The names the index found to write a 401, 403 or 407 (namesWorthFinding, over its files). */
   private readonly producing = new Set<string>();
   /** In a package that creates more than one app (examples, fixtures, a monorepo package with two
@@ -210,6 +211,11 @@ export class Project {
     return appOf;
   }
 
+  /** How many files the index selected. */
+  selectedCount(): number {
+    return this.selected?.size ?? 0;
+  }
+
   /** The summaries made so far of the selected files: for a thread that reads the same project. */
   selectedSummaries(): Record<string, FileSummary> {
     const result: Record<string, FileSummary> = {};
@@ -267,9 +273,9 @@ export class Project {
     if (stored) return stored;
     const { summary, analysis } = this.summarizer(file, text, graphOnly);
     if (!graphOnly) this.summaryStore?.set(file, text, summary);
-    if (analysis && this.keepAnalyses?.has(file) && this.keptText + text.length <= KEPT_TEXT_BUDGET) {
+    if (analysis && this.keepAnalyses?.has(file) && keptText + text.length <= KEPT_TEXT_BUDGET) {
       this.kept.set(file, analysis);
-      this.keptText += text.length;
+      keptText += text.length;
     }
     return summary;
   }
@@ -284,7 +290,7 @@ export class Project {
     const analysis = this.kept.get(file);
     if (!analysis) return undefined;
     this.kept.delete(file);
-    this.keptText -= analysis.sourceFile.text.length;
+    keptText -= analysis.sourceFile.text.length;
     return analysis.sourceFile.text === text ? analysis : undefined;
   }
 
