@@ -3,7 +3,7 @@
 //   npm run bench [-- --snapshots <folder>] [--real-only]
 // With --snapshots (or HTTP_AUTH_LINT_SNAPSHOTS), the real-repository figures run on the dev set's
 // snapshots there (test/ecosystem/README.md says how to get them); without, they are skipped.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
