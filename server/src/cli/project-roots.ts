@@ -8,8 +8,8 @@ import * as path from 'node:path';
 
 const PROJECT_MARKERS = ['package.json', 'tsconfig.json', 'jsconfig.json'];
 
-function isWorkspaceRoot(folder: string): boolean {
-  if (existsSync(path.join(folder, 'pnpm-workspace.yaml'))) return true;
+/** Whether a folder's package.json declares workspaces. */
+function hasWorkspaces(folder: string): boolean {
   try {
     const json = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { workspaces?: unknown };
     return json.workspaces !== undefined;
@@ -19,6 +19,14 @@ function isWorkspaceRoot(folder: string): boolean {
 }
 
 export class ProjectRoots {
+  /** `listed`: folders whose entries a walk read already (walk.ts markers): asked of no one again. */
+  constructor(private readonly listed: ReadonlyMap<string, ReadonlySet<string>> = new Map()) {}
+
+  private has(folder: string, name: string): boolean {
+    const names = this.listed.get(folder);
+    return names ? names.has(name) : existsSync(path.join(folder, name));
+  }
+
   private readonly roots = new Map<string, string>();
   private readonly markers = new Map<string, string | null>();
   private readonly workspaces = new Map<string, string | null>();
@@ -39,8 +47,8 @@ export class ProjectRoots {
   private nearestMarked(folder: string): string | null {
     let found = this.markers.get(folder);
     if (found === undefined) {
-      if (PROJECT_MARKERS.some((marker) => existsSync(path.join(folder, marker)))) found = folder;
-      else found = isTop(folder) ? null : this.nearestMarked(path.dirname(folder));
+      if (PROJECT_MARKERS.some((marker) => this.has(folder, marker))) found = folder;
+      else found = this.isTop(folder) ? null : this.nearestMarked(path.dirname(folder));
       this.markers.set(folder, found);
     }
     return found;
@@ -50,14 +58,15 @@ export class ProjectRoots {
   private workspaceAbove(folder: string): string | null {
     let found = this.workspaces.get(folder);
     if (found === undefined) {
-      found = isWorkspaceRoot(folder) ? folder : isTop(folder) ? null : this.workspaceAbove(path.dirname(folder));
+      const workspace = this.has(folder, 'pnpm-workspace.yaml') || (this.has(folder, 'package.json') && hasWorkspaces(folder));
+      found = workspace ? folder : this.isTop(folder) ? null : this.workspaceAbove(path.dirname(folder));
       this.workspaces.set(folder, found);
     }
     return found;
   }
-}
 
-/** The repository's folder, or the file system's root: nothing above it is the project. */
-function isTop(folder: string): boolean {
-  return path.dirname(folder) === folder || existsSync(path.join(folder, '.git'));
+  /** The repository's folder, or the file system's root: nothing above it is the project. */
+  private isTop(folder: string): boolean {
+    return path.dirname(folder) === folder || this.has(folder, '.git');
+  }
 }

@@ -9,13 +9,13 @@ import { CachedHost, createProject, type FileSummary, type Project } from '../en
 import { diskHost, readRegularFile } from './project-host';
 import { fingerprintOf, hashOf, type RunCache } from './cache';
 import { ProjectRoots } from './project-roots';
-import { collectFiles } from './walk';
+import { collectFiles, type WalkResult } from './walk';
 
 /** What a thread needs to read a project as the main thread indexed it (plain data). */
 export type ProjectsOption = Record<string, { handlerFiles: string[]; selected: string[]; summaries: Record<string, FileSummary>; producing: string[]; apps: ReturnType<Project['apps']> }>;
 
 export class ProjectScan {
-  private readonly roots = new ProjectRoots();
+  private readonly roots: ProjectRoots;
   private readonly rootByFile = new Map<string, string>();
   /** The files to lint, by the root of their project. */
   readonly filesByRoot = new Map<string, string[]>();
@@ -28,8 +28,9 @@ export class ProjectScan {
     files: readonly string[],
     private readonly maxFileSize: number,
     private readonly cache?: RunCache,
-    private readonly walked?: { folders: readonly string[]; files: readonly string[] },
+    private readonly walked?: Pick<WalkResult, 'files' | 'markers' | 'named'> & { folders: readonly string[] },
   ) {
+    this.roots = new ProjectRoots(walked?.markers);
     for (const file of files) {
       const root = this.roots.rootOf(file);
       this.rootByFile.set(file, root);
@@ -49,7 +50,8 @@ export class ProjectScan {
     const found = walked?.folders.includes(root) ? walked.files.filter((file) => file.startsWith(root + path.sep)) : (await collectFiles([root], root)).files;
     const ignored = gitIgnored(root);
     const projectFiles = new Set([...found.filter((file) => !ignored(file)), ...rootFiles]);
-    const host = new SizeLimitedHost(maxFileSize);
+    const regular = new Set(found.filter((file) => !walked?.named.has(file)));
+    const host = new SizeLimitedHost(maxFileSize, regular);
     const project = createProject(host, root);
     const fingerprint = cache && fingerprintOf(projectFiles);
     const kept = fingerprint ? cache.index(root, fingerprint) : undefined;
@@ -127,12 +129,27 @@ function gitIgnored(root: string): (file: string) => boolean {
 class SizeLimitedHost extends CachedHost {
   readonly unread = new Set<string>();
 
-  constructor(private readonly maxFileSize: number) {
+  /** `regular`: files a walk found to be regular files, read at once (any other is opened first
+   * and checked: a FIFO named x.ts would block a plain read). */
+  constructor(
+    private readonly maxFileSize: number,
+    private readonly regular: ReadonlySet<string>,
+  ) {
     super(diskHost);
   }
 
+  private read(fileName: string): string | undefined {
+    if (!this.regular.has(fileName)) return readRegularFile(fileName, this.maxFileSize);
+    try {
+      const text = readFileSync(fileName, 'utf8');
+      return text.length > this.maxFileSize ? undefined : text;
+    } catch {
+      return undefined;
+    }
+  }
+
   override readFile(fileName: string): string | undefined {
-    const text = readRegularFile(fileName, this.maxFileSize);
+    const text = this.read(fileName);
     if (text === undefined || text.includes('\0')) {
       this.unread.add(fileName);
       return undefined;

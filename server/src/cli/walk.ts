@@ -17,7 +17,15 @@ export interface WalkResult {
   /** Something that could not be read (policy: false, the run is incomplete), or that was named
    * but is not lintable (policy: true); the walk went on without it. */
   skipped: { path: string; reason: string; policy: boolean }[];
+  /** Every folder walked, with the names in it that mark a project (package.json, tsconfig.json,
+   * jsconfig.json, pnpm-workspace.yaml, .git): the project roots are read from these, not asked
+   * of the file system again. */
+  markers: Map<string, Set<string>>;
+  /** Files named on the command line: not known to be regular files (a FIFO named x.ts). */
+  named: Set<string>;
 }
+
+const MARKERS = new Set(['package.json', 'tsconfig.json', 'jsconfig.json', 'pnpm-workspace.yaml', '.git']);
 
 export function reasonOf(error: unknown): string {
   if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') {
@@ -30,7 +38,7 @@ export function reasonOf(error: unknown): string {
 }
 
 export async function collectFiles(paths: string[], cwd: string): Promise<WalkResult> {
-  const result: WalkResult = { files: [], missing: [], skipped: [] };
+  const result: WalkResult = { files: [], missing: [], skipped: [], markers: new Map(), named: new Set() };
   const seen = new Set<string>();
   const add = (file: string): void => {
     if (!seen.has(file)) {
@@ -50,6 +58,7 @@ export async function collectFiles(paths: string[], cwd: string): Promise<WalkRe
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    result.markers.set(folder, new Set(entries.filter((entry) => MARKERS.has(entry.name)).map((entry) => entry.name)));
     for (const entry of entries) {
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) {
@@ -92,6 +101,7 @@ export async function collectFiles(paths: string[], cwd: string): Promise<WalkRe
     } else {
       // A file named on the command line is linted even inside node_modules: it was asked for.
       add(full);
+      result.named.add(full);
     }
   }
   return result;
