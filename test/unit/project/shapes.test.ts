@@ -288,6 +288,99 @@ app.get('/x', (req, res) => {
   });
 });
 
+describe('a dispatcher helper that picks 401 or 403 by the error it is given', () => {
+  const files = (permissionFailure: string): Files => ({
+    'package.json': '{ "name": "app" }',
+    'src/errors.ts': `type Res = { setHeader(name: string, value: string): void; status(code: number): { end(): void } };
+
+export function answerError(res: Res, error: { type: string }) {
+  switch (error.type) {
+    case 'unauthorized':
+    case 'expired':
+      res.setHeader('WWW-Authenticate', 'Bearer realm="api"');
+      return res.status(401).end();
+    case 'forbidden':
+      return res.status(403).end();
+    default:
+      return res.status(500).end();
+  }
+}
+`,
+    'src/server.ts': `import express from 'express';
+import { answerError } from './errors';
+
+const app = express();
+app.get('/projects/:id', async (req, res) => {
+  const found = await loadProject(req.params.id);
+  if (!found.ok) return answerError(res, found.error);
+  if (!(await canEdit(req.user, found.project))) {
+    return answerError(res, ${permissionFailure});
+  }
+  res.json(found.project);
+});
+`,
+  });
+
+  it('reports the permission failure answered with the 401 branch, at the call that picks it', () => {
+    const project = files("{ type: 'unauthorized' }");
+    assert.deepEqual(lintProject(project).findings, [`${at(project, 'src/server.ts', "return answerError(res, { type: 'unauthorized' })")} ${PERMISSION}`]);
+  });
+
+  it('follows a case that falls through into the 401 branch', () => {
+    const project = files("{ type: 'expired' }");
+    assert.deepEqual(lintProject(project).findings, [`${at(project, 'src/server.ts', "return answerError(res, { type: 'expired' })")} ${PERMISSION}`]);
+  });
+
+  it('is silent when the call picks the 403 branch', () => {
+    assert.deepEqual(lintProject(files("{ type: 'forbidden' }")).findings, []);
+  });
+
+  // An error of unknown type may take any branch: the guard around the call says nothing of
+  // which code the helper sends.
+  it('is silent when the error passed on may take the 401 or the 403 branch', () => {
+    assert.deepEqual(lintProject(files('found.error')).findings, []);
+  });
+});
+
+describe('helpers gathered in an exported object, used by a route that mentions no status', () => {
+  const files: Files = {
+    'package.json': '{ "name": "app" }',
+    'src/lib/response.ts': `const unauthorizedResponse = () => Response.json({ error: 'unauthorized' }, { status: 401 });
+const notFoundResponse = () => Response.json({ error: 'not found' }, { status: 404 });
+
+export const responses = { unauthorizedResponse, notFoundResponse };
+`,
+    'src/lib/errors.ts': `import { responses } from './response';
+
+export const answerError = (error: { type: string }) => {
+  if (error.type === 'unauthorized') return responses.unauthorizedResponse();
+  return responses.notFoundResponse();
+};
+`,
+    'src/app/hooks/route.ts': `import { answerError } from '../../lib/errors';
+
+export async function DELETE(request: Request) {
+  const user = await currentUser(request);
+  if (!(await hasPermission(user, 'hooks:delete'))) {
+    return answerError({ type: 'unauthorized' });
+  }
+  return new Response(null, { status: 204 });
+}
+`,
+  };
+
+  // The route names neither the object nor a status: it is found as a caller of the dispatcher,
+  // itself found as a caller of the object whose member sends the 401.
+  it('finds the route through the dispatcher and reports the permission failure there', () => {
+    const run = lintProject(files);
+    assert.ok(run.selected.includes('src/app/hooks/route.ts'));
+    assert.deepEqual(run.findings, [
+      `${at(files, 'src/app/hooks/route.ts', "return answerError({ type: 'unauthorized' })")} ${PERMISSION}`,
+      `${at(files, 'src/lib/response.ts', 'Response.json({ error: \'unauthorized\' }')} ${MISSING}`,
+    ]);
+  });
+});
+
 describe('a Nest exception answered by a global filter of another file', () => {
   const files = (answer: string): Files => ({
     'package.json': '{ "name": "api" }',

@@ -7,7 +7,7 @@ import type { Framework } from '../model/types';
 import { libraryError, type LibraryError } from './library-errors';
 import type { Project, Resolution } from './project';
 import { own } from './summary/records';
-import type { Challenge, ClassSymbol, Effect, Spot, Value } from './summary/types';
+import type { Challenge, ClassSymbol, Effect, Selector, Spot, Value } from './summary/types';
 
 /** A value and the frame it is read in: its file, and the arguments of its function's call. */
 export interface Bound {
@@ -99,6 +99,7 @@ export class Evaluator {
   private callable(file: string, effects: readonly Effect[], args: readonly Bound[], depth: number): ProducedStatus[] {
     const produced: ProducedStatus[] = [];
     for (const effect of effects) {
+      if (effect.when && !mayTake(effect.when, { value: UNKNOWN, file, args }, depth)) continue;
       switch (effect.kind) {
         case 'sends':
           for (const code of this.codes({ value: effect.status, file, args }, depth + 1)) {
@@ -308,6 +309,19 @@ function mayCarryStatus(bound: Bound, depth: number): boolean {
 }
 
 /** The argument a parameter value stands for (and its property), in the frame of `bound`. */
+/** Whether a call may take a branch its callee picks by an argument: no when the argument is a
+ * literal the branch does not compare against (`answer(res, { type: 'forbidden' })` never takes
+ * `case 'unauthorized'`); yes when it is not known. */
+function mayTake(selector: Selector, call: Bound, depth: number): boolean {
+  let bound = argument(call, { kind: 'parameter', index: selector.index, ...(selector.property !== undefined && { property: selector.property }) });
+  // An argument that is itself a parameter of the caller: the caller's caller says.
+  for (let step = depth; bound?.value.kind === 'parameter' && step < MAX_DEPTH; step++) bound = argument(bound, bound.value);
+  const value = bound?.value;
+  if (value?.kind === 'string') return selector.equals.includes(value.text);
+  if (value?.kind === 'status') return selector.equals.includes(value.code);
+  return true;
+}
+
 function argument(bound: Bound, parameter: Extract<Value, { kind: 'parameter' }>): Bound | undefined {
   const arg = bound.args?.[parameter.index];
   if (!arg) return undefined;

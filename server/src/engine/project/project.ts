@@ -314,7 +314,7 @@ export class Project {
     for (const [exported, target] of Object.entries(summary.exports)) {
       if (!('local' in target)) continue;
       const symbol = own(summary.symbols, target.local) ?? (target.local.startsWith(`${COMMONJS_EXPORTS}.`) ? memberSymbol(summary, target.local) : undefined);
-      if (!symbol || !writesAuthStatus(symbol, known)) continue;
+      if (!symbol || !writesAuthStatus(symbol, { known, symbols: summary.symbols })) continue;
       if (exported !== 'default') names.push(exported);
       if (target.local !== 'default' && !target.local.includes('.')) names.push(target.local);
     }

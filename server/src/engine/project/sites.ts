@@ -113,7 +113,7 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
   const mayProduce = (node: CallNode, callee: Ref): boolean => {
     if (producing.has(callee.name) || callee.members?.some((member) => producing.has(member))) return true;
     const local = own(summary.symbols, callee.name);
-    if (local && writesAuthStatus(local, producing)) return true;
+    if (local && writesAuthStatus(local, { known: producing, symbols: summary.symbols })) return true;
     return node.expression.kind === ts.SyntaxKind.SuperKeyword || (node.arguments ?? []).some(mayHoldStatus);
   };
   const evaluator = new Evaluator(project);
@@ -158,12 +158,16 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
     // An assertion helper given an error built in place: that construction is the site.
     if (ts.isCallExpression(node) && produced.every((p) => p.condition !== undefined) && node.arguments.some((a) => ts.isNewExpression(a) || ts.isCallExpression(a))) return [];
     // One site per status written here, and one per code for the statuses the called code fixes
-    // (a helper with three 407s is one 407 for the guard rules at its call).
+    // (a helper with three 407s is one 407 for the guard rules at its call). Called code that may
+    // send a 401 or a 403 (a dispatcher that picks by its arguments) says nothing about this call.
+    const fixedInside = new Set(produced.filter((p) => !(p.file === file && p.spot.start >= node.getStart() && p.spot.end <= node.end)).map((p) => p.code));
+    const ambiguous = fixedInside.size > 1;
     const seen = new Set<string>();
     return produced.flatMap((p): ResponseSite[] => {
       // An error no handler and no framework is known to answer sends no status (a client's error).
       if (p.delivery.kind === 'error' && !errorVerdict(project, file, p.delivery.error).answered) return [];
       const here = p.file === file && p.spot.start >= node.getStart() && p.spot.end <= node.end;
+      if (!here && ambiguous) return [];
       const key = here ? `${p.code}:${p.spot.start}` : `${p.code}`;
       if (seen.has(key)) return [];
       seen.add(key);

@@ -3,6 +3,7 @@
 // when `cond` is falsy). Framework sends inside it come from the response model (sends.ts).
 // Nested functions are not entered: a callback's throw is not the function's.
 import ts from 'typescript';
+import { selectorOf } from './branches';
 import { valueOf } from './values';
 import type { Effect, Value } from './types';
 
@@ -54,33 +55,35 @@ export type SendsByFunction = ReadonlyMap<ts.Node, readonly Effect[]>;
 
 export function effectsOf(fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }, sends: SendsByFunction): Effect[] {
   const effects: Effect[] = [...(sends.get(fn) ?? [])].slice(0, MAX_EFFECTS);
-  const add = (effect: Effect) => {
-    if (effects.length < MAX_EFFECTS) effects.push(effect);
+  const add = (effect: Effect, at: ts.Node) => {
+    if (effects.length >= MAX_EFFECTS) return;
+    const when = selectorOf(fn, at);
+    effects.push(when ? { ...effect, when } : effect);
   };
   const body = fn.body;
   if (!body) return effects;
   if (!ts.isBlock(body)) {
     const value = valueOf(body);
-    if (matters(value)) add({ kind: 'returns', value });
+    if (matters(value)) add({ kind: 'returns', value }, body);
     return effects;
   }
   const visit = (node: ts.Node): void => {
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
     if (ts.isThrowStatement(node) && node.expression) {
       const value = valueOf(node.expression);
-      if (matters(value)) add({ kind: 'throws', value });
+      if (matters(value)) add({ kind: 'throws', value }, node);
       return;
     }
     if (ts.isReturnStatement(node) && node.expression) {
       const value = valueOf(node.expression);
-      if (matters(value)) add({ kind: 'returns', value });
+      if (matters(value)) add({ kind: 'returns', value }, node);
       return;
     }
     if (ts.isIfStatement(node)) {
       const condition = negatedParameter(fn, node.expression);
       const thrown = onlyThrow(node.thenStatement);
       if (condition !== undefined && thrown?.expression) {
-        add({ kind: 'asserts', condition, error: valueOf(thrown.expression) });
+        add({ kind: 'asserts', condition, error: valueOf(thrown.expression) }, node);
         return;
       }
     }
@@ -88,11 +91,11 @@ export function effectsOf(fn: ts.SignatureDeclaration & { body?: ts.ConciseBody 
       const callee = ts.isIdentifier(node.expression) ? node.expression.text : undefined;
       const condition = node.arguments[0] && parameterIndex(fn, node.arguments[0]);
       if (callee && ASSERTION_CALLEES.test(callee) && condition !== undefined && node.arguments[1]) {
-        add({ kind: 'asserts', condition, error: valueOf(node.arguments[1]) });
+        add({ kind: 'asserts', condition, error: valueOf(node.arguments[1]) }, node);
         return;
       }
       const value = valueOf(node);
-      if (value.kind === 'call' && value.args.some(matters)) add({ kind: 'calls', value });
+      if (value.kind === 'call' && value.args.some(matters)) add({ kind: 'calls', value }, node);
     }
     ts.forEachChild(node, visit);
   };

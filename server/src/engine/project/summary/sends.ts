@@ -6,6 +6,7 @@ import ts from 'typescript';
 import { isStatusValue } from '../../model/adapter';
 import { headersOfSetter, type FileAnalysis, type SetterHeaders } from '../../model/build';
 import type { HeaderWrite } from '../../model/types';
+import { selectorOf } from './branches';
 import { spotOf, valueOf } from './values';
 import type { Challenge, Effect } from './types';
 
@@ -49,7 +50,8 @@ export function sendsByFunction(analysis: FileAnalysis): Map<ts.Node, Effect[]> 
       if (!fn) continue;
       const status = isStatusValue(setter.status) ? { kind: 'status' as const, code: setter.status.code, spot: spotOf(setter.status.node) } : valueOf(setter.status);
       if (status.kind === 'unknown' || status.kind === 'string') continue;
-      const effect: Effect = { kind: 'sends', status, challenge: sendChallenge(headersOfSetter(setter, analysis.writesOf)), framework: adapter.framework, spot: spotOf(setter.node) };
+      const when = selectorOf(fn, setter.node);
+      const effect: Effect = { kind: 'sends', status, challenge: sendChallenge(headersOfSetter(setter, analysis.writesOf)), framework: adapter.framework, spot: spotOf(setter.node), ...(when && { when }) };
       const list = byFunction.get(fn);
       if (list) list.push(effect);
       else byFunction.set(fn, [effect]);

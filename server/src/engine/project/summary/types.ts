@@ -39,8 +39,17 @@ export type Value =
 /** Whether a response carries a `WWW-Authenticate` challenge: set, absent, or not known. */
 export type Challenge = 'set' | 'absent' | 'unknown';
 
-/** What running a function does that can send a status. */
-export type Effect =
+/** The branch an effect is on, when an argument picks it: parameter `index` (or its `property`)
+ * equal to one of `equals` (`switch (error.type) { case 'unauthorized': ... }`). */
+export interface Selector {
+  index: number;
+  property?: string;
+  equals: (string | number)[];
+}
+
+/** What running a function does that can send a status, and the branch it is on, if an argument
+ * picks it. */
+export type Effect = (
   /** A framework sends or builds a response with this status inside the function (the model's site):
    * `res.status(status).json()` with `status` a parameter, `Response.json(b, { status: 401 })`. */
   | { kind: 'sends'; status: Value; challenge: Challenge; framework: Framework; spot: Spot }
@@ -51,7 +60,8 @@ export type Effect =
   /** It calls a project function for its effect (`sendError(res, 403)`, `next(new AuthError())`). */
   | { kind: 'calls'; value: Value }
   /** An assertion: it throws `error` when its parameter `condition` is falsy. */
-  | { kind: 'asserts'; condition: number; error: Value };
+  | { kind: 'asserts'; condition: number; error: Value }
+) & { when?: Selector };
 
 /** A function, an arrow function, or a method. */
 export interface CallableSymbol {
