@@ -175,11 +175,13 @@ export function handlerFile(framework, lines, rand) {
   return text;
 }
 
-/** Writes bench-data/<seed>/: big.ts (~20,000 lines), small.ts (~300 lines), workspace/ (~2,000 files). */
+/** Writes bench-data/<seed>/: big.ts (~20,000 lines), small.ts (~300 lines), workspace/ (~2,000 files and a package.json). */
 export function generate(root, { seed = 42, files = 2000, bigLines = 20000, fileLines = 300 } = {}) {
   const rand = random(seed);
   rmSync(root, { recursive: true, force: true });
   mkdirSync(join(root, 'workspace'), { recursive: true });
+  // A project of its own, as any real one (the CLI reads a project up to its package.json).
+  writeFileSync(join(root, 'workspace', 'package.json'), `${JSON.stringify({ name: 'bench-workspace', private: true }, null, 2)}\n`);
   writeFileSync(join(root, 'big.ts'), handlerFile('express', bigLines, rand));
   writeFileSync(join(root, 'small.ts'), handlerFile('express', fileLines, rand));
   for (let i = 0; i < files; i++) {

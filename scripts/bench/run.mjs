@@ -80,7 +80,7 @@ if (flags['real-only']) {
 console.log('\ngenerating bench-data/ (seed 42)...');
 generate(data, { seed: 42 });
 const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
-const files = walk(join(data, 'workspace')).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+const files = walk(join(data, 'workspace')).filter((file) => file.endsWith('.ts')).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
 const bytes = files.reduce((sum, { text }) => sum + Buffer.byteLength(text), 0);
 const big = readFileSync(join(data, 'big.ts'), 'utf8');
 const small = readFileSync(join(data, 'small.ts'), 'utf8');

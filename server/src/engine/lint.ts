@@ -157,10 +157,11 @@ export function modelFailed(sourceFile: ts.SourceFile, error: unknown): LintResu
 export function projectModel(sourceFile: ts.SourceFile, options: ModelOptions, project?: ProjectContext, analyzed?: FileAnalysis): ResponseModel {
   // An analysis made without a proxy setting is reused only where none applies.
   const analysis = analyzed && options.proxyReason === undefined ? analyzed : analyzeFile(sourceFile, options);
+  // The file's own summary, from this analysis: reading its imports below must not parse it again.
+  if (project) project.project.setSummary(project.file, summarize(analysis));
   analysis.consts.external = project && externalStatuses(project.project, project.file);
   const model = modelOf(analysis);
   if (!project) return model;
-  project.project.setSummary(project.file, summarize(analysis));
   const taken = new Set(model.sites.map((site) => site.node));
   const found = projectSites(analysis, taken, project);
   const sites = model.sites.map((site) => answeredByHandlers(site, project));

@@ -39,6 +39,41 @@ describe('the project index', () => {
   });
 });
 
+describe('what the index parses for a summary', () => {
+  const files: Files = {
+    'package.json': '{ "name": "app" }',
+    'src/http.ts': "export const unauthorized = () => Response.json({}, { status: 401 });\n",
+    'src/deny.ts': "import { unauthorized } from './http';\nexport const deny = () => unauthorized();\n",
+    'src/routes/projects.ts': "import { deny } from '../deny';\nexport function GET(request: Request) {\n  if (!request.headers.get('x-role')) return deny();\n  return Response.json({});\n}\n",
+    'src/routes/health.ts': "export function GET() {\n  return Response.json({ ok: true }, { status: 401 });\n}\n",
+  };
+
+  // A route nobody imports gives no file a helper to call: its lint parses it, once.
+  it('summarizes what some file may import, not the routes nobody imports', () => {
+    const summarized: string[] = [];
+    const run = lintProject(files, memoryHost(files), (file, graphOnly) => graphOnly || summarized.push(file));
+    assert.deepEqual(summarized.sort(), ['src/deny.ts', 'src/http.ts']);
+    assert.deepEqual(run.findings, [
+      `${at(files, 'src/http.ts', 'status: 401')} missing-www-authenticate`,
+      `${at(files, 'src/routes/health.ts', 'status: 401')} missing-www-authenticate`,
+      `${at(files, 'src/routes/projects.ts', 'return deny()')} unauthorized-for-permission`,
+    ]);
+  });
+
+  it('counts a workspace package imported by its name from another package as imported, whatever its files are called', () => {
+    const workspace: Files = {
+      'package.json': '{ "name": "monorepo", "private": true, "workspaces": ["packages/*"] }',
+      'packages/errors/package.json': '{ "name": "@acme/errors", "main": "src/responses.ts" }',
+      'packages/errors/src/responses.ts': "export const refuse = () => Response.json({}, { status: 401 });\n",
+      'packages/api/package.json': '{ "name": "@acme/api" }',
+      'packages/api/src/projects.ts': "import { refuse } from '@acme/errors';\nexport function DELETE(request: Request) {\n  if (!canDelete(request)) return refuse();\n  return Response.json({});\n}\n",
+    };
+    const run = lintProject(workspace);
+    assert.ok(run.selected.includes('packages/api/src/projects.ts'), `selected: ${run.selected.join(', ')}`);
+    assert.ok(run.findings.includes(`${at(workspace, 'packages/api/src/projects.ts', 'return refuse()')} unauthorized-for-permission`), run.findings.join('\n'));
+  });
+});
+
 describe('bad input', () => {
   it('import cycles, self-imports and re-export loops end in silence', () => {
     const files: Files = {

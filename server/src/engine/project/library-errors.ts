@@ -41,6 +41,11 @@ const TABLE: [RegExp, string, LibraryError][] = [
   [FASTIFY_ERROR, '*', { status: { argument: 2 }, byDefault: 'copies-headers', makesClass: true, answeredBy: ['fastify'] }],
 ];
 
+/** Whether a module is one of the libraries above: what is imported from it may carry a status. */
+export function isErrorLibrary(specifier: string): boolean {
+  return TABLE.some(([module]) => module.test(specifier));
+}
+
 export function libraryError(specifier: string, name: string): LibraryError | undefined {
   for (const [module, exported, error] of TABLE) if (exported === name && module.test(specifier)) return error;
   return undefined;

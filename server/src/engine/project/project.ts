@@ -12,7 +12,8 @@ import { COMMONJS_EXPORTS } from './summary/module-graph';
 import { own } from './summary/records';
 import { isTestFile } from '../model/test-code';
 import { writesAuthStatus } from './summary/writes-status';
-import { createsApp, importedPaths, mayHandleErrors, mayMatter, mentionPattern } from './text-pass';
+import { ImportedNames } from './imported-names';
+import { createsApp, mayHandleErrors, mayMatter, mentionPattern, projectPaths, specifiersOf } from './text-pass';
 
 const EMPTY_SUMMARY: FileSummary = { imports: {}, exports: {}, starExports: [], symbols: {}, handlers: [], registrations: [] };
 
@@ -120,13 +121,17 @@ export class Project {
     const waiting: string[] = [];
     const handlers: string[] = [];
     const imports = new Map<string, string[]>();
+    const importedNames = new ImportedNames();
     const appCreations = new Map<string, number>();
     for (const file of files) {
       // Tests serve no client (model/test-code.ts): they are never read for findings.
       if (isTestFile(file)) continue;
       const text = this.host.readFile(file);
       if (text === undefined) continue;
-      const paths = importedPaths(text);
+      const specifiers = specifiersOf(text);
+      const importerPackage = specifiers.length > 0 ? this.packageNameOf(file) : undefined;
+      for (const specifier of specifiers) importedNames.add(specifier, importerPackage);
+      const paths = projectPaths(specifiers);
       if (paths.length > 0) imports.set(file, paths);
       if (createsApp(text)) {
         const owner = this.packageOf(file);
@@ -139,6 +144,14 @@ export class Project {
       else waiting.push(file);
     }
     this.addHandlerFiles(handlers);
+    // Only what some file may import can give others a helper to call: the rest of the selection
+    // is parsed once, by its lint, and not here for a summary.
+    const providers = new Map<string, boolean>();
+    const mayProvide = (file: string): boolean => {
+      let provides = providers.get(file);
+      if (provides === undefined) providers.set(file, (provides = importedNames.mayImport(file, this.packageNameOf(file))));
+      return provides;
+    };
     const sought = new Set<string>();
     const searched = new Set<string>();
     for (let round = 0; round < NAME_ROUNDS; round++) {
@@ -147,6 +160,7 @@ export class Project {
       for (let grew = true; grew; ) {
         grew = false;
         for (const file of selected) {
+          if (!mayProvide(file)) continue;
           for (const name of this.namesWorthFinding(file, sought)) {
             if (!sought.has(name)) grew = sought.add(name) !== undefined;
           }
@@ -347,6 +361,11 @@ export class Project {
     return current;
   }
 
+  /** Whether `specifier`, imported by `file`, is a module of the project (else a library's). */
+  isProjectModule(file: string, specifier: string): boolean {
+    return this.resolver.resolve(file, specifier) !== undefined;
+  }
+
   private importTarget(file: string, specifier: string, name: string, depth: number, full: boolean): Resolution | undefined {
     const target = this.resolver.resolve(file, specifier);
     if (target === undefined) return { kind: 'library', specifier, name, members: [] };
@@ -400,6 +419,11 @@ export class Project {
         return { kind: 'symbol', file, name: `${name}.${member}`, symbol: found };
       }
     }
+  }
+
+  /** The name of the package a file belongs to (its nearest package.json's). */
+  private packageNameOf(file: string): string | undefined {
+    return this.resolver.packages.nearest(path.dirname(file))?.name;
   }
 
   /** The folder of the package a file belongs to (its nearest package.json), else the root. */

@@ -15,14 +15,13 @@ import { resolveStatuses, replacedStatus } from '../model/values/status';
 import type { FileSpot, FixOutcome, Guard, HeaderWrite, ResponseSite, SiteOrigin, StatusValue } from '../model/types';
 import { challengeInHandler, challengeInHelper } from './cross-file-fixes';
 import { errorVerdict } from './error-handling';
-import { TRPC_CODES } from './library-errors';
-import { Evaluator, type ProducedStatus } from './evaluate';
+import { isErrorLibrary, TRPC_CODES } from './library-errors';
+import { Evaluator, STATUS_NAME, type ProducedStatus } from './evaluate';
 import type { Project } from './project';
 import { own } from './summary/records';
 import { writesAuthStatus } from './summary/writes-status';
 import type { Ref, Spot, Value } from './summary/types';
 import { refOf, valueOf } from './summary/values';
-import { STATUS_NAME } from './evaluate';
 
 const AUTH_STATUSES = new Set([401, 403, 407]);
 
@@ -105,7 +104,15 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
   const { project, file } = context;
   const summary = project.summaryOf(file);
   if (!summary || !analysis.servesHttp) return [];
-  const known = (name: string) => own(summary.imports, name) !== undefined || own(summary.symbols, name) !== undefined;
+  // The names a call may lead to a status through: the file's own declarations, and what it
+  // imports from project code or from an error library. A file calling none of them (a route of
+  // express and http-status-codes alone) is not walked at all.
+  const knownNames = new Set(Object.keys(summary.symbols));
+  for (const [name, { specifier }] of Object.entries(summary.imports)) {
+    if (isErrorLibrary(specifier) || project.isProjectModule(file, specifier)) knownNames.add(name);
+  }
+  if (knownNames.size === 0) return [];
+  const known = (name: string) => knownNames.has(name);
   const producing = project.producingNames();
   /** Whether a call may send a status through project code: it calls a name the index found to
    * write one, a function of this file that writes one, or it passes what may be a status. Other

@@ -79,13 +79,19 @@ export function createsApp(text: string): boolean {
 
 const SPECIFIER = /\bfrom\s*['"]([^'"\n]+)['"]|\brequire\(\s*['"]([^'"\n]+)['"]\s*\)|\bimport\(\s*['"]([^'"\n]+)['"]\s*\)|\bimport\s+['"]([^'"\n]+)['"]/g;
 
-/** The modules a file imports, read from its text (imports, re-exports, requires, dynamic imports):
- * what connects the files of one app, without parsing them. Library names are left out. */
-export function importedPaths(text: string): string[] {
+/** The modules a file imports, read from its text (imports, re-exports, requires, dynamic imports),
+ * libraries included. */
+export function specifiersOf(text: string): string[] {
   const found: string[] = [];
   for (const match of text.matchAll(SPECIFIER)) {
     const specifier = match[1] ?? match[2] ?? match[3] ?? match[4];
-    if (specifier && /^[.#~]|^@\//.test(specifier)) found.push(specifier);
+    if (specifier) found.push(specifier);
   }
   return found;
+}
+
+/** Of a file's specifiers, those of the project's own modules (relative, `#`, `~` and `@/` aliases):
+ * what connects the files of one app, without parsing them. */
+export function projectPaths(specifiers: readonly string[]): string[] {
+  return specifiers.filter((specifier) => /^[.#~]|^@\//.test(specifier));
 }

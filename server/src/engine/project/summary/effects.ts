@@ -51,7 +51,9 @@ function onlyThrow(statement: ts.Statement): ts.ThrowStatement | undefined {
 }
 
 /** Framework sends found by the response model, by the function they belong to (sends.ts). */
-export type SendsByFunction = ReadonlyMap<ts.Node, readonly Effect[]>;
+export interface SendsByFunction {
+  get(fn: ts.Node): readonly Effect[] | undefined;
+}
 
 export function effectsOf(fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }, sends: SendsByFunction): Effect[] {
   const effects: Effect[] = [...(sends.get(fn) ?? [])].slice(0, MAX_EFFECTS);

@@ -8,6 +8,7 @@ import { headersOfSetter, type FileAnalysis, type SetterHeaders } from '../../mo
 import type { HeaderWrite } from '../../model/types';
 import { selectorOf } from './branches';
 import { spotOf, valueOf } from './values';
+import type { SendsByFunction } from './effects';
 import type { Challenge, Effect } from './types';
 
 const enclosingFunctionLike = (node: ts.Node): ts.Node | undefined => {
@@ -41,21 +42,37 @@ function sendChallenge({ headers, headersElsewhere }: SetterHeaders): Challenge 
   return onPath === 'absent' && headersElsewhere.some((write) => write.name === 'www-authenticate') ? 'unknown' : onPath;
 }
 
-/** The sends of each function of the file, keyed by the innermost function around them. */
-export function sendsByFunction(analysis: FileAnalysis): Map<ts.Node, Effect[]> {
-  const byFunction = new Map<ts.Node, Effect[]>();
+/** The sends of each function of the file, keyed by the function they belong to (owningFunction).
+ * Each function's are read when asked for: most sends are in route callbacks, which no summary
+ * holds (only declared functions, methods and exported values are symbols). */
+export function sendsByFunction(analysis: FileAnalysis): SendsByFunction {
+  const settersByFunction = new Map<ts.Node, { adapter: AdapterOf; setter: SetterOf }[]>();
   for (const facts of analysis.statements) {
-    for (const { adapter, setter } of facts.setters) {
-      const fn = owningFunction(setter.node);
+    for (const found of facts.setters) {
+      const fn = owningFunction(found.setter.node);
       if (!fn) continue;
-      const status = isStatusValue(setter.status) ? { kind: 'status' as const, code: setter.status.code, spot: spotOf(setter.status.node) } : valueOf(setter.status);
-      if (status.kind === 'unknown' || status.kind === 'string') continue;
-      const when = selectorOf(fn, setter.node);
-      const effect: Effect = { kind: 'sends', status, challenge: sendChallenge(headersOfSetter(setter, analysis.writesOf)), framework: adapter.framework, spot: spotOf(setter.node), ...(when && { when }) };
-      const list = byFunction.get(fn);
-      if (list) list.push(effect);
-      else byFunction.set(fn, [effect]);
+      const list = settersByFunction.get(fn);
+      if (list) list.push(found);
+      else settersByFunction.set(fn, [found]);
     }
   }
-  return byFunction;
+  const read = new Map<ts.Node, Effect[]>();
+  return {
+    get(fn) {
+      let effects = read.get(fn);
+      if (effects === undefined) read.set(fn, (effects = (settersByFunction.get(fn) ?? []).flatMap(({ adapter, setter }) => sendOf(analysis, fn, adapter, setter))));
+      return effects;
+    },
+  };
+}
+
+type Found = FileAnalysis['statements'][number]['setters'][number];
+type AdapterOf = Found['adapter'];
+type SetterOf = Found['setter'];
+
+function sendOf(analysis: FileAnalysis, fn: ts.Node, adapter: AdapterOf, setter: SetterOf): Effect[] {
+  const status = isStatusValue(setter.status) ? { kind: 'status' as const, code: setter.status.code, spot: spotOf(setter.status.node) } : valueOf(setter.status);
+  if (status.kind === 'unknown' || status.kind === 'string') return [];
+  const when = selectorOf(fn, setter.node);
+  return [{ kind: 'sends', status, challenge: sendChallenge(headersOfSetter(setter, analysis.writesOf)), framework: adapter.framework, spot: spotOf(setter.node), ...(when && { when }) }];
 }
