@@ -163,6 +163,9 @@ async function run(options: LintOptions, io: CliIo): Promise<number> {
   /** Lints the files of one project; `onOutcome` takes each outcome. */
   const lintRoot = async (root: string, rootScan: ProjectScan, fix: ScanOptions['fix'], onOutcome: (job: FileJob, outcome: FileOutcome) => void): Promise<void> => {
     const project = await rootScan.index(root);
+    // What the index read and parsed and did not keep is garbage by now: collected before the
+    // lint adds its own, a large project's peak is that of its index or of its lint, not both.
+    if (project.selectedCount() >= LARGE_PROJECT) collectGarbage();
     useProjects(new Map([[root, project]]));
     const rootJobs = jobs.filter((job) => job.root === root);
     const chosen = rootJobs.filter((job) => {
