@@ -104,15 +104,13 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
   const { project, file } = context;
   const summary = project.summaryOf(file);
   if (!summary || !analysis.servesHttp) return [];
-  // The names a call may lead to a status through: the file's own declarations, and what it
-  // imports from project code or from an error library. A file calling none of them (a route of
-  // express and http-status-codes alone) is not walked at all.
-  const knownNames = new Set(Object.keys(summary.symbols));
-  for (const [name, { specifier }] of Object.entries(summary.imports)) {
-    if (isErrorLibrary(specifier) || project.isProjectModule(file, specifier)) knownNames.add(name);
-  }
-  if (knownNames.size === 0) return [];
-  const known = (name: string) => knownNames.has(name);
+  // A call may lead to a status through the file's own declarations, and through what it imports
+  // from project code or from an error library. A file with none of them (a route of express and
+  // http-status-codes alone) is not walked at all.
+  const specifiers = Object.values(summary.imports).map((ref) => ref.specifier);
+  const mayCallProject = Object.keys(summary.symbols).length > 0 || specifiers.some(isErrorLibrary) || specifiers.some((specifier) => project.isProjectModule(file, specifier));
+  if (!mayCallProject) return [];
+  const known = (name: string) => own(summary.imports, name) !== undefined || own(summary.symbols, name) !== undefined;
   const producing = project.producingNames();
   /** Whether a call may send a status through project code: it calls a name the index found to
    * write one, a function of this file that writes one, or it passes what may be a status. Other
