@@ -201,6 +201,25 @@ describe('the CLI with --cache', () => {
     }
   });
 
+  it('is used only by the build that wrote it', async () => {
+    type Cache = { engine: string; roots: Record<string, { results: Record<string, { outcome: { report?: { problems: unknown[] } } }> }> };
+    /** The cache of a run, with every problem it remembers taken out. */
+    const withoutProblems = async (engine?: string): Promise<void> => {
+      await fs.rm(cacheFile, { force: true });
+      await run(['.', '--cache-location', cacheFile], folder);
+      const cache = JSON.parse(await fs.readFile(cacheFile, 'utf8')) as Cache;
+      for (const root of Object.values(cache.roots)) for (const result of Object.values(root.results)) if (result.outcome.report) result.outcome.report.problems = [];
+      if (engine) cache.engine = engine;
+      await fs.writeFile(cacheFile, JSON.stringify(cache));
+    };
+    await withoutProblems();
+    const reused = await runJson(['.', '--cache-location', cacheFile], folder);
+    assert.deepEqual(reused.results.flatMap((r) => r.messages), [], 'the same build reads its cache');
+    await withoutProblems('0.0.0+another-build');
+    const { results } = await runJson(['.', '--cache-location', cacheFile], folder);
+    assert.deepEqual(results.flatMap((r) => r.messages.map((m) => m.ruleId)).sort(), [MISSING, MISSING, PERMISSION].sort());
+  });
+
   it('puts the cache in a folder given with a trailing slash, as .httpauthlintcache', async () => {
     const cacheFolder = path.join(temp.path(), 'caches') + path.sep;
     await run(['.', '--cache-location', cacheFolder], folder);
