@@ -135,7 +135,7 @@ async function run(options: LintOptions, io: CliIo): Promise<number> {
   // --cache: results and summaries of earlier runs (cache.ts). --fix writes files: it runs anew.
   const cache = options.cacheLocation !== undefined ? RunCache.load(cacheFile(options.cacheLocation, io.cwd)) : undefined;
   const walkedFolders = options.paths.map((given) => path.resolve(io.cwd, given));
-  const scan = new ProjectScan(jobs.map((job) => job.file), options.maxFileSize, cache, { folders: walkedFolders, files: walked.files, markers: walked.markers, named: walked.named });
+  const scan = new ProjectScan(jobs.map((job) => job.file), options.maxFileSize, cache, { folders: walkedFolders, files: walked.files, listings: walked.listings, named: walked.named });
   for (const job of jobs) job.root = scan.rootOf(job.file);
   const scanOptions: ScanOptions = {
     cwd: io.cwd,

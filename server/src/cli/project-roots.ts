@@ -19,8 +19,8 @@ function hasWorkspaces(folder: string): boolean {
 }
 
 export class ProjectRoots {
-  /** `listed`: folders whose entries a walk read already (walk.ts markers): asked of no one again. */
-  constructor(private readonly listed: ReadonlyMap<string, ReadonlySet<string>> = new Map()) {}
+  /** `listed`: folders whose entries a walk read already (walk.ts listings): asked of no one again. */
+  constructor(private readonly listed: ReadonlyMap<string, ReadonlyMap<string, unknown>> = new Map()) {}
 
   private has(folder: string, name: string): boolean {
     const names = this.listed.get(folder);

@@ -5,11 +5,11 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import ignore from 'ignore';
-import { CachedHost, createProject, type FileSummary, type Project } from '../engine';
-import { diskHost, readRegularFile } from './project-host';
+import { createProject, type FileSummary, type Project } from '../engine';
 import { fingerprintOf, hashOf, type RunCache } from './cache';
 import { ProjectRoots } from './project-roots';
 import { collectFiles, type WalkResult } from './walk';
+import { WalkedHost } from './walked-host';
 
 /** What a thread needs to read a project as the main thread indexed it (plain data). */
 export type ProjectsOption = Record<string, { handlerFiles: string[]; selected: string[]; summaries: Record<string, FileSummary>; producing: string[]; apps: ReturnType<Project['apps']> }>;
@@ -28,9 +28,9 @@ export class ProjectScan {
     files: readonly string[],
     private readonly maxFileSize: number,
     private readonly cache?: RunCache,
-    private readonly walked?: Pick<WalkResult, 'files' | 'markers' | 'named'> & { folders: readonly string[] },
+    private readonly walked?: Pick<WalkResult, 'files' | 'listings' | 'named'> & { folders: readonly string[] },
   ) {
-    this.roots = new ProjectRoots(walked?.markers);
+    this.roots = new ProjectRoots(walked?.listings);
     for (const file of files) {
       const root = this.roots.rootOf(file);
       this.rootByFile.set(file, root);
@@ -47,11 +47,12 @@ export class ProjectScan {
     const { cache, walked, maxFileSize } = this;
     const rootFiles = this.filesByRoot.get(root) ?? [];
     // The project's own files: what git would not ignore (build output, generated code, vendored bundles are not read).
-    const found = walked?.folders.includes(root) ? walked.files.filter((file) => file.startsWith(root + path.sep)) : (await collectFiles([root], root)).files;
+    const walk = walked?.folders.includes(root) ? walked : await collectFiles([root], root);
+    const found = walk === walked ? walked.files.filter((file) => file.startsWith(root + path.sep)) : walk.files;
     const ignored = gitIgnored(root);
     const projectFiles = new Set([...found.filter((file) => !ignored(file)), ...rootFiles]);
     const regular = new Set(found.filter((file) => !walked?.named.has(file)));
-    const host = new SizeLimitedHost(maxFileSize, regular);
+    const host = new WalkedHost(maxFileSize, regular, walk.listings);
     const project = createProject(host, root);
     const fingerprint = cache && fingerprintOf(projectFiles);
     const kept = fingerprint ? cache.index(root, fingerprint) : undefined;
@@ -122,39 +123,4 @@ function gitIgnored(root: string): (file: string) => boolean {
     const relative = path.relative(root, file).split(path.sep).join('/');
     return relative !== '' && !relative.startsWith('..') && matcher.ignores(relative);
   };
-}
-
-/** The disk, with files larger than the run's limit, binary files and unreadable ones read as
- * absent (they are generated, or not code), and remembered so that their lint can say so. */
-class SizeLimitedHost extends CachedHost {
-  readonly unread = new Set<string>();
-
-  /** `regular`: files a walk found to be regular files, read at once (any other is opened first
-   * and checked: a FIFO named x.ts would block a plain read). */
-  constructor(
-    private readonly maxFileSize: number,
-    private readonly regular: ReadonlySet<string>,
-  ) {
-    super(diskHost);
-  }
-
-  private read(fileName: string): string | undefined {
-    if (!this.regular.has(fileName)) return readRegularFile(fileName, this.maxFileSize);
-    try {
-      const text = readFileSync(fileName, 'utf8');
-      return text.length > this.maxFileSize ? undefined : text;
-    } catch {
-      return undefined;
-    }
-  }
-
-  override readFile(fileName: string): string | undefined {
-    const text = this.read(fileName);
-    if (text === undefined || text.includes('\0')) {
-      this.unread.add(fileName);
-      return undefined;
-    }
-    return text;
-  }
-
 }

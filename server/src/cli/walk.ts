@@ -1,7 +1,7 @@
 // Paths on the command line -> the files to lint. Folders are walked for lintable files, skipping
 // node_modules and hidden folders (.git, .yarn, .next); symbolic links to folders are not followed
 // (they can loop, and they lead out of the project), links to files are.
-import { promises as fs, readdirSync, statSync } from 'node:fs';
+import { type Dirent, promises as fs, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { isLintableFile } from '../engine';
 
@@ -17,15 +17,22 @@ export interface WalkResult {
   /** Something that could not be read (policy: false, the run is incomplete), or that was named
    * but is not lintable (policy: true); the walk went on without it. */
   skipped: { path: string; reason: string; policy: boolean }[];
-  /** Every folder walked, with the names in it that mark a project (package.json, tsconfig.json,
-   * jsconfig.json, pnpm-workspace.yaml, .git): the project roots are read from these, not asked
+  /** Every folder walked, with what is in it: the project roots (its package.json, .git...) and
+   * the project analysis's questions (does `./utils.ts` exist?) are answered from these, not asked
    * of the file system again. */
-  markers: Map<string, Set<string>>;
+  listings: Map<string, FolderListing>;
   /** Files named on the command line: not known to be regular files (a FIFO named x.ts). */
   named: Set<string>;
 }
 
-const MARKERS = new Set(['package.json', 'tsconfig.json', 'jsconfig.json', 'pnpm-workspace.yaml', '.git']);
+/** The kind of each name in a folder. A link is resolved only when asked about. */
+export type FolderListing = ReadonlyMap<string, 'file' | 'folder' | 'link' | 'other'>;
+
+function listingOf(entries: readonly Dirent[]): FolderListing {
+  const kinds = new Map<string, 'file' | 'folder' | 'link' | 'other'>();
+  for (const entry of entries) kinds.set(entry.name, entry.isFile() ? 'file' : entry.isDirectory() ? 'folder' : entry.isSymbolicLink() ? 'link' : 'other');
+  return kinds;
+}
 
 export function reasonOf(error: unknown): string {
   if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') {
@@ -38,7 +45,7 @@ export function reasonOf(error: unknown): string {
 }
 
 export async function collectFiles(paths: string[], cwd: string): Promise<WalkResult> {
-  const result: WalkResult = { files: [], missing: [], skipped: [], markers: new Map(), named: new Set() };
+  const result: WalkResult = { files: [], missing: [], skipped: [], listings: new Map(), named: new Set() };
   const seen = new Set<string>();
   const add = (file: string): void => {
     if (!seen.has(file)) {
@@ -58,7 +65,7 @@ export async function collectFiles(paths: string[], cwd: string): Promise<WalkRe
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    result.markers.set(folder, new Set(entries.filter((entry) => MARKERS.has(entry.name)).map((entry) => entry.name)));
+    result.listings.set(folder, listingOf(entries));
     for (const entry of entries) {
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) {
