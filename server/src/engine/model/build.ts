@@ -14,7 +14,7 @@ import { guardsOf, enclosingFunction, isCaughtAndReplaced, isOnPathOf, isUnreach
 import { proxyEvidenceOfFile } from './proxy';
 import { lazyStyle, type SourceStyle } from './syntax/source-style';
 import { StatementWalker, type StatementFacts } from './statement-walk';
-import { ConstBindings, resolveStatuses } from './values/status';
+import { AUTH_STATUSES, ConstBindings, resolveStatuses } from './values/status';
 import type { FileFacts, HeaderWrite, ResponseModel, ResponseSite } from './types';
 
 /** String literals in what a site sends: the arguments of its body calls and its body
@@ -153,9 +153,6 @@ function followsAThrow(setter: StatusSetter, all: readonly { setter: StatusSette
 function isUnconditional(setter: StatusSetter): boolean {
   return (setter.guards ?? []).every((guard) => guard.negated && guard.expression.kind === ts.SyntaxKind.FalseKeyword);
 }
-
-/** The statuses the rules are about; a site with another status (200, 404, ...) is not built. */
-const AUTH_STATUSES = new Set([401, 403, 407]);
 
 /** Writes by the function they are made in, then by the response they are made on: a site looks
  * up its own instead of scanning the file's (a 20,000-line file has thousands of each). */

@@ -8,6 +8,7 @@ import ts from 'typescript';
 import { parse } from '../parse';
 import { detectStyle, insertStatementBefore, stringLiteral, type SourceStyle } from '../model/syntax/source-style';
 import { isInStatementList, statementOf } from '../model/syntax/paths';
+import { nodeSpanning } from '../model/syntax/syntax';
 import type { FileSpot, FixOutcome, Framework } from '../model/types';
 import type { Project } from './project';
 
@@ -16,16 +17,16 @@ const HEADER_METHOD: Partial<Record<Framework, string>> = { express: 'set', koa:
 
 const STATUS_READ = /^(status|statusCode|httpStatus|httpStatusCode|status_code)$/;
 
-/** The node of `sourceFile` that spans exactly `spot`. */
-function nodeSpanning(sourceFile: ts.SourceFile, spot: { start: number; end: number }): ts.Node | undefined {
-  let found: ts.Node | undefined;
-  const visit = (node: ts.Node): void => {
-    if (found || node.end < spot.start || node.pos > spot.end) return;
-    if (node.getStart(sourceFile) === spot.start && node.end === spot.end) found = node;
-    else ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  return found;
+/** The files the fixes edit, parsed, by project and path: one error handler answers the errors of
+ * many findings, and its file is parsed once for all of them (again when its text changed). */
+const parsedFiles = new WeakMap<Project, Map<string, { text: string; sourceFile: ts.SourceFile }>>();
+
+function parsedFile(project: Project, file: string, text: string): ts.SourceFile {
+  let files = parsedFiles.get(project);
+  if (!files) parsedFiles.set(project, (files = new Map()));
+  let parsed = files.get(file);
+  if (parsed?.text !== text) files.set(file, (parsed = { text, sourceFile: parse(file, text) }));
+  return parsed.sourceFile;
 }
 
 /** A string literal written for one file, in another file's quotes. */
@@ -97,8 +98,7 @@ function guardedChallenge(statement: ts.Statement, file: string, status: string,
 export function challengeInHandler(project: Project, handler: FileSpot & { framework: Framework }, header: string, valueCode: string): FixOutcome {
   const text = project.host.readFile(handler.file);
   if (text === undefined) return { unavailable: `${handler.where} cannot be read` };
-  const sourceFile = parse(handler.file, text);
-  const node = nodeSpanning(sourceFile, handler);
+  const node = nodeSpanning(parsedFile(project, handler.file, text), handler);
   const statement = node && (ts.isExpressionStatement(node) || ts.isReturnStatement(node) ? node : statementOf(node));
   const status = statement && ts.isStatement(statement) ? statusRead(statement) : undefined;
   if (!statement || !status) return { unavailable: `add the challenge where the app's error handler answers 401s (${handler.where})` };
@@ -109,8 +109,7 @@ export function challengeInHandler(project: Project, handler: FileSpot & { frame
 export function challengeInHelper(project: Project, send: FileSpot & { framework: Framework }, header: string, valueCode: string): FixOutcome {
   const text = project.host.readFile(send.file);
   if (text === undefined) return { unavailable: `${send.where} cannot be read` };
-  const sourceFile = parse(send.file, text);
-  const node = nodeSpanning(sourceFile, send);
+  const node = nodeSpanning(parsedFile(project, send.file, text), send);
   const statement = node && statementOf(node);
   // The send's status is the argument of `status(...)` / `code(...)`, or the assigned value.
   const argument = node && (ts.isCallExpression(node) ? node.arguments[0] : ts.isBinaryExpression(node) ? node.right : undefined);

@@ -3,7 +3,7 @@
 // decides, by its framework's own error handling. Silent (unknown) wherever that cannot be told.
 import type { ErrorClass, ErrorFacts } from './evaluate';
 import type { Framework } from '../model/types';
-import type { Project, ProjectHandler } from './project';
+import type { Project, ProjectHandler, Resolution } from './project';
 import type { Challenge, HandlerBranch, Ref, Spot } from './summary/types';
 
 export interface ErrorVerdict {
@@ -17,9 +17,20 @@ export interface ErrorVerdict {
   byDefault?: string;
 }
 
-function matches(project: Project, handlerFile: string, refs: readonly Ref[], classes: readonly ErrorClass[]): boolean {
+/** What the class references of each handler lead to: every error of its package is matched
+ * against the same references, which are resolved once. */
+const resolvedRefs = new WeakMap<ProjectHandler, Map<Ref, Resolution | undefined>>();
+
+function resolvedRef(project: Project, handler: ProjectHandler, ref: Ref): Resolution | undefined {
+  let resolved = resolvedRefs.get(handler);
+  if (!resolved) resolvedRefs.set(handler, (resolved = new Map()));
+  if (!resolved.has(ref)) resolved.set(ref, project.resolveRef(handler.file, ref, 0, true));
+  return resolved.get(ref);
+}
+
+function matches(project: Project, handler: ProjectHandler, refs: readonly Ref[], classes: readonly ErrorClass[]): boolean {
   return refs.some((ref) => {
-    const target = project.resolveRef(handlerFile, ref, 0, true);
+    const target = resolvedRef(project, handler, ref);
     if (!target) return false;
     if (target.kind === 'symbol') return classes.some((c) => c.file === target.file && c.name === target.name);
     if (target.kind === 'library') {
@@ -31,8 +42,8 @@ function matches(project: Project, handlerFile: string, refs: readonly Ref[], cl
 }
 
 function branchFor(project: Project, handler: ProjectHandler, classes: readonly ErrorClass[]): HandlerBranch | undefined {
-  if (handler.catches && !matches(project, handler.file, handler.catches, classes)) return undefined;
-  return handler.branches.find((branch) => branch.classes && matches(project, handler.file, branch.classes, classes)) ?? handler.branches.find((branch) => !branch.classes);
+  if (handler.catches && !matches(project, handler, handler.catches, classes)) return undefined;
+  return handler.branches.find((branch) => branch.classes && matches(project, handler, branch.classes, classes)) ?? handler.branches.find((branch) => !branch.classes);
 }
 
 export function errorVerdict(project: Project, file: string, error: ErrorFacts): ErrorVerdict {

@@ -59,7 +59,7 @@ const UNKNOWN: Value = { kind: 'unknown' };
 export class Evaluator {
   constructor(private readonly project: Project) {}
 
-  /** The statuses a call (or construction) `call`, read in `frame`, produces. */
+  /** The statuses a call (or construction) produces, its arguments read in the frame `call` is bound in. */
   call(call: Bound, depth = 0): ProducedStatus[] {
     const value = call.value;
     if (value.kind !== 'call' || depth > MAX_DEPTH) return [];
@@ -145,6 +145,8 @@ export class Evaluator {
   private classStatuses(target: { file: string; symbol: ClassSymbol }, args: readonly Bound[], depth: number): CodeAt[] {
     if (depth > MAX_DEPTH) return [];
     const { file, symbol } = target;
+    // An error's `code` or `type` is not the status it is sent with. The summary keeps them all the
+    // same (STATUS_FIELDS): writes-status.ts reads every field to pick whose callers the index seeks.
     const fields = Object.entries(symbol.fields).filter(([name]) => name !== 'code' && name !== 'type');
     const own = fields.flatMap(([, value]) => this.codes({ value, file, args }, depth + 1));
     if (own.length > 0) return own;
@@ -308,7 +310,6 @@ function mayCarryStatus(bound: Bound, depth: number): boolean {
   }
 }
 
-/** The argument a parameter value stands for (and its property), in the frame of `bound`. */
 /** Whether a call may take a branch its callee picks by an argument: no when the argument is a
  * literal the branch does not compare against (`answer(res, { type: 'forbidden' })` never takes
  * `case 'unauthorized'`); yes when it is not known. */
@@ -322,6 +323,7 @@ function mayTake(selector: Selector, call: Bound, depth: number): boolean {
   return true;
 }
 
+/** The argument a parameter value stands for (and its property), in the frame of `bound`. */
 function argument(bound: Bound, parameter: Extract<Value, { kind: 'parameter' }>): Bound | undefined {
   const arg = bound.args?.[parameter.index];
   if (!arg) return undefined;

@@ -19,7 +19,8 @@ export class CachedHost implements ProjectHost {
 
   constructor(private readonly host: ProjectHost) {}
 
-  /** Not remembered: texts are large, and each is read for the text pass and at most once more. */
+  /** Not remembered: texts are large, and a project's would all be held at once. A file is read
+   * again each time it is needed (the index's text pass and its rounds, its summary, its lint). */
   readFile(fileName: string): string | undefined {
     return this.host.readFile(fileName);
   }

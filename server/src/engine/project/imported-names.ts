@@ -8,6 +8,8 @@
 // Conservative by design: resolving every specifier costs more than the whole lint of most
 // repositories (0.5-0.9 s measured on the dev set), and a wrong "may be imported" only costs a parse.
 import * as path from 'node:path';
+import { splitPackageSpecifier } from './resolve/resolver';
+import { isProjectSpecifier } from './text-pass';
 
 const SOURCE_EXTENSION = /\.(?:[cm]?[jt]sx?|d\.ts)$/;
 /** File names a folder is imported by (`./errors` is `errors/index.ts`). */
@@ -23,16 +25,17 @@ export class ImportedNames {
   add(specifier: string, importerPackage: string | undefined): void {
     const segments = specifier.split('/');
     const stem = () => segments[segments.length - 1].replace(SOURCE_EXTENSION, '').replace(/^[#~]/, '');
-    if (/^[.#~/]|^@\//.test(specifier)) {
+    if (isProjectSpecifier(specifier)) {
       this.stems.add(stem());
       return;
     }
     // A bare name is a package (`express`, a workspace's `@acme/errors`), with a module of it
     // after the name (`@acme/errors/http`, a baseUrl's `lib/deny`). A library named like a file
     // of the project (`express` and src/express.ts) is no sign that the file is imported.
-    const nameLength = specifier.startsWith('@') ? 2 : 1;
-    const name = segments.slice(0, nameLength).join('/');
-    if (segments.length > nameLength) this.stems.add(stem());
+    const split = splitPackageSpecifier(specifier);
+    if (!split) return; // `@scope` alone, an empty segment: it names no package
+    const [name, subpath] = split;
+    if (subpath !== '.') this.stems.add(stem());
     // A package naming itself (a test of its public entry) makes no other package depend on it.
     if (name !== importerPackage) this.packages.add(name);
   }

@@ -10,8 +10,6 @@ export interface LibraryError {
   /** What the framework's own error handling does with an instance: `copies-headers` (Koa's
    * onerror, Express's finalhandler, Fastify's error handler send `err.headers`), `drops`. */
   byDefault: 'copies-headers' | 'drops';
-  /** Whether the value is a class to construct, or a factory that returns a class (`@fastify/error`). */
-  makesClass?: boolean;
   /** The frameworks whose error handlers receive it (none: no app handler shape is known for it). */
   answeredBy: readonly Framework[];
 }
@@ -37,8 +35,8 @@ const TABLE: [RegExp, string, LibraryError][] = [
   [HTTP_ERRORS, 'ProxyAuthenticationRequired', { status: { code: 407 }, byDefault: 'copies-headers', answeredBy: ['express', 'koa', 'fastify'] }],
   // tRPC's HTTP adapters answer with the code's status and the app's responseMeta headers, none by default.
   [TRPC, 'TRPCError', { status: { argument: 0, property: 'code', names: TRPC_CODES }, byDefault: 'drops', answeredBy: [] }],
-  [FASTIFY_ERROR, 'default', { status: { argument: 2 }, byDefault: 'copies-headers', makesClass: true, answeredBy: ['fastify'] }],
-  [FASTIFY_ERROR, '*', { status: { argument: 2 }, byDefault: 'copies-headers', makesClass: true, answeredBy: ['fastify'] }],
+  [FASTIFY_ERROR, 'default', { status: { argument: 2 }, byDefault: 'copies-headers', answeredBy: ['fastify'] }],
+  [FASTIFY_ERROR, '*', { status: { argument: 2 }, byDefault: 'copies-headers', answeredBy: ['fastify'] }],
 ];
 
 /** Whether a module is one of the libraries above: what is imported from it may carry a status. */

@@ -40,11 +40,11 @@ export interface ProjectHandler {
  * imports and exports alone (a file that cannot send a status, read to follow a re-export). */
 export type Summarizer = (fileName: string, text: string, graphOnly?: boolean) => { summary: FileSummary; analysis?: FileAnalysis };
 
-/** How much text the analyses kept for a later lint may come from, over every project of the
- * process (a run over many repositories indexes them all before it lints): a syntax tree takes
- * some 30 times its text, so this keeps them to about 130 MB (measured: 90 bytes a character). */
+/** How much text the analyses a project keeps for its lint may come from: a syntax tree takes
+ * some 30 times its text, so this keeps them to about 130 MB (measured: 90 bytes a character). The
+ * budget is the project's: a run holds one project at a time (cli/project-scan.ts), and what a
+ * lint did not take (it ran in threads, or took its result from a cache) goes with the project. */
 const KEPT_TEXT_BUDGET = 1_500_000;
-let keptText = 0;
 
 /** How many rounds the index looks for the callers of names it found (a helper that wraps a helper
  * that sends a 401 is found in the second round). */
@@ -66,6 +66,8 @@ export class Project {
   private readonly graphOnly = new Set<string>();
   /** Analyses made for summaries, kept for the lint of the same text (takeAnalysis). */
   private readonly kept = new Map<string, FileAnalysis>();
+  /** How much text the kept analyses come from (within KEPT_TEXT_BUDGET). */
+  private keptText = 0;
   /** The names the index found to write a 401, 403 or 407 (namesWorthFinding, over its files). */
   private readonly producing = new Set<string>();
   /** In a package that creates more than one app (examples, fixtures, a monorepo package with two
@@ -96,13 +98,8 @@ export class Project {
   summaryOf(file: string): FileSummary | undefined {
     let summary = this.summaries.get(file);
     if (summary === undefined) {
-      const text = this.host.readFile(file);
       const graphOnly = this.selected !== undefined && !this.selected.has(file);
-      try {
-        summary = text === undefined ? null : graphOnly && !REEXPORTS.test(text) ? EMPTY_SUMMARY : this.summarize(file, text, graphOnly);
-      } catch {
-        summary = null; // a file the summarizer cannot read says nothing
-      }
+      summary = this.load(file, graphOnly);
       if (graphOnly) this.graphOnly.add(file);
       this.summaries.set(file, summary);
     }
@@ -162,7 +159,9 @@ export class Project {
         for (const file of selected) {
           if (!mayProvide(file)) continue;
           for (const name of this.namesWorthFinding(file, sought)) {
-            if (!sought.has(name)) grew = sought.add(name) !== undefined;
+            if (sought.has(name)) continue;
+            sought.add(name);
+            grew = true;
           }
         }
       }
@@ -176,7 +175,8 @@ export class Project {
         if (text === undefined || !pattern.test(text)) continue;
         found = true;
         selected.add(waiting[index]);
-        this.summaries.delete(waiting[index]); // read for its re-exports only until now
+        // Read for its re-exports only until now: its summary is made again, in full, when next asked for.
+        if (this.graphOnly.delete(waiting[index])) this.summaries.delete(waiting[index]);
         waiting.splice(index, 1);
       }
       if (!found) break;
@@ -270,16 +270,21 @@ export class Project {
   private summaryFor(file: string, full: boolean): FileSummary | undefined {
     if (full && (this.graphOnly.has(file) || !this.summaries.has(file))) {
       this.graphOnly.delete(file);
-      const text = this.host.readFile(file);
-      let summary: FileSummary | null;
-      try {
-        summary = text === undefined ? null : this.summarize(file, text, false);
-      } catch {
-        summary = null;
-      }
-      this.summaries.set(file, summary);
+      this.summaries.set(file, this.load(file, false));
     }
     return this.summaryOf(file);
+  }
+
+  /** Reads and summarizes a file; null when it cannot be read. A file read for its re-exports
+   * alone and without re-export syntax exports nothing that it does not declare: it is not parsed. */
+  private load(file: string, graphOnly: boolean): FileSummary | null {
+    const text = this.host.readFile(file);
+    if (text === undefined) return null;
+    try {
+      return graphOnly && !REEXPORTS.test(text) ? EMPTY_SUMMARY : this.summarize(file, text, graphOnly);
+    } catch {
+      return null; // a file the summarizer cannot read says nothing
+    }
   }
 
   private summarize(file: string, text: string, graphOnly: boolean): FileSummary {
@@ -287,9 +292,9 @@ export class Project {
     if (stored) return stored;
     const { summary, analysis } = this.summarizer(file, text, graphOnly);
     if (!graphOnly) this.summaryStore?.set(file, text, summary);
-    if (analysis && this.keepAnalyses?.has(file) && keptText + text.length <= KEPT_TEXT_BUDGET) {
+    if (analysis && this.keepAnalyses?.has(file) && this.keptText + text.length <= KEPT_TEXT_BUDGET) {
       this.kept.set(file, analysis);
-      keptText += text.length;
+      this.keptText += text.length;
     }
     return summary;
   }
@@ -304,7 +309,7 @@ export class Project {
     const analysis = this.kept.get(file);
     if (!analysis) return undefined;
     this.kept.delete(file);
-    keptText -= analysis.sourceFile.text.length;
+    this.keptText -= analysis.sourceFile.text.length;
     return analysis.sourceFile.text === text ? analysis : undefined;
   }
 
@@ -321,13 +326,13 @@ export class Project {
    * RequestError from`, as it is usually imported). What sends a status its callers pass needs no
    * search: those callers write the status, so the index selects them by their text.
    */
-  namesWorthFinding(file: string, known: ReadonlySet<string> = new Set()): string[] {
+  private namesWorthFinding(file: string, known: ReadonlySet<string> = new Set()): string[] {
     const summary = this.summaryOf(file);
     if (!summary) return [];
     const names: string[] = [];
     for (const [exported, target] of Object.entries(summary.exports)) {
       if (!('local' in target)) continue;
-      const symbol = own(summary.symbols, target.local) ?? (target.local.startsWith(`${COMMONJS_EXPORTS}.`) ? memberSymbol(summary, target.local) : undefined);
+      const symbol = declaredSymbol(summary, target.local);
       if (!symbol || !writesAuthStatus(symbol, { known, symbols: summary.symbols })) continue;
       if (exported !== 'default') names.push(exported);
       if (target.local !== 'default' && !target.local.includes('.')) names.push(target.local);
@@ -340,7 +345,7 @@ export class Project {
    * the index is read for its re-exports only; `full` reads the file that declares the name in full
    * (a call that passes a status to a helper the index did not select, `deny(401)`).
    */
-  lookupName(file: string, name: string, depth = 0, full = false): Resolution | undefined {
+  private lookupName(file: string, name: string, depth = 0, full = false): Resolution | undefined {
     if (depth > MAX_DEPTH) return undefined;
     const summary = this.summaryFor(file, full);
     if (!summary) return undefined;
@@ -395,11 +400,7 @@ export class Project {
 
   /** A symbol declared in the file itself; an alias (`const X = other.Y`) is followed. */
   private localSymbol(file: string, summary: FileSummary, local: string, depth: number, full: boolean): Resolution | undefined {
-    let symbol: Symbol | undefined = own(summary.symbols, local);
-    if (!symbol && local.startsWith(`${COMMONJS_EXPORTS}.`)) {
-      const table = own(summary.symbols, COMMONJS_EXPORTS);
-      symbol = table?.kind === 'table' ? own(table.members, local.slice(COMMONJS_EXPORTS.length + 1)) : undefined;
-    }
+    const symbol = declaredSymbol(summary, local);
     if (!symbol) return undefined;
     if (symbol.kind === 'value' && symbol.value.kind === 'ref' && symbol.value.ref.name !== local) return this.resolveRef(file, symbol.value.ref, depth + 1, full);
     return { kind: 'symbol', file, name: local, symbol };
@@ -465,8 +466,11 @@ export class Project {
   }
 }
 
-
-function memberSymbol(summary: FileSummary, local: string): Symbol | undefined {
+/** The symbol a file declares as `local`: its own, or a member of its CommonJS exports
+ * (`module.exports.deny`, the local name the export map gives `exports.deny = () => ...`). */
+function declaredSymbol(summary: FileSummary, local: string): Symbol | undefined {
+  const symbol = own(summary.symbols, local);
+  if (symbol || !local.startsWith(`${COMMONJS_EXPORTS}.`)) return symbol;
   const table = own(summary.symbols, COMMONJS_EXPORTS);
   return table?.kind === 'table' ? own(table.members, local.slice(COMMONJS_EXPORTS.length + 1)) : undefined;
 }

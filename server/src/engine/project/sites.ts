@@ -10,11 +10,12 @@ import { isFake } from '../model/test-code';
 import type { FileAnalysis } from '../model/build';
 import { guardsOf, isCaughtAndReplaced } from '../model/syntax/paths';
 import { oneLineRange } from '../model/syntax/ranges';
+import { calleeName, nodeSpanning } from '../model/syntax/syntax';
 import { unknownWrite } from '../model/values/headers';
-import { resolveStatuses, replacedStatus } from '../model/values/status';
+import { AUTH_STATUSES, resolveStatuses, replacedStatus } from '../model/values/status';
 import type { FileSpot, FixOutcome, Guard, HeaderWrite, ResponseSite, SiteOrigin, StatusValue } from '../model/types';
 import { challengeInHandler, challengeInHelper } from './cross-file-fixes';
-import { errorVerdict } from './error-handling';
+import { errorVerdict, type ErrorVerdict } from './error-handling';
 import { isErrorLibrary, TRPC_CODES } from './library-errors';
 import { Evaluator, STATUS_NAME, type ProducedStatus } from './evaluate';
 import type { Project } from './project';
@@ -23,9 +24,12 @@ import { writesAuthStatus } from './summary/writes-status';
 import type { Ref, Spot, Value } from './summary/types';
 import { refOf, valueOf } from './summary/values';
 
-const AUTH_STATUSES = new Set([401, 403, 407]);
-
 type CallNode = ts.CallExpression | ts.NewExpression;
+
+/** `super(...)` in a constructor: a construction of the class the class around it extends. */
+function isSuperCall(node: CallNode): node is ts.CallExpression {
+  return node.expression.kind === ts.SyntaxKind.SuperKeyword;
+}
 
 /** The class a `super(...)` call constructs: what the class around it extends. */
 function superCallee(call: ts.CallExpression): ts.Expression | undefined {
@@ -41,18 +45,6 @@ function rootName(expression: ts.Expression): string | undefined {
   return ts.isIdentifier(current) ? current.text : undefined;
 }
 
-/** The node of `sourceFile` at exactly `spot`, inside `within`. */
-function nodeAt(within: ts.Node, spot: Spot): ts.Node | undefined {
-  let found: ts.Node | undefined;
-  const visit = (node: ts.Node): void => {
-    if (found || node.end < spot.start || node.pos > spot.end) return;
-    if (node.getStart() === spot.start && node.end === spot.end) found = node;
-    else ts.forEachChild(node, visit);
-  };
-  visit(within);
-  return found;
-}
-
 const CHALLENGE: HeaderWrite = { name: 'www-authenticate', value: undefined, nameNode: undefined, valueNode: undefined, node: undefined as unknown as ts.Node };
 
 /** Why an error built here is sent: thrown, returned (a factory), handed to `next`, rejected, or
@@ -66,8 +58,7 @@ function sendingOf(node: CallNode, assertionIndex: (call: ts.CallExpression, arg
   if (ts.isArrowFunction(parent) && parent.body === current) return {};
   if (ts.isCallExpression(parent) && parent.arguments.includes(current as ts.Expression)) {
     if (isAssertionArgument(current)) return undefined;
-    const callee = parent.expression;
-    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    const name = calleeName(parent);
     if (name === 'next' || name === 'reject') return {};
     const index = parent.arguments.indexOf(current as ts.Expression);
     const condition = assertionIndex(parent, index);
@@ -119,10 +110,16 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
     if (producing.has(callee.name) || callee.members?.some((member) => producing.has(member))) return true;
     const local = own(summary.symbols, callee.name);
     if (local && writesAuthStatus(local, { known: producing, symbols: summary.symbols })) return true;
-    return node.expression.kind === ts.SyntaxKind.SuperKeyword || (node.arguments ?? []).some(mayHoldStatus);
+    return isSuperCall(node) || (node.arguments ?? []).some(mayHoldStatus);
   };
   const evaluator = new Evaluator(project);
   const sites: ResponseSite[] = [];
+
+  /** Whether a status is written in the call's own arguments (else the called code fixes it). */
+  const decidedIn = (node: CallNode, produced: ProducedStatus): boolean => produced.file === file && produced.spot.start >= node.getStart() && produced.spot.end <= node.end;
+
+  /** What the app's error handling does with the error a status is sent as; none for a response. */
+  const verdictOf = (produced: ProducedStatus): ErrorVerdict | undefined => (produced.delivery.kind === 'error' ? errorVerdict(project, file, produced.delivery.error) : undefined);
 
   /** For a call of an assertion helper: the argument it tests, when argument `index` is the error it throws. */
   const assertionIndex = (call: ts.CallExpression, index: number): number | undefined => {
@@ -140,7 +137,7 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
 
   const visit = (node: ts.Node): void => {
     if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && !taken.has(node)) {
-      const calleeExpression = node.expression.kind === ts.SyntaxKind.SuperKeyword ? superCallee(node as ts.CallExpression) : node.expression;
+      const calleeExpression = isSuperCall(node) ? superCallee(node) : node.expression;
       const name = calleeExpression && rootName(calleeExpression);
       if (calleeExpression && name !== undefined && known(name)) sites.push(...sitesOfCall(node, calleeExpression));
     }
@@ -151,7 +148,7 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
     const callee = refOf(calleeExpression);
     // Errors and responses built in tests (a mock's answer) reach no client.
     if (!callee || !mayProduce(node, callee) || isFake(node)) return [];
-    const isSuper = node.expression.kind === ts.SyntaxKind.SuperKeyword;
+    const isSuper = isSuperCall(node);
     const call: Value = { kind: 'call', callee, construct: isSuper || ts.isNewExpression(node), args: (node.arguments ?? []).map((argument) => valueOf(argument)), spot: { start: node.getStart(), end: node.end, line: 0 } };
     const produced = evaluator.call({ value: call, file }).filter((p) => AUTH_STATUSES.has(p.code));
     if (produced.length === 0) return [];
@@ -165,18 +162,19 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
     // One site per status written here, and one per code for the statuses the called code fixes
     // (a helper with three 407s is one 407 for the guard rules at its call). Called code that may
     // send a 401 or a 403 (a dispatcher that picks by its arguments) says nothing about this call.
-    const fixedInside = new Set(produced.filter((p) => !(p.file === file && p.spot.start >= node.getStart() && p.spot.end <= node.end)).map((p) => p.code));
+    const fixedInside = new Set(produced.filter((p) => !decidedIn(node, p)).map((p) => p.code));
     const ambiguous = fixedInside.size > 1;
     const seen = new Set<string>();
     return produced.flatMap((p): ResponseSite[] => {
       // An error no handler and no framework is known to answer sends no status (a client's error).
-      if (p.delivery.kind === 'error' && !errorVerdict(project, file, p.delivery.error).answered) return [];
-      const here = p.file === file && p.spot.start >= node.getStart() && p.spot.end <= node.end;
+      const verdict = verdictOf(p);
+      if (verdict && !verdict.answered) return [];
+      const here = decidedIn(node, p);
       if (!here && ambiguous) return [];
       const key = here ? `${p.code}:${p.spot.start}` : `${p.code}`;
       if (seen.has(key)) return [];
       seen.add(key);
-      return [siteOf(node, p, sending.guard)];
+      return [siteOf(node, p, verdict, sending.guard)];
     });
   };
 
@@ -192,12 +190,12 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
     return resolveStatuses(statusNode, analysis.consts)[0] ?? replacedStatus(statusNode, code, String);
   };
 
-  const siteOf = (node: CallNode, produced: ProducedStatus, assertionGuard: Guard | undefined): ResponseSite => {
-    const decidedHere = produced.file === file && produced.spot.start >= node.getStart() && produced.spot.end <= node.end;
-    const statusNode = decidedHere ? nodeAt(node, produced.spot) : undefined;
+  const siteOf = (node: CallNode, produced: ProducedStatus, verdict: ErrorVerdict | undefined, assertionGuard: Guard | undefined): ResponseSite => {
+    const decidedHere = decidedIn(node, produced);
+    const statusNode = decidedHere ? nodeSpanning(node, produced.spot) : undefined;
     const status: StatusValue = statusNode && ts.isExpression(statusNode) ? writtenStatus(statusNode, produced.code) : fixedStatus(node, produced);
     const origin = originOf(produced, decidedHere);
-    const challenge = produced.delivery.kind === 'response' ? produced.delivery.challenge : errorChallenge(produced, origin);
+    const challenge = produced.delivery.kind === 'response' ? produced.delivery.challenge : errorChallenge(verdict, origin);
     const headers = challenge === 'set' ? [{ ...CHALLENGE, node }] : challenge === 'unknown' ? [unknownWrite(node)] : [];
     const guards = [...(assertionGuard ? [assertionGuard] : []), ...conditionGuard(node, produced), ...guardsOf(node)];
     return {
@@ -235,9 +233,9 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
     return { label, definition, decided: decidedHere ? 'here' : 'definition' };
   };
 
-  const errorChallenge = (produced: ProducedStatus, origin: SiteOrigin) => {
-    if (produced.delivery.kind !== 'error') return 'unknown';
-    const verdict = errorVerdict(project, file, produced.delivery.error);
+  /** The challenge an error goes out with, by its verdict (verdictOf); notes on `origin` what decides it. */
+  const errorChallenge = (verdict: ErrorVerdict | undefined, origin: SiteOrigin) => {
+    if (!verdict) return 'unknown';
     if (verdict.handler) origin.handler = { ...spotIn(verdict.handler.file, verdict.handler.spot), shape: verdict.handler.shape, framework: verdict.handler.framework };
     if (verdict.byDefault) origin.byDefault = verdict.byDefault;
     return verdict.challenge;
@@ -251,12 +249,13 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
     if (!name || symbol?.kind !== 'class') return [];
     const produced = evaluator.resolved({ kind: 'symbol', file, name, symbol }, [], true, 0).filter((p) => AUTH_STATUSES.has(p.code) && p.file === file);
     return produced.flatMap((p): ResponseSite[] => {
-      if (p.delivery.kind === 'error' && !errorVerdict(project, file, p.delivery.error).answered) return [];
-      const statusNode = nodeAt(declaration, p.spot);
+      const verdict = verdictOf(p);
+      if (verdict && !verdict.answered) return [];
+      const statusNode = nodeSpanning(declaration, p.spot);
       const field = statusNode?.parent;
       if (!statusNode || !ts.isExpression(statusNode) || !field || !ts.isPropertyDeclaration(field)) return [];
       const origin: SiteOrigin = { label: name, definition: spotIn(file, symbol.spot), decided: 'here' };
-      const challenge = errorChallenge(p, origin);
+      const challenge = errorChallenge(verdict, origin);
       return [
         {
           framework: 'project',

@@ -4,13 +4,12 @@
 // The response model asks through ConstBindings.external (model/values/status.ts).
 import * as path from 'node:path';
 import ts from 'typescript';
-import { replacedStatus } from '../model/values/status';
+import { AUTH_STATUSES, replacedStatus } from '../model/values/status';
 import type { StatusValue } from '../model/types';
 import { Evaluator, type CodeAt } from './evaluate';
 import type { Project } from './project';
 import { valueOf } from './summary/values';
 
-const AUTH_STATUSES = new Set([401, 403, 407]);
 const MEMBER_NAMES: Record<number, string> = { 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 407: 'PROXY_AUTHENTICATION_REQUIRED' };
 
 export function externalStatuses(project: Project, file: string): (expression: ts.Expression) => StatusValue[] {

@@ -90,8 +90,15 @@ export function specifiersOf(text: string): string[] {
   return found;
 }
 
-/** Of a file's specifiers, those of the project's own modules (relative, `#`, `~` and `@/` aliases):
- * what connects the files of one app, without parsing them. */
+/** Whether a specifier names a module of the project itself by its path: relative, absolute (the
+ * resolver reads it as a file, resolve/resolver.ts), or a `#`, `~` or `@/` alias. Any other is a
+ * package's name, maybe with a module of it after the name. */
+export function isProjectSpecifier(specifier: string): boolean {
+  return /^[.#~/]|^@\//.test(specifier);
+}
+
+/** Of a file's specifiers, those of the project's own modules: what connects the files of one
+ * app, without parsing them. */
 export function projectPaths(specifiers: readonly string[]): string[] {
-  return specifiers.filter((specifier) => /^[.#~]|^@\//.test(specifier));
+  return specifiers.filter(isProjectSpecifier);
 }

@@ -9,6 +9,20 @@ export function calleeName(call: ts.CallExpression): string | undefined {
   return undefined;
 }
 
+/** The node inside `within` that spans exactly `spot` (from its first token, without the trivia
+ * before it): a node a summary or an evaluation gave by its place, found again in a syntax tree. */
+export function nodeSpanning(within: ts.Node, spot: { start: number; end: number }): ts.Node | undefined {
+  const sourceFile = within.getSourceFile();
+  let found: ts.Node | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found || node.end < spot.start || node.pos > spot.end) return;
+    if (node.getStart(sourceFile) === spot.start && node.end === spot.end) found = node;
+    else ts.forEachChild(node, visit);
+  };
+  visit(within);
+  return found;
+}
+
 /** The `name: value` property of an object literal (a plain or quoted key), for one name or any of a set. */
 export function propertyAssignment(literal: ts.ObjectLiteralExpression, names: string | ReadonlySet<string>): ts.PropertyAssignment | undefined {
   const wanted = (name: string) => (typeof names === 'string' ? name === names : names.has(name));

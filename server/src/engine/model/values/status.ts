@@ -1,6 +1,10 @@
 import ts from 'typescript';
 import type { StatusValue } from '../types';
 
+/** The statuses the rules are about: a site with another status (200, 404, ...) is not built, and
+ * project code that writes none of them is not followed. */
+export const AUTH_STATUSES: ReadonlySet<number> = new Set([401, 403, 407]);
+
 /** Members of status enums and objects: http-status-codes `StatusCodes`, Nest `HttpStatus`
  * (UPPER_SNAKE) and axios `HttpStatusCode` (PascalCase). */
 const STATUS_OBJECTS = new Set(['StatusCodes', 'HttpStatus', 'HttpStatusCode', 'httpStatus']);

@@ -1,14 +1,14 @@
 // package.json and tsconfig.json as the resolver reads them: JSON with comments and trailing
-// commas (tsconfig allows both), anything broken read as absent rather than thrown.
-import { parse, type ParseError } from 'jsonc-parser';
+// commas (tsconfig allows both). A broken file is never thrown: the parser recovers from its
+// errors, and what it could read of the file is what the resolver reads.
+import { parse } from 'jsonc-parser';
 import type { ProjectHost } from '../host';
 
-/** The object in a JSON file, or undefined when it is missing, broken or not an object. */
+/** The object in a JSON file, as far as it parses; undefined when it is missing or not an object. */
 export function readJsonObject(host: ProjectHost, fileName: string): Record<string, unknown> | undefined {
   const text = host.readFile(fileName);
   if (text === undefined) return undefined;
-  const errors: ParseError[] = [];
-  const value: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const value: unknown = parse(text, undefined, { allowTrailingComma: true, disallowComments: false });
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 

@@ -17,6 +17,8 @@ export interface PackageInfo {
 const CONDITIONS = ['source', 'development', 'import', 'require', 'node', 'module', 'default', 'types'];
 
 export class PackageReader {
+  /** The package.json of each folder asked about (at), and the nearest one of each (nearest). */
+  private readonly atFolder = new Map<string, PackageInfo | undefined>();
   private readonly byFolder = new Map<string, PackageInfo | undefined>();
 
   constructor(
@@ -24,11 +26,14 @@ export class PackageReader {
     private readonly root: string,
   ) {}
 
-  /** The package.json at `folder`, if any. */
+  /** The package.json at `folder`, if any: read once (every import of a package asks for its own). */
   at(folder: string): PackageInfo | undefined {
+    if (this.atFolder.has(folder)) return this.atFolder.get(folder);
     const file = path.join(folder, 'package.json');
     const json = this.host.fileExists(file) ? readJsonObject(this.host, file) : undefined;
-    return json ? { dir: folder, name: typeof json.name === 'string' ? json.name : undefined, json } : undefined;
+    const found = json ? { dir: folder, name: typeof json.name === 'string' ? json.name : undefined, json } : undefined;
+    this.atFolder.set(folder, found);
+    return found;
   }
 
   /** The nearest package.json at or above `folder`, up to the project root. */

@@ -9,8 +9,9 @@ import { probeSource, sourceOfOutput } from './probe';
 import { isInside, matchPaths, TsconfigReader } from './tsconfig';
 import { Workspace } from './workspaces';
 
-/** `@scope/name/sub/path` -> ['@scope/name', './sub/path']. */
-function splitPackageSpecifier(specifier: string): [string, string] | undefined {
+/** `@scope/name/sub/path` -> ['@scope/name', './sub/path']; undefined when no package is named
+ * (`@scope` alone, an empty segment). */
+export function splitPackageSpecifier(specifier: string): [string, string] | undefined {
   const parts = specifier.split('/');
   const nameLength = specifier.startsWith('@') ? 2 : 1;
   if (parts.length < nameLength || parts.slice(0, nameLength).some((part) => part === '')) return undefined;

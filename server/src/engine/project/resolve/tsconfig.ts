@@ -67,7 +67,9 @@ export class TsconfigReader {
     return options;
   }
 
-  /** The file an `extends` names, when it is a path (TypeScript 5 allows a list: the last wins). */
+  /** The file an `extends` names, when it is a path. TypeScript 5 allows a list, merged in order with
+   * later entries overriding earlier ones: only the last is followed, so a setting that only an
+   * earlier entry makes is not read. */
   private extendsOf(file: string, value: unknown): string | undefined {
     const names = typeof value === 'string' ? [value] : stringsOf(value);
     const last = names[names.length - 1];

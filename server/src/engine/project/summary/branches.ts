@@ -3,6 +3,7 @@
 // `if (kind === 'forbidden') ...`) sends a 401 only for the callers that pass 'unauthorized'.
 // Recorded as a Selector, read by the evaluator against the arguments of each call.
 import ts from 'typescript';
+import { enclosingFunctionLike } from '../../model/site-parts';
 import { valueOf } from './values';
 import type { Selector } from './types';
 
@@ -15,9 +16,7 @@ function literalOf(expression: ts.Expression): string | number | undefined {
 
 /** The parameter (or property of one) of `fn` that `expression` reads. */
 function parameterRead(fn: ts.Node, expression: ts.Expression): Pick<Selector, 'index' | 'property'> | undefined {
-  let around: ts.Node | undefined = expression.parent;
-  while (around && !ts.isFunctionLike(around)) around = around.parent;
-  if (around !== fn) return undefined;
+  if (enclosingFunctionLike(expression) !== fn) return undefined;
   const value = valueOf(expression);
   if (value.kind !== 'parameter') return undefined;
   return { index: value.index, ...(value.property !== undefined && { property: value.property }) };

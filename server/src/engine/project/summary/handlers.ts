@@ -151,8 +151,8 @@ export function branchesOf(statements: readonly ts.Statement[], name: string, sc
 }
 
 /** How a function that takes the error first (`(err, req, res, next)`, `(err, c)`) answers it. */
-export function functionBranches(fn: FunctionNode, errorIndex = 0): HandlerBranch[] | undefined {
-  const name = parameterName(fn, errorIndex);
+export function functionBranches(fn: FunctionNode): HandlerBranch[] | undefined {
+  const name = parameterName(fn, 0);
   if (!name || !fn.body) return undefined;
   if (!ts.isBlock(fn.body)) return [{ ...outcomeBranch([fn.body], name, fn) }];
   return branchesOf(fn.body.statements, name, fn.body);

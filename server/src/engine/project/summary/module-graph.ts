@@ -1,4 +1,4 @@
-// The names a file imports and exportMap, ES modules and CommonJS alike: `import x from`,
+// The names a file imports and exports, ES modules and CommonJS alike: `import x from`,
 // `import { a as b }`, `import * as ns`, `import x = require()`, top-level `const x = require()`
 // (also destructured, or `.member` of it), `export` declarations and lists, `export default`,
 // `export * from`, `export { a } from`, `module.exports = ...`, `module.exports.a =` / `exports.a =`.
@@ -100,14 +100,14 @@ export function moduleGraphOf(sourceFile: ts.SourceFile): ModuleGraph {
       }
       exportLocal(hasModifier(statement, ts.SyntaxKind.DefaultKeyword) ? 'default' : statement.name.text, statement.name.text);
     } else if (ts.isExpressionStatement(statement)) {
-      readCommonJsExport(statement.expression, exportMap, imports);
+      readCommonJsExport(statement.expression, exportMap);
     }
   }
   return { imports, exports: exportMap, starExports };
 }
 
 /** `module.exports = X`, `module.exports = { a, b: c }`, `module.exports.a = X`, `exports.a = X`. */
-function readCommonJsExport(expression: ts.Expression, exportMap: FileSummary['exports'], imports: Record<string, ImportRef>): void {
+function readCommonJsExport(expression: ts.Expression, exportMap: FileSummary['exports']): void {
   if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
   const { left, right } = expression;
   if (isExportsObject(left)) {
@@ -121,7 +121,7 @@ function readCommonJsExport(expression: ts.Expression, exportMap: FileSummary['e
       return;
     }
     // An object literal (or anything else) is summarized as the `module.exports` symbol; its
-    // members are also the file's named exportMap, as `require('./x').member` reads them.
+    // members are also the file's named exports, as `require('./x').member` reads them.
     exportMap.default = { local: COMMONJS_EXPORTS };
     if (ts.isObjectLiteralExpression(right)) {
       for (const property of right.properties) {
@@ -146,5 +146,4 @@ function readCommonJsExport(expression: ts.Expression, exportMap: FileSummary['e
     else if (required) exportMap[name] = { specifier: required.specifier, name: required.member ?? '*' };
     else exportMap[name] = { local: `${COMMONJS_EXPORTS}.${name}` };
   }
-  void imports;
 }

@@ -5,23 +5,18 @@
 import ts from 'typescript';
 import { isStatusValue } from '../../model/adapter';
 import { headersOfSetter, type FileAnalysis, type SetterHeaders } from '../../model/build';
+import { enclosingFunctionLike } from '../../model/site-parts';
 import type { HeaderWrite } from '../../model/types';
 import { selectorOf } from './branches';
 import { spotOf, valueOf } from './values';
 import type { SendsByFunction } from './effects';
 import type { Challenge, Effect } from './types';
 
-const enclosingFunctionLike = (node: ts.Node): ts.Node | undefined => {
-  let current = node.parent;
-  while (current && !ts.isFunctionLike(current)) current = current.parent;
-  return current;
-};
-
 /** A callback's sends belong to the function that passes it (`jwt.verify(t, s, (err) => ...)` inside
  * a middleware): calling that function is what makes them happen. */
 function owningFunction(node: ts.Node): ts.Node | undefined {
   let fn = enclosingFunctionLike(node);
-  while (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isCallExpression(fn.parent) && fn.parent.arguments.includes(fn as ts.Expression)) {
+  while (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isCallExpression(fn.parent) && fn.parent.arguments.includes(fn)) {
     const outer = enclosingFunctionLike(fn);
     if (!outer) break;
     fn = outer;

@@ -68,8 +68,6 @@ export interface CallableSymbol {
   kind: 'callable';
   spot: Spot;
   effects: Effect[];
-  /** What the function checks, when its name or body says: read by the guard rules. */
-  check?: 'credentials' | 'permission';
   /** How it answers an error, when it takes one first (`(err, c) => ...`): read when the app
    * registers it as its error handler in another file (`app.onError(handleError)`). */
   handler?: HandlerBranch[];

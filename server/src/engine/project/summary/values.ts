@@ -30,11 +30,10 @@ function unwrap(expression: ts.Expression): ts.Expression {
 type Binding =
   | { kind: 'parameter'; index: number; property?: string; fallback?: ts.Expression }
   | { kind: 'local'; initializer: ts.Expression; property?: string }
+  /** Declared or imported at the top level, or not bound in the file (a global): a name. */
   | { kind: 'top-level' }
   /** Bound here in a way not read (a `let`, a loop variable): its value is unknown. */
-  | { kind: 'opaque' }
-  /** Not bound in the file: an import is read at the top level; a global stays a name. */
-  | { kind: 'none' };
+  | { kind: 'opaque' };
 
 /** The name `name` as bound in `element` (a binding pattern), with the property path to it. */
 function findInPattern(pattern: ts.BindingName, name: string): { property?: string; fallback?: ts.Expression } | undefined {
@@ -51,10 +50,11 @@ function findInPattern(pattern: ts.BindingName, name: string): { property?: stri
   return undefined;
 }
 
-/** Where `identifier` is bound: a parameter or a local declaration of a function around it, the top level. */
+/** Where `identifier` is bound: a parameter or a local declaration of a function around it, else
+ * the top level (whatever binds it there, the index reads it as a name of the file). */
 function bindingOf(identifier: ts.Identifier): Binding {
   const name = identifier.text;
-  for (let node: ts.Node = identifier.parent; node; node = node.parent) {
+  for (let node: ts.Node = identifier.parent; node && !ts.isSourceFile(node); node = node.parent) {
     if (ts.isFunctionLike(node)) {
       const parameters = node.parameters;
       for (let index = 0; index < parameters.length; index++) {
@@ -62,21 +62,19 @@ function bindingOf(identifier: ts.Identifier): Binding {
         if (found) return { kind: 'parameter', index, property: found.property, fallback: found.fallback ?? (ts.isIdentifier(parameters[index].name) ? parameters[index].initializer : undefined) };
       }
     }
-    if (ts.isBlock(node) || ts.isSourceFile(node)) {
+    if (ts.isBlock(node)) {
       for (const statement of node.statements) {
         if (!ts.isVariableStatement(statement)) continue;
         for (const declaration of statement.declarationList.declarations) {
           const found = findInPattern(declaration.name, name);
           if (!found) continue;
-          if (ts.isSourceFile(node)) return { kind: 'top-level' };
           const isConst = (statement.declarationList.flags & ts.NodeFlags.Const) !== 0;
           return isConst && declaration.initializer ? { kind: 'local', initializer: declaration.initializer, property: found.property } : { kind: 'opaque' };
         }
       }
-      if (ts.isSourceFile(node)) return { kind: 'top-level' };
     }
   }
-  return { kind: 'none' };
+  return { kind: 'top-level' };
 }
 
 /** A property of a value: `{ status: 401 }.status`, `options.status` of a parameter. */
@@ -177,9 +175,7 @@ function identifierValue(identifier: ts.Identifier, depth: number): Value {
     case 'opaque':
       return UNKNOWN;
     case 'top-level':
-      return { kind: 'ref', ref: { name: identifier.text }, spot: spotOf(identifier) };
-    case 'none':
-      // An import, a global, or a name bound in a way not read here: the index knows imports.
+      // A declaration, an import or a global: the index resolves the name.
       return { kind: 'ref', ref: { name: identifier.text }, spot: spotOf(identifier) };
   }
 }

@@ -1,12 +1,11 @@
 // Whether a symbol writes a 401, 403 or 407 itself, read from the summary alone: a status value
-// anywhere in it, or a call of a name already known to (a wrapper of a helper), or of a symbol of
-// its own file that does (`export const responses = { unauthorizedResponse }` with the helper
-// not exported itself). What the index asks to decide whose callers to look for (project.ts
+// anywhere in it, or a call of a name already known to write one (a wrapper of a helper), or of a
+// symbol of its own file that does (`export const responses = { unauthorizedResponse }` with the
+// helper not exported itself). What the index asks to decide whose callers to look for (project.ts
 // namesWorthFinding).
+import { AUTH_STATUSES } from '../../model/values/status';
 import { own } from './records';
 import type { Effect, Symbol, Value } from './types';
-
-const AUTH_STATUSES = new Set([401, 403, 407]);
 
 /** The names known to write a status, and the symbols of the file the symbol is in. */
 export interface WriterNames {
