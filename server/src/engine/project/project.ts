@@ -50,6 +50,12 @@ const KEPT_TEXT_BUDGET = 1_500_000;
  * that sends a 401 is found in the second round). */
 const NAME_ROUNDS = 3;
 
+/** How much of the text of files not selected yet the index holds between its rounds, rather than
+ * read them again for each round's names (a second read of a large repository costs a tenth of
+ * its run). Texts are mostly ASCII, a byte a character: this is some 24 MB at most, for the index
+ * only. */
+const WAITING_TEXT_BUDGET = 24_000_000;
+
 /** Re-export syntax: a file without it exports only what it declares. */
 const REEXPORTS = /\bexport\s*(?:\*|\{[^}]*\})\s*from\b|\bmodule\.exports\s*=\s*require\b|\bexport\s+(?:default\s+)?[\w$]+\s*;|\bexport\s*\{/;
 
@@ -116,6 +122,8 @@ export class Project {
     // While the index grows, files outside it are read for their re-exports only.
     this.selected = selected;
     const waiting: string[] = [];
+    const waitingTexts = new Map<string, string>();
+    let waitingText = 0;
     const handlers: string[] = [];
     const imports = new Map<string, string[]>();
     const importedNames = new ImportedNames();
@@ -138,7 +146,13 @@ export class Project {
       const handles = mayHandleErrors(text);
       if (handles) handlers.push(file);
       if (handles || mayMatter(text)) selected.add(file);
-      else waiting.push(file);
+      else {
+        waiting.push(file);
+        if (waitingText + text.length <= WAITING_TEXT_BUDGET) {
+          waitingTexts.set(file, text);
+          waitingText += text.length;
+        }
+      }
     }
     this.addHandlerFiles(handlers);
     // Only what some file may import can give others a helper to call: the rest of the selection
@@ -171,12 +185,13 @@ export class Project {
       if (!pattern) break;
       let found = false;
       for (let index = waiting.length - 1; index >= 0; index--) {
-        const text = this.host.readFile(waiting[index]);
+        const text = waitingTexts.get(waiting[index]) ?? this.host.readFile(waiting[index]);
         if (text === undefined || !pattern.test(text)) continue;
         found = true;
         selected.add(waiting[index]);
         // Read for its re-exports only until now: its summary is made again, in full, when next asked for.
         if (this.graphOnly.delete(waiting[index])) this.summaries.delete(waiting[index]);
+        waitingTexts.delete(waiting[index]);
         waiting.splice(index, 1);
       }
       if (!found) break;
