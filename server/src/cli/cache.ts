@@ -95,12 +95,15 @@ export class RunCache {
   private data: CacheData;
   /** Hashes of the summaries this run used: the others are dropped when it is saved. */
   private readonly usedSummaries = new Set<string>();
+  /** Whether this run learned anything the file does not hold: an unchanged tree writes nothing. */
+  private changed: boolean;
 
   private constructor(
     readonly file: string,
     data: CacheData | undefined,
   ) {
     this.data = data ?? { format: FORMAT, engine: currentEngine(), roots: {}, summaries: {} };
+    this.changed = data === undefined;
   }
 
   /** The cache at `file`; empty when it is missing, damaged, or of another version of the linter. */
@@ -146,6 +149,7 @@ export class RunCache {
     }
     // A new index makes the results of the last one stale: they read other summaries.
     this.data.roots[root] = { index: { ...index, summaries: byFile }, results: {} };
+    this.changed = true;
   }
 
   result(root: string, file: string, settings: string): FileOutcome | undefined {
@@ -155,12 +159,19 @@ export class RunCache {
 
   setResult(root: string, file: string, settings: string, outcome: FileOutcome): void {
     const entry = this.data.roots[root];
-    if (entry) entry.results[file] = { settings, outcome: { ...outcome, summary: undefined } };
+    if (!entry || entry.results[file]?.outcome === outcome) return; // the outcome it gave
+    entry.results[file] = { settings, outcome: { ...outcome, summary: undefined } };
+    this.changed = true;
   }
 
-  /** Writes the cache: to a temporary file, then renamed over the old one. */
+  /** Writes the cache, when the run changed it: to a temporary file, then renamed over the old one. */
   save(): string | undefined {
-    for (const hash of Object.keys(this.data.summaries)) if (!this.usedSummaries.has(hash)) delete this.data.summaries[hash];
+    for (const hash of Object.keys(this.data.summaries)) {
+      if (this.usedSummaries.has(hash)) continue;
+      delete this.data.summaries[hash];
+      this.changed = true;
+    }
+    if (!this.changed) return undefined;
     const temporary = `${this.file}.${process.pid}.tmp`;
     try {
       mkdirSync(path.dirname(this.file), { recursive: true });

@@ -226,6 +226,23 @@ describe('the CLI with --cache', () => {
     await fs.access(path.join(cacheFolder, '.httpauthlintcache'));
   });
 
+  it('writes nothing after a run over an unchanged tree, and rewrites after a change', async () => {
+    await run(['.', '--cache-location', cacheFile], folder);
+    const past = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000); // whole seconds: exact on any file system
+    await fs.utimes(cacheFile, past, past);
+    await run(['.', '--cache-location', cacheFile], folder);
+    assert.equal(Math.round((await fs.stat(cacheFile)).mtimeMs), past.getTime(), 'unchanged');
+    const route = path.join(folder, 'src', 'routes', 'cart.ts');
+    const original = await fs.readFile(route, 'utf8');
+    try {
+      await fs.writeFile(route, `${original}\n// edited\n`);
+      await run(['.', '--cache-location', cacheFile], folder);
+      assert.notEqual(Math.round((await fs.stat(cacheFile)).mtimeMs), past.getTime(), 'rewritten');
+    } finally {
+      await fs.writeFile(route, original);
+    }
+  });
+
   it('leaves no temporary file behind', async () => {
     await run(['.', '--cache-location', cacheFile], folder);
     const left = (await fs.readdir(temp.path())).filter((name) => name.endsWith('.tmp'));
