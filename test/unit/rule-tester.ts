@@ -20,6 +20,8 @@ export interface ExpectedFinding {
   occurrence?: number;
   /** A substring the message must contain (the evidence it names). */
   messageIncludes?: string;
+  /** How many related locations the finding has (the guard, where its value comes from...). */
+  related?: number;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -78,6 +80,7 @@ export function ruleTester(ruleId: string, cases: { valid: (string | ValidCase)[
           assert.deepEqual(actual, testCase.errors.map((e) => rangeOf(testCase.code, e)), 'ranges of the findings');
           testCase.errors.forEach((expected, i) => {
             if (expected.messageIncludes) assert.ok(findings[i].message.includes(expected.messageIncludes), `message "${findings[i].message}" lacks "${expected.messageIncludes}"`);
+            if (expected.related !== undefined) assert.equal(findings[i].related?.length ?? 0, expected.related, `related locations of "${findings[i].message}"`);
             assert.ok(findings[i].docsUrl.endsWith(`/docs/rules/${ruleId}.md`));
           });
 

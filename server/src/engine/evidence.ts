@@ -3,6 +3,9 @@
 // are a 403; missing or invalid ones are a 401. Heuristic rules report only on this evidence.
 import ts from 'typescript';
 import type { Guard, ResponseSite } from './model/types';
+import { isNullish as isNullValue } from './model/syntax/syntax';
+import { sourceOfCondition, type ValueSource } from './provenance';
+import { wordsOf } from './words';
 import type { RelatedLocation } from './types';
 
 export type AuthConcern = 'permission' | 'credentials';
@@ -19,28 +22,6 @@ const CREDENTIAL_WORDS = new Set([
 ]);
 /** Names of the current user: a guard on the user's mere presence (`!req.user`) is about credentials. */
 const USER_WORDS = new Set(['user', 'principal', 'account', 'identity', 'caller']);
-
-/** `isAdmin` -> is, admin; `user_roles` -> user, roles; `apiKey` -> api, key, apikey. */
-function splitWords(name: string): readonly string[] {
-  const parts = name.split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/).filter(Boolean).map((p) => p.toLowerCase());
-  const joined: string[] = [];
-  for (let i = 0; i + 1 < parts.length; i++) joined.push(parts[i] + parts[i + 1]);
-  return [...parts, ...joined];
-}
-
-/** The words of names already read: handler code repeats a few names (`req`, `user`, `token`)
- * in every guard. Emptied when it grows large, so that it never holds more than a few files' worth. */
-const wordsCache = new Map<string, readonly string[]>();
-const WORDS_CACHE_LIMIT = 10_000;
-
-function wordsOf(name: string): readonly string[] {
-  let words = wordsCache.get(name);
-  if (words === undefined) {
-    if (wordsCache.size >= WORDS_CACHE_LIMIT) wordsCache.clear();
-    wordsCache.set(name, (words = splitWords(name)));
-  }
-  return words;
-}
 
 /** Words that make a name mean the opposite of having the thing: `isTokenExpired`, `isForbidden`. */
 const NEGATIVE_WORDS = new Set([
@@ -123,8 +104,8 @@ function concernOfLeaf(leaf: ts.Expression, { identifiers, words, constantWords,
   return undefined;
 }
 
-const isNullish = (node: ts.Expression) =>
-  node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === 'undefined') || (ts.isStringLiteral(node) && node.text === 'undefined');
+/** `null`, `undefined`, or the `'undefined'` of a `typeof` comparison. */
+const isNullish = (node: ts.Expression) => isNullValue(node) || (ts.isStringLiteral(node) && node.text === 'undefined');
 
 /** Whether the leaf is truthy when the credential or permission is there (1), when it is not
  * (-1), or cannot tell (0): `user.role !== 'admin'` is -1, `token == null` -1, `isAdmin` 1. */
@@ -144,9 +125,12 @@ function senseOf(leaf: ts.Expression, names: LeafNames): 1 | -1 | 0 {
 /** What one leaf of a guard says about the path the site is on. */
 interface LeafReading {
   leaf: ts.Expression;
-  concern: AuthConcern;
+  /** 'neither': the leaf checks something other than the caller (a record, a setting, a CSRF token). */
+  concern: AuthConcern | 'neither';
   /** The site runs when the credential or permission is lacking (`!token`), not when it is there. */
   failing: boolean;
+  /** Where the value the leaf reads comes from, when that told the concern (provenance.ts). */
+  source?: ValueSource;
 }
 
 /** `!user.isAdmin` rather than `user.isAdmin`: the leaf as the code writes it. */
@@ -156,15 +140,19 @@ function withNegations(leaf: ts.Expression): ts.Expression {
   return node;
 }
 
+/** The concern of a leaf: its value's source when that is known, else the words of its names
+ * (never the words against a known source: `csrfToken` from the body is no credential). */
 function readingsOf(guard: Guard): LeafReading[] {
-  return leavesOf(guard.expression).flatMap(({ leaf, negations }) => {
+  return leavesOf(guard.expression).flatMap(({ leaf, negations }): LeafReading[] => {
+    const source = sourceOfCondition(leaf);
+    if (source?.kind === 'neither') return [{ leaf, concern: 'neither', failing: false, source }];
     const names = namesIn(leaf);
-    const concern = concernOfLeaf(leaf, names);
+    const concern = source?.kind ?? concernOfLeaf(leaf, names);
     if (!concern) return [];
     const sense = senseOf(leaf, names);
     if (sense === 0) return [];
     const truthyOnPath = (negations + (guard.negated ? 1 : 0)) % 2 === 0;
-    return [{ leaf, concern, failing: truthyOnPath === (sense === -1) }];
+    return [{ leaf, concern, failing: truthyOnPath === (sense === -1), source }];
   });
 }
 
@@ -189,6 +177,14 @@ export interface SiteConcern {
   /** For the message: "the guard checks `user.role`", "the response says 'admins only'". */
   description: string;
   related: RelatedLocation;
+  /** Where the value the guard reads comes from, when that is outside the guard. */
+  source?: RelatedLocation;
+}
+
+/** The place a guard's value comes from, for related information: none when it is the guard itself. */
+function sourceLocation(source: ValueSource, evidence: ts.Node): RelatedLocation | undefined {
+  if (source.node.getStart() >= evidence.getStart() && source.node.end <= evidence.end) return undefined;
+  return { start: source.node.getStart(), end: source.node.end, message: `Where the value comes from: ${source.description}` };
 }
 
 /**
@@ -212,7 +208,10 @@ function readConcern(site: ResponseSite): SiteConcern | undefined {
   const readings = site.guards.map(readingsOf);
   const present = new Set(readings.flat().filter((r) => !r.failing).map((r) => r.concern));
   for (const guardReadings of readings) {
-    const failing = guardReadings.filter((r) => r.failing);
+    // The innermost guard about something other than the caller decides the path: a record not
+    // found, sign-up switched off, a CSRF token that does not match. A 403 is right there.
+    if (guardReadings.some((r) => r.concern === 'neither')) return undefined;
+    const failing = guardReadings.filter((r): r is LeafReading & { concern: AuthConcern } => r.failing && r.concern !== 'neither');
     if (failing.length === 0) continue;
     const concerns = new Set(failing.map((r) => r.concern));
     const [concern] = concerns;
@@ -221,10 +220,12 @@ function readConcern(site: ResponseSite): SiteConcern | undefined {
     const evidence = failing.length === 1 ? withNegations(failing[0].leaf) : site.guards[readings.indexOf(guardReadings)].expression;
     const code = describeCode(evidence);
     const check = concern === 'permission' ? 'permission check' : 'credentials check';
+    const source = failing.length === 1 ? failing[0].source : undefined;
     return {
       concern,
-      description: `the guard checks \`${code}\``,
+      description: source ? `the guard checks \`${code}\`, ${source.description}` : `the guard checks \`${code}\``,
       related: { start: evidence.getStart(), end: evidence.end, message: `The ${check}: \`${code}\`` },
+      source: source && sourceLocation(source, evidence),
     };
   }
   if (said.size !== 1) return undefined;

@@ -25,8 +25,33 @@ ruleTester('forbidden-for-missing-credentials', {
     // No evidence either way (a verified e-mail address is not a credential)
     route(`  if (!req.user.emailVerified) return res.sendStatus(403);`),
     route(`  res.status(403).json({ error: 'Forbidden' });`),
+    // Read by where the value comes from (provenance.ts): checks of something other than the caller
+    // a record looked up and not found, whatever its name
+    route(`  const account = await db.account.findFirst({ where: { id: req.params.id } });\n  if (!account) return res.sendStatus(403);`),
+    // a CSRF token that does not match, although it sits in the session
+    route(`  if (req.body.csrfToken !== req.session.csrfToken) return res.sendStatus(403);`),
+    // sign-up switched off by configuration
+    route(`  if (!process.env.SIGNUP_ENABLED) return res.status(403).json({ error: 'sign-up is disabled' });`),
+    // a request that is not on the configured host
+    route(`  const ALLOWED_HOST = 'api.example.com';\n  if (req.hostname !== ALLOWED_HOST) return res.sendStatus(403);`),
+    // the innermost guard decides: a record not found under a token check
+    route(`  const token = req.session.token;\n  if (!token) {\n    const workspace = await db.query.workspaces.findFirst({});\n    if (!workspace) return res.status(403).json({ error: 'no workspace' });\n  }`),
+    // the caller's id against a record's owner is ownership: a 403 is right
+    route(`  const post = await posts.findById(req.params.id);\n  if (post.authorId !== req.user.id) return res.sendStatus(403);`),
   ],
   invalid: [
+    {
+      name: 'a session lookup that found none, whatever the value is called',
+      code: route(`  const me = await getSession(req);\n  if (!me) return res.sendStatus(403);`),
+      errors: [{ text: 'res.sendStatus(403)', messageIncludes: 'the guard checks `!me`, the result of a credentials check (`getSession(req)`)', related: 2 }],
+      output: route(`  const me = await getSession(req);\n  if (!me) return res.set('WWW-Authenticate', 'Bearer realm="api"').sendStatus(401);`),
+    },
+    {
+      name: 'an API key compared by hand with the configured one',
+      code: route(`  const expected = process.env.API_KEY;\n  if (req.get('x-api-key') !== expected) return res.sendStatus(403);`),
+      errors: [{ text: 'res.sendStatus(403)', messageIncludes: 'a credential compared by hand' }],
+      output: route(`  const expected = process.env.API_KEY;\n  if (req.get('x-api-key') !== expected) return res.set('WWW-Authenticate', 'Bearer realm="api"').sendStatus(401);`),
+    },
     {
       code: route(`  if (!req.headers.authorization) {\n    return res.status(403).json({ error: 'no token' });\n  }`),
       errors: [{ text: 'res.status(403)', messageIncludes: 'the guard checks `!req.headers.authorization`' }],

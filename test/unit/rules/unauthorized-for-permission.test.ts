@@ -31,6 +31,18 @@ ruleTester('unauthorized-for-permission', {
   ],
   invalid: [
     {
+      name: 'a project permission check, whatever its result is called',
+      code: route(`  const ok = await canDeletePost(req.user, req.params.id);\n  if (!ok) return res.sendStatus(401);`),
+      errors: [{ text: 'res.sendStatus(401)', messageIncludes: 'a permission check (`canDeletePost(req.user, req.params.id)`)', related: 2 }],
+      output: route(`  const ok = await canDeletePost(req.user, req.params.id);\n  if (!ok) return res.sendStatus(403);`),
+    },
+    {
+      name: "the caller's id against the owner of a record",
+      code: route(`  const post = await posts.findById(req.params.id);\n  if (post.authorId !== req.user.id) return res.sendStatus(401);`),
+      errors: [{ text: 'res.sendStatus(401)', messageIncludes: 'the caller compared with a record' }],
+      output: route(`  const post = await posts.findById(req.params.id);\n  if (post.authorId !== req.user.id) return res.sendStatus(403);`),
+    },
+    {
       code: route(`  if (req.user.role !== 'admin') {\n    return res.status(401).json({ error: 'nope' });\n  }`),
       errors: [{ text: 'res.status(401)', messageIncludes: "the guard checks `req.user.role !== 'admin'`" }],
       output: route(`  if (req.user.role !== 'admin') {\n    return res.status(403).json({ error: 'nope' });\n  }`),

@@ -30,7 +30,7 @@ export const forbiddenForMissingCredentials = defineRule({
         range: site.range,
         messageId: 'credentials',
         data: { evidence: evidence.description },
-        related: [evidence.related],
+        related: evidence.source ? [evidence.related, evidence.source] : [evidence.related],
         fix: {
           title: 'Send 401 with a WWW-Authenticate challenge instead',
           outcome: asUnauthorized(site, stringLiteral(settings.defaultChallenge, model.facts.style)),

@@ -19,7 +19,7 @@ export const unauthorizedForPermission = defineRule({
         range: site.range,
         messageId: 'permission',
         data: { evidence: evidence.description },
-        related: [evidence.related],
+        related: evidence.source ? [evidence.related, evidence.source] : [evidence.related],
         fix: { title: 'Send 403 Forbidden instead', outcome: site.status.rewrite(403) },
       });
     }

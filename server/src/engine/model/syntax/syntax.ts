@@ -30,3 +30,7 @@ export function propertyAssignment(literal: ts.ObjectLiteralExpression, names: s
     (p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && wanted(p.name.text),
   );
 }
+
+/** `null` or `undefined`. */
+export const isNullish = (expression: ts.Expression): boolean =>
+  expression.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(expression) && expression.text === 'undefined');

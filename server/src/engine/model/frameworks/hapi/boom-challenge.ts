@@ -9,9 +9,7 @@ import { headerWrite, staticString } from '../../values/headers';
 import { stringLiteral, type SourceStyle } from '../../syntax/source-style';
 import type { ConstBindings } from '../../values/status';
 import type { HeaderWrite } from '../../types';
-
-const isNullish = (expression: ts.Expression): boolean =>
-  expression.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(expression) && expression.text === 'undefined');
+import { isNullish } from '../../syntax/syntax';
 
 /** Boom's Hoek.escapeHeaderAttribute. */
 const escapeAttribute = (value: string) => value.replace(/\\/g, '\\\\').replace(/"/g, '\\"');

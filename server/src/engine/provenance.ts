@@ -1,0 +1,342 @@
+// Where the value a guard reads comes from. A name says little (`token` may be a CSRF token, an
+// invitation or the credential of this request; `!account` may be a caller never identified or a
+// record looked up and not found); its source says more. A value is followed back through the
+// declarations of its function (`const x = await f()`, destructuring, `let` with one initializer,
+// parameters) to what produced it, and that is classified:
+//   - credentials of this request: the Authorization header, cookies and session, an API key from
+//     the request, the user auth middleware put on it (`req.user`, `ctx.state.user`), the result of
+//     a verify / decode / authenticate / session lookup;
+//   - the caller's permissions: roles, scopes, permissions and plans, `can*` / `has*Permission` /
+//     `is*Admin` checks, the caller's id compared with a record's owner;
+//   - neither: a record looked up and not found, configuration (environment, settings, feature
+//     flags), CSRF tokens, rate limits, the host or address of the request. A 403 is right for these.
+// Unknown sources give no answer: the word lists of evidence.ts read the names then.
+import ts from 'typescript';
+import { isNullish } from './model/syntax/syntax';
+import { wordsOf } from './words';
+
+export type SourceKind = 'credentials' | 'permission' | 'neither';
+
+export interface ValueSource {
+  kind: SourceKind;
+  /** For a message: "the session of this request", "a record looked up by `db.user.findFirst(...)`". */
+  description: string;
+  /** Where the value comes from (a declaration or a call), when that is not the guard itself. */
+  node: ts.Node;
+  /** A record looked up (`findFirst`, `getProjectById`): absent, it is not found, not forbidden. */
+  record?: true;
+}
+
+/** How many declarations are followed from one value: `a = b; b = await c()` is two. */
+const MAX_STEPS = 6;
+
+
+const NEITHER_WORDS = new Set(['csrf', 'xsrf', 'ratelimit', 'ip', 'host', 'hostname', 'origin', 'referer', 'referrer', 'captcha', 'turnstile', 'recaptcha', 'maintenance', 'demo', 'readonly']);
+const CONFIG_ROOTS = new Set(['env', 'config', 'configuration', 'settings', 'flags', 'features', 'options']);
+const PERMISSION_PROPERTIES = new Set(['role', 'roles', 'permission', 'permissions', 'scope', 'scopes', 'plan', 'entitlement', 'entitlements', 'admin', 'isadmin', 'owner', 'ownerid', 'privileges', 'acl', 'grants', 'abilities', 'superuser', 'issuperuser', 'isowner', 'ismember']);
+const CREDENTIAL_PROPERTIES = new Set(['authorization', 'cookie', 'cookies', 'session', 'apikey', 'token', 'accesstoken', 'bearer', 'jwt', 'credentials', 'password']);
+/** What auth middleware leaves on a request: `req.user`, `ctx.state.user`, `request.auth`. */
+const CALLER_PROPERTIES = new Set(['user', 'auth', 'principal', 'identity', 'session', 'currentuser', 'viewer']);
+const REQUEST_NAMES = /^(req|request|ctx|context|c|event|e)$/;
+
+/** A call's kind from the words of its name: `verifyToken` credentials, `canEditProject`
+ * permission, `findFirst` a record. */
+function kindOfCallName(name: string): SourceKind | 'record' | undefined {
+  const words = wordsOf(name);
+  if (words.some((word) => NEITHER_WORDS.has(word)) || /^(rate)?limit/i.test(name)) return 'neither';
+  if (/^(can|may)([A-Z]|$)|^(has|check|assert|require|ensure)\w*(Permission|Role|Scope|Access|Ability|Entitlement|Admin|Owner|Member)s?$|^is\w*(Admin|Owner|Member|Allowed|Authori[sz]ed)$|^authori[sz]e$|^(enforce|assert)\w*Polic/i.test(name)) return 'permission';
+  if (/^(verify|decode|authenticate|validate)\w*(Token|Jwt|Session|Key|Credentials?|Signature|Password|Auth)?$|^(get|read|load|fetch|require)?\w*(Session|Token|Jwt|Auth|Credentials?|ApiKey)$|^(auth|getAuth|currentUser|getCurrentUser|getUser(From|By)(Token|Session|Request|Header)s?)$/i.test(name)) {
+    // `verifyEmail`, `validateInput`: a verb of checking alone is no credential.
+    if (/^(verify|validate)/i.test(name) && !words.some((word) => CREDENTIAL_PROPERTIES.has(word) || word === 'key' || word === 'auth' || word === 'signature')) return undefined;
+    return 'credentials';
+  }
+  if (/^(find|findFirst|findUnique|findOne|findById|findMany|get\w*By\w+|select|query|lookup|load\w*|fetch\w*)$/i.test(name) || /^(find|get)\w*(OrThrow|ById|ByPk|ByKey|BySlug)$/i.test(name)) return 'record';
+  return undefined;
+}
+
+const CALL_DESCRIPTIONS: Record<SourceKind | 'record', string> = {
+  credentials: 'the result of a credentials check',
+  permission: 'a permission check',
+  neither: 'a check of something other than the caller',
+  record: 'a record looked up',
+};
+
+/** The source of what a call returns, from its callee's name. */
+function sourceOfCall(call: ts.CallExpression): ValueSource | undefined {
+  const callee = call.expression;
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+  if (!name) return undefined;
+  // `headers.get('authorization')`, `cookies().get('session')`: what is read, not the verb.
+  if (name === 'get' || name === 'header' || name === 'getHeader' || name === 'cookie') {
+    const [first] = call.arguments;
+    if (first && ts.isStringLiteralLike(first)) {
+      const kind = kindOfProperty(first.text);
+      if (kind) return { kind, description: kind === 'credentials' ? `\`${first.text}\` of this request` : `\`${first.text}\``, node: call };
+    }
+  }
+  const kind = kindOfCallName(name);
+  if (!kind) return undefined;
+  const description = `${CALL_DESCRIPTIONS[kind]} (\`${shortText(call)}\`)`;
+  return kind === 'record' ? { kind: 'neither', description, node: call, record: true } : { kind, description, node: call };
+}
+
+/** A property name's kind: `authorization` credentials, `role` permission, `ip` neither. */
+function kindOfProperty(name: string): SourceKind | undefined {
+  const lower = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const words = wordsOf(name);
+  if (words.some((word) => NEITHER_WORDS.has(word)) || /^x(forwardedfor|realip)$/.test(lower)) return 'neither';
+  if (PERMISSION_PROPERTIES.has(lower) || words.some((word) => PERMISSION_PROPERTIES.has(word) && word !== 'owner')) return 'permission';
+  if (CREDENTIAL_PROPERTIES.has(lower) || lower === 'xapikey' || lower === 'xaccesstoken' || lower === 'xauthtoken') return 'credentials';
+  return undefined;
+}
+
+/** `a.b.c` -> ['a', 'b', 'c'] with the expression at its root (an identifier, `this`, or a call). */
+function accessPath(expression: ts.Expression): { root: ts.Expression; names: string[] } {
+  const names: string[] = [];
+  let node = skipOuter(expression);
+  for (;;) {
+    if (ts.isPropertyAccessExpression(node)) {
+      names.unshift(node.name.text);
+      node = skipOuter(node.expression);
+    } else if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
+      names.unshift(node.argumentExpression.text);
+      node = skipOuter(node.expression);
+    } else if (ts.isElementAccessExpression(node) && ts.isNumericLiteral(node.argumentExpression)) {
+      node = skipOuter(node.expression); // `credentials[0]`: a part of the same value
+    } else {
+      return { root: node, names };
+    }
+  }
+}
+
+/** Parentheses, `await`, `x!`, `x as T`, `<T>x`, `x satisfies T`: the value itself. */
+function skipOuter(expression: ts.Expression): ts.Expression {
+  let node = expression;
+  for (;;) {
+    if (ts.isParenthesizedExpression(node) || ts.isAwaitExpression(node) || ts.isNonNullExpression(node) || ts.isAsExpression(node) || ts.isTypeAssertionExpression(node) || ts.isSatisfiesExpression(node)) node = node.expression;
+    else return node;
+  }
+}
+
+/** The kind of a property path read from a value: `session.user.role` is a permission whatever the
+ * session is; `headers.authorization` credentials; `env.SIGNUP_ENABLED` configuration. */
+function kindOfPath(rootName: string | undefined, names: readonly string[]): ValueSource['kind'] | undefined {
+  const all = rootName ? [rootName, ...names] : names;
+  if (all.some((name) => wordsOf(name).some((word) => NEITHER_WORDS.has(word)))) return 'neither';
+  if ((rootName && CONFIG_ROOTS.has(rootName.toLowerCase())) || (rootName === 'process' && names[0] === 'env') || names.some((name) => name === 'env')) return 'neither';
+  // The last permission-like or credential-like name decides: `req.session.user.roles` is about roles.
+  for (let index = all.length - 1; index >= 0; index--) {
+    const kind = kindOfProperty(all[index]);
+    if (kind) return kind;
+  }
+  // `ADMIN_USER`, `ALLOWED_HOSTS`: a constant or a setting of the deployment.
+  if (rootName && /^[A-Z][A-Z0-9_]+$/.test(rootName) && names.length === 0) return 'neither';
+  // `req.user`, `ctx.state.user`: the caller that auth middleware identified.
+  // The caller itself; its attributes (`req.user.emailVerified`) are neither credentials nor
+  // permissions by their source (its id compared with a record's is read by sourceOfComparison).
+  if (rootName && REQUEST_NAMES.test(rootName) && names.length > 0 && CALLER_PROPERTIES.has(names[names.length - 1].toLowerCase())) return 'credentials';
+  return undefined;
+}
+
+const PATH_DESCRIPTIONS: Record<SourceKind, string> = {
+  credentials: 'credentials of this request',
+  permission: "the caller's permissions",
+  neither: 'configuration or a check of something other than the caller',
+};
+
+/** The declaration that gives `name` its value where it is used: a parameter or a `const` of an
+ * enclosing function or block, or a `let`/`var` that nothing assigns again (a value assigned in
+ * two places has no one source). */
+function declarationOf(name: ts.Identifier): ts.VariableDeclaration | ts.ParameterDeclaration | ts.BindingElement | undefined {
+  for (let scope: ts.Node | undefined = name.parent; scope; scope = scope.parent) {
+    if (ts.isFunctionLike(scope)) {
+      for (const parameter of scope.parameters) {
+        const found = bindingNamed(parameter.name, name.text);
+        if (found) return found === parameter.name ? parameter : (found.parent as ts.BindingElement);
+      }
+    }
+    if (!ts.isBlock(scope) && !ts.isSourceFile(scope) && !ts.isCaseClause(scope)) continue;
+    const found = declaredIn(scope.statements, name.text, name.pos);
+    if (found) return isReassigned(found, name.text) ? undefined : found.declaration;
+  }
+  return undefined;
+}
+
+/** The identifier named `text` in a binding name (an identifier or a destructuring pattern). */
+function bindingNamed(binding: ts.BindingName, text: string): ts.Identifier | undefined {
+  if (ts.isIdentifier(binding)) return binding.text === text ? binding : undefined;
+  for (const element of binding.elements) {
+    if (ts.isOmittedExpression(element)) continue;
+    const found = bindingNamed(element.name, text);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A declaration of `text` among `statements` before the position `before`. */
+function declaredIn(statements: readonly ts.Statement[], text: string, before: number): { declaration: ts.VariableDeclaration | ts.BindingElement; list: ts.VariableDeclarationList } | undefined {
+  for (const statement of statements) {
+    if (statement.pos > before || !ts.isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      const found = bindingNamed(declaration.name, text);
+      if (!found) continue;
+      return { declaration: found === declaration.name ? declaration : (found.parent as ts.BindingElement), list: statement.declarationList };
+    }
+  }
+  return undefined;
+}
+
+/** Whether a `let` or `var` is assigned anywhere in the statements around its declaration. */
+function isReassigned({ list }: { list: ts.VariableDeclarationList }, text: string): boolean {
+  if ((list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) === ts.NodeFlags.Const) return false;
+  let assigned = false;
+  const visit = (node: ts.Node): void => {
+    if (assigned) return;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment && ts.isIdentifier(node.left) && node.left.text === text) assigned = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(list.parent.parent);
+  return assigned;
+}
+
+/** `const { user } = req` -> req, ['user']; `const { data: { session } } = await auth()` -> the
+ * call, ['data', 'session']. Array patterns keep no name (`const [first] = list` reads list). */
+function initializerPath(element: ts.BindingElement): { value: ts.Expression; names: string[] } | undefined {
+  const names: string[] = [];
+  let node: ts.Node = element;
+  while (ts.isBindingElement(node)) {
+    if (ts.isObjectBindingPattern(node.parent)) {
+      const property = node.propertyName ?? node.name;
+      if (!ts.isIdentifier(property) && !ts.isStringLiteral(property)) return undefined;
+      names.unshift(property.text);
+    }
+    node = node.parent.parent;
+  }
+  return ts.isVariableDeclaration(node) && node.initializer ? { value: node.initializer, names } : undefined;
+}
+
+/**
+ * Where the value of `expression` comes from, when its source tells what it is about. Follows
+ * local names to their declarations (at most MAX_STEPS), keeping the property path read.
+ */
+export function sourceOf(expression: ts.Expression, steps = 0): ValueSource | undefined {
+  const { root, names } = accessPath(expression);
+  if (ts.isCallExpression(root)) {
+    const source = sourceOfCall(root);
+    // What is read from a call's result: `(await getSession()).user.role` is a permission.
+    const pathKind = names.length > 0 ? kindOfPath(undefined, names) : undefined;
+    if (pathKind && pathKind !== source?.kind && (source?.kind !== 'neither' || source.record)) return { kind: pathKind, description: PATH_DESCRIPTIONS[pathKind], node: root };
+    return source;
+  }
+  if (!ts.isIdentifier(root)) return undefined;
+  const pathKind = kindOfPath(root.text, names);
+  if (pathKind) return { kind: pathKind, description: `${PATH_DESCRIPTIONS[pathKind]} (\`${[root.text, ...names].join('.')}\`)`, node: expression };
+  if (steps >= MAX_STEPS) return undefined;
+  const declaration = declarationOf(root);
+  if (!declaration || ts.isParameter(declaration)) return undefined;
+  if (ts.isBindingElement(declaration)) {
+    const path = initializerPath(declaration);
+    if (!path) return undefined;
+    return sourceOfRead(path.value, [...path.names, ...names], steps);
+  }
+  if (!declaration.initializer) return undefined;
+  return sourceOfRead(declaration.initializer, names, steps);
+}
+
+/** The source of `names` read from `value` (an initializer). */
+function sourceOfRead(value: ts.Expression, names: readonly string[], steps: number): ValueSource | undefined {
+  const inner = skipOuter(value);
+  // `process.env.USER ?? 'admin'`, `header || ''`: the value, its default aside.
+  if (ts.isBinaryExpression(inner) && (inner.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || inner.operatorToken.kind === ts.SyntaxKind.BarBarToken)) return sourceOfRead(inner.left, names, steps);
+  if (ts.isCallExpression(inner)) {
+    const source = sourceOfCall(inner);
+    const pathKind = names.length > 0 ? kindOfPath(undefined, names) : undefined;
+    if (pathKind && (source?.kind !== 'neither' || source.record)) return { kind: pathKind, description: PATH_DESCRIPTIONS[pathKind], node: inner };
+    if (source) return source;
+  }
+  if (ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) {
+    const { root, names: prefix } = accessPath(inner);
+    if (ts.isIdentifier(root)) {
+      const synthetic = [...prefix, ...names];
+      const pathKind = kindOfPath(root.text, synthetic);
+      if (pathKind) return { kind: pathKind, description: `${PATH_DESCRIPTIONS[pathKind]} (\`${[root.text, ...synthetic].join('.')}\`)`, node: inner };
+      const declaration = declarationOf(root);
+      if (declaration && !ts.isParameter(declaration) && steps + 1 < MAX_STEPS) {
+        if (ts.isBindingElement(declaration)) {
+          const path = initializerPath(declaration);
+          return path ? sourceOfRead(path.value, [...path.names, ...synthetic], steps + 1) : undefined;
+        }
+        if (declaration.initializer) return sourceOfRead(declaration.initializer, synthetic, steps + 1);
+      }
+    }
+    if (ts.isCallExpression(root)) return sourceOfRead(root, [...prefix, ...names], steps + 1);
+  }
+  return undefined;
+}
+
+const isLiteral = (node: ts.Expression) => isNullish(node) || ts.isLiteralExpression(node) || ts.isNoSubstitutionTemplateLiteral(node) || node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword;
+const COMPARISONS = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+/** Names of the caller's identity: compared with a record's, they make an ownership check. */
+const IDENTITY_NAME = /^(id|_id|uid|sub|userId|user_id|accountId|email)$/i;
+/** Names of a secret: a credential compared with one is checked by hand. */
+const SECRET_WORDS = new Set(['token', 'password', 'pass', 'passwd', 'secret', 'key', 'apikey', 'hash', 'signature', 'digest']);
+
+/** Two values compared. A credential of the request against a configured value or a secret is a
+ * credentials check by hand (`credentials.pass !== env.ADMIN_PASS`, `stored.token !== header`);
+ * the caller's identity against anything else is ownership (`doc.ownerId !== user.id`), a
+ * permission; a configured value alone is neither (`host !== env.APP_HOST`). */
+function sourceOfComparison(node: ts.BinaryExpression): ValueSource | undefined {
+  const sides = [node.left, node.right].map((side) => ({ source: sourceOf(side) ?? callerIdentity(side), last: lastName(side) }));
+  const credential = sides.find((side) => side.source?.kind === 'credentials');
+  const other = sides.find((side) => side !== credential);
+  if (credential && other) {
+    const secret = (side: { last: string }) => wordsOf(side.last).some((word) => SECRET_WORDS.has(word));
+    if ((other.source?.kind === 'neither' && !other.source.record) || other.source?.kind === 'credentials' || secret(credential) || secret(other)) {
+      return { kind: 'credentials', description: `a credential compared by hand (\`${shortText(node)}\`)`, node };
+    }
+    // `doc.ownerId !== user.id`: the caller's id against a record's: ownership.
+    if (IDENTITY_NAME.test(credential.last)) return { kind: 'permission', description: `the caller compared with a record (\`${shortText(node)}\`)`, node };
+    return undefined;
+  }
+  const neither = sides.find((side) => side.source?.kind === 'neither' && !side.source.record);
+  return neither?.source ?? sides.find((side) => side.source?.kind === 'permission')?.source;
+}
+
+/** `req.user.id`, `ctx.state.user.email`: the identity of the caller auth middleware identified. */
+function callerIdentity(expression: ts.Expression): ValueSource | undefined {
+  const { root, names } = accessPath(expression);
+  const identified = ts.isIdentifier(root) && REQUEST_NAMES.test(root.text) && names.length >= 2 && CALLER_PROPERTIES.has(names[names.length - 2].toLowerCase()) && IDENTITY_NAME.test(names[names.length - 1]);
+  return identified ? { kind: 'credentials', description: `the caller (\`${shortText(expression)}\`)`, node: expression } : undefined;
+}
+
+/** The last name of a read: `doc.ownerId` -> ownerId, `token` -> token. */
+function lastName(expression: ts.Expression): string {
+  const { root, names } = accessPath(expression);
+  return names.at(-1) ?? (ts.isIdentifier(root) ? root.text : '');
+}
+
+/**
+ * The source of one leaf of a guard: a value (`!session`), a call (`await canEdit(user, doc)`), or
+ * a comparison. A value compared with a literal is that value; two values compared are a token
+ * checked by hand when one is a credential of the request (`stored !== req.headers['x-token']`),
+ * ownership when the caller's id meets a record's owner field (`doc.ownerId !== user.id`).
+ */
+export function sourceOfCondition(leaf: ts.Expression): ValueSource | undefined {
+  const node = skipOuter(leaf);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return sourceOfCondition(node.operand);
+  if (ts.isBinaryExpression(node) && COMPARISONS.has(node.operatorToken.kind)) {
+    if (isLiteral(node.right)) return sourceOf(node.left);
+    if (isLiteral(node.left)) return sourceOf(node.right);
+    return sourceOfComparison(node);
+  }
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && kindOfCallName(node.expression.name.text) === undefined) {
+    // `user.roles.includes('admin')`, `scopes.has('write')`: what the method is asked of.
+    return sourceOf(node.expression.expression);
+  }
+  return sourceOf(node);
+}
+
+function shortText(node: ts.Node): string {
+  const text = node.getText().replace(/\s+/g, ' ');
+  return text.length > 50 ? `${text.slice(0, 47)}...` : text;
+}
