@@ -1,4 +1,4 @@
-import { concernOfSite } from '../evidence';
+import { concernOfSite } from '../evidence/concern';
 import { stringLiteral } from '../model/syntax/source-style';
 import type { FixOutcome, ResponseSite } from '../model/types';
 import { allOf, defineRule } from '../rule';

@@ -1,4 +1,4 @@
-import { concernOfSite } from '../evidence';
+import { concernOfSite } from '../evidence/concern';
 import { allOf, defineRule } from '../rule';
 import { stringLiteral, type SourceStyle } from '../model/syntax/source-style';
 import type { FixOutcome, ResponseSite } from '../model/types';

@@ -1,4 +1,4 @@
-import { concernOfSite } from '../evidence';
+import { concernOfSite } from '../evidence/concern';
 import { defineRule } from '../rule';
 
 export const unauthorizedForPermission = defineRule({

@@ -2,11 +2,11 @@
 // their permissions (may you?). RFC 9110 §11.4, §15.5.4: inadequate credentials of a known caller
 // are a 403; missing or invalid ones are a 401. Heuristic rules report only on this evidence.
 import ts from 'typescript';
-import type { Guard, ResponseSite } from './model/types';
-import { isNullish as isNullValue } from './model/syntax/syntax';
+import type { Guard, ResponseSite } from '../model/types';
+import { isNullish as isNullValue } from '../model/syntax/syntax';
 import { sourceOfCondition, type ValueSource } from './provenance';
 import { wordsOf } from './words';
-import type { RelatedLocation } from './types';
+import type { RelatedLocation } from '../types';
 
 export type AuthConcern = 'permission' | 'credentials';
 

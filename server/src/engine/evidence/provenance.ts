@@ -10,9 +10,9 @@
 //     `is*Admin` checks, the caller's id compared with a record's owner;
 //   - neither: a record looked up and not found, configuration (environment, settings, feature
 //     flags), CSRF tokens, rate limits, the host or address of the request. A 403 is right for these.
-// Unknown sources give no answer: the word lists of evidence.ts read the names then.
+// Unknown sources give no answer: the word lists of concern.ts read the names then.
 import ts from 'typescript';
-import { isNullish } from './model/syntax/syntax';
+import { isNullish } from '../model/syntax/syntax';
 import { wordsOf } from './words';
 
 export type SourceKind = 'credentials' | 'permission' | 'neither';
