@@ -37,6 +37,18 @@ ruleTester('unauthorized-for-permission', {
       output: route(`  const ok = await canDeletePost(req.user, req.params.id);\n  if (!ok) return res.sendStatus(403);`),
     },
     {
+      name: 'a membership check scoped to an organization, although its name says authenticated',
+      code: route(`  const member = await auth.isAuthenticatedForOrganization(req.user.id, req.params.org);\n  if (!member) return res.sendStatus(401);`),
+      errors: [{ text: 'res.sendStatus(401)', messageIncludes: 'a permission check' }],
+      output: route(`  const member = await auth.isAuthenticatedForOrganization(req.user.id, req.params.org);\n  if (!member) return res.sendStatus(403);`),
+    },
+    {
+      name: 'the organization a record belongs to against the one asked for',
+      code: route(`  const board = await boards.findOne({ id: req.params.id });\n  if (board.organizationId !== req.params.org) return res.sendStatus(401);`),
+      errors: [{ text: 'res.sendStatus(401)', messageIncludes: 'the owner of a record compared' }],
+      output: route(`  const board = await boards.findOne({ id: req.params.id });\n  if (board.organizationId !== req.params.org) return res.sendStatus(403);`),
+    },
+    {
       name: "the caller's id against the owner of a record",
       code: route(`  const post = await posts.findById(req.params.id);\n  if (post.authorId !== req.user.id) return res.sendStatus(401);`),
       errors: [{ text: 'res.sendStatus(401)', messageIncludes: 'the caller compared with a record' }],

@@ -44,6 +44,8 @@ const REQUEST_NAMES = /^(req|request|ctx|context|c|event|e)$/;
 function kindOfCallName(name: string): SourceKind | 'record' | undefined {
   const words = wordsOf(name);
   if (words.some((word) => NEITHER_WORDS.has(word)) || /^(rate)?limit/i.test(name)) return 'neither';
+  // `isAuthenticatedForOrganization(user, org)`, `hasAccessToProject`: a check scoped to a group is membership.
+  if (/^(is|has|can|check|assert|ensure|verify)\w*(For|In|To|Of)(Organi[sz]ation|Org|Team|Project|Workspace|Tenant|Environment|Group|Resource)$/.test(name)) return 'permission';
   if (/^(can|may)([A-Z]|$)|^(has|check|assert|require|ensure)\w*(Permission|Role|Scope|Access|Ability|Entitlement|Admin|Owner|Member)s?$|^is\w*(Admin|Owner|Member|Allowed|Authori[sz]ed)$|^authori[sz]e$|^(enforce|assert)\w*Polic/i.test(name)) return 'permission';
   if (/^(verify|decode|authenticate|validate)\w*(Token|Jwt|Session|Key|Credentials?|Signature|Password|Auth)?$|^(get|read|load|fetch|require)?\w*(Session|Token|Jwt|Auth|Credentials?|ApiKey)$|^(auth|getAuth|currentUser|getCurrentUser|getUser(From|By)(Token|Session|Request|Header)s?)$/i.test(name)) {
     // `verifyEmail`, `validateInput`: a verb of checking alone is no credential.
@@ -278,6 +280,8 @@ const isLiteral = (node: ts.Expression) => isNullish(node) || ts.isLiteralExpres
 const COMPARISONS = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
 /** Names of the caller's identity: compared with a record's, they make an ownership check. */
 const IDENTITY_NAME = /^(id|_id|uid|sub|userId|user_id|accountId|email)$/i;
+/** Fields of a record that say whom it belongs to. */
+const OWNERSHIP_FIELD = /^_?(owner|user|author|creator|createdBy|organi[sz]ation|org|team|workspace|tenant|project|account|member)(Id|ID|_id)$|^_?(owner|author|creator|createdBy)$/;
 /** Names of a secret: a credential compared with one is checked by hand. */
 const SECRET_WORDS = new Set(['token', 'password', 'pass', 'passwd', 'secret', 'key', 'apikey', 'hash', 'signature', 'digest']);
 
@@ -299,7 +303,11 @@ function sourceOfComparison(node: ts.BinaryExpression): ValueSource | undefined 
     return undefined;
   }
   const neither = sides.find((side) => side.source?.kind === 'neither' && !side.source.record);
-  return neither?.source ?? sides.find((side) => side.source?.kind === 'permission')?.source;
+  if (neither) return neither.source;
+  // `environment._organizationId !== command.organizationId`: whom a record looked up belongs to,
+  // against whom the request is for.
+  if (sides.some((side) => side.source?.record && OWNERSHIP_FIELD.test(side.last))) return { kind: 'permission', description: `the owner of a record compared with the caller's (\`${shortText(node)}\`)`, node };
+  return sides.find((side) => side.source?.kind === 'permission')?.source;
 }
 
 /** `req.user.id`, `ctx.state.user.email`: the identity of the caller auth middleware identified. */
