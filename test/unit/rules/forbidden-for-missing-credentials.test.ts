@@ -36,6 +36,8 @@ ruleTester('forbidden-for-missing-credentials', {
     route(`  const ALLOWED_HOST = 'api.example.com';\n  if (req.hostname !== ALLOWED_HOST) return res.sendStatus(403);`),
     // the innermost guard decides: a record not found under a token check
     route(`  const token = req.session.token;\n  if (!token) {\n    const workspace = await db.query.workspaces.findFirst({});\n    if (!workspace) return res.status(403).json({ error: 'no workspace' });\n  }`),
+    // a catch that may answer a lookup as well as the verification
+    route(`  try {\n    const payload = jwt.verify(req.get('authorization'), SECRET);\n    res.json(await db.project.findFirst({ where: { owner: payload.sub } }));\n  } catch {\n    res.sendStatus(403);\n  }`),
     // the caller's id against a record's owner is ownership: a 403 is right
     route(`  const post = await posts.findById(req.params.id);\n  if (post.authorId !== req.user.id) return res.sendStatus(403);`),
   ],
@@ -45,6 +47,12 @@ ruleTester('forbidden-for-missing-credentials', {
       code: route(`  const me = await getSession(req);\n  if (!me) return res.sendStatus(403);`),
       errors: [{ text: 'res.sendStatus(403)', messageIncludes: 'the guard checks `!me`, the result of a credentials check (`getSession(req)`)', related: 2 }],
       output: route(`  const me = await getSession(req);\n  if (!me) return res.set('WWW-Authenticate', 'Bearer realm="api"').sendStatus(401);`),
+    },
+    {
+      name: 'the catch of a failed verification',
+      code: route(`  try {\n    const payload = jwt.verify(req.get('authorization'), SECRET);\n    res.json(payload);\n  } catch (error) {\n    res.sendStatus(403);\n  }`),
+      errors: [{ text: 'res.sendStatus(403)', messageIncludes: "the response is the catch of a failed credentials check, `jwt.verify(req.get('authorization'), SECRET)`" }],
+      output: route(`  try {\n    const payload = jwt.verify(req.get('authorization'), SECRET);\n    res.json(payload);\n  } catch (error) {\n    res.set('WWW-Authenticate', 'Bearer realm="api"').sendStatus(401);\n  }`),
     },
     {
       name: 'an API key compared by hand with the configured one',

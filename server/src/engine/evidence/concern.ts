@@ -4,7 +4,7 @@
 import ts from 'typescript';
 import type { Guard, ResponseSite } from '../model/types';
 import { isNullish as isNullValue } from '../model/syntax/syntax';
-import { sourceOfCondition, type ValueSource } from './provenance';
+import { failedCheckOfCatch, sourceOfCondition, type ValueSource } from './provenance';
 import { wordsOf } from './words';
 import type { RelatedLocation } from '../types';
 
@@ -226,6 +226,17 @@ function readConcern(site: ResponseSite): SiteConcern | undefined {
       description: source ? `the guard checks \`${code}\`, ${source.description}` : `the guard checks \`${code}\``,
       related: { start: evidence.getStart(), end: evidence.end, message: `The ${check}: \`${code}\`` },
       source: source && sourceLocation(source, evidence),
+    };
+  }
+  // No guard decides: a `catch` around the site may answer a failed verification.
+  const failedCheck = failedCheckOfCatch(site.node);
+  if (failedCheck && failedCheck.kind !== 'neither' && !present.has(failedCheck.kind) && [...said].every((c) => c === failedCheck.kind)) {
+    const code = describeCode(failedCheck.node);
+    const check = failedCheck.kind === 'permission' ? 'permission check' : 'credentials check';
+    return {
+      concern: failedCheck.kind,
+      description: `the response is the catch of a failed ${check}, \`${code}\``,
+      related: { start: failedCheck.node.getStart(), end: failedCheck.node.end, message: `The ${check} that failed: \`${code}\`` },
     };
   }
   if (said.size !== 1) return undefined;

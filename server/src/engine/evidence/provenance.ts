@@ -56,6 +56,14 @@ function kindOfCallName(name: string): SourceKind | 'record' | undefined {
   return undefined;
 }
 
+/** `jwt.verify(...)`, `auth.validate(...)`: a verb of checking asked of a credentials library or object. */
+function kindOfMethod(name: string, receiver: string): SourceKind | undefined {
+  if (!/^(verify|decode|authenticate|validate|check)/i.test(name)) return undefined;
+  return wordsOf(receiver).some((word) => CREDENTIAL_PROPERTIES.has(word) || CREDENTIAL_RECEIVERS.has(word)) ? 'credentials' : undefined;
+}
+
+const CREDENTIAL_RECEIVERS = new Set(['jwt', 'jose', 'auth', 'passport', 'jsonwebtoken', 'bcrypt', 'argon2']);
+
 const CALL_DESCRIPTIONS: Record<SourceKind | 'record', string> = {
   credentials: 'the result of a credentials check',
   permission: 'a permission check',
@@ -76,7 +84,7 @@ function sourceOfCall(call: ts.CallExpression): ValueSource | undefined {
       if (kind) return { kind, description: kind === 'credentials' ? `\`${first.text}\` of this request` : `\`${first.text}\``, node: call };
     }
   }
-  const kind = kindOfCallName(name);
+  const kind = kindOfCallName(name) ?? (ts.isPropertyAccessExpression(callee) ? kindOfMethod(name, lastName(callee.expression)) : undefined);
   if (!kind) return undefined;
   const description = `${CALL_DESCRIPTIONS[kind]} (\`${shortText(call)}\`)`;
   return kind === 'record' ? { kind: 'neither', description, node: call, record: true } : { kind, description, node: call };
@@ -347,4 +355,33 @@ export function sourceOfCondition(leaf: ts.Expression): ValueSource | undefined 
 function shortText(node: ts.Node): string {
   const text = node.getText().replace(/\s+/g, ' ');
   return text.length > 50 ? `${text.slice(0, 47)}...` : text;
+}
+
+/**
+ * The check whose failure a `catch` around `node` answers: `try { payload = jwt.verify(token,
+ * secret) } catch { return 403 }`. The calls of the `try` block (outside nested functions) whose
+ * kind is known must all be of one kind (credentials, permission, or neither); undefined when they
+ * are not, or when there are none.
+ */
+export function failedCheckOfCatch(node: ts.Node): ValueSource | undefined {
+  let clause: ts.CatchClause | undefined;
+  for (let current: ts.Node | undefined = node.parent; current && !ts.isFunctionLike(current); current = current.parent) {
+    if (ts.isCatchClause(current)) {
+      clause = current;
+      break;
+    }
+  }
+  if (!clause) return undefined;
+  const sources: ValueSource[] = [];
+  const visit = (child: ts.Node): void => {
+    if (ts.isFunctionLike(child)) return;
+    if (ts.isCallExpression(child)) {
+      const source = sourceOfCall(child);
+      if (source) sources.push(source);
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(clause.parent.tryBlock);
+  const kinds = new Set(sources.map((source) => source.kind));
+  return kinds.size === 1 ? sources[0] : undefined;
 }
