@@ -171,9 +171,9 @@ ruleTester('unauthorized-for-permission', {
       output: `import { unauthorized, forbidden } from '@hapi/boom';\nexport const handler = (request) => {\n  if (!request.auth.credentials.scope.includes('refunds')) throw forbidden('Insufficient scope');\n};\n`,
     },
     {
-      code: route(`    if (!user.canDelete) throw new Boom.Boom('Not allowed', { statusCode: 401 });`),
+      code: route(`    const user = request.auth.credentials;\n    if (!user.canDelete) throw new Boom.Boom('Not allowed', { statusCode: 401 });`),
       errors: [{ text: `new Boom.Boom('Not allowed', { statusCode: 401 })` }],
-      output: route(`    if (!user.canDelete) throw new Boom.Boom('Not allowed', { statusCode: 403 });`),
+      output: route(`    const user = request.auth.credentials;\n    if (!user.canDelete) throw new Boom.Boom('Not allowed', { statusCode: 403 });`),
     },
   ],
 });

@@ -14,7 +14,7 @@ describe('the project index', () => {
     'package.json': '{ "name": "app" }',
     'src/http.ts': "export const unauthorized = () => Response.json({}, { status: 401 });\n",
     'src/deny.ts': "import { unauthorized } from './http';\nexport const deny = () => unauthorized();\n",
-    'src/route-a.ts': "import { deny } from './deny';\nexport function GET(request: Request) {\n  if (!request.headers.get('x-role')) return deny();\n  return Response.json({});\n}\n",
+    'src/route-a.ts': "import { deny } from './deny';\nexport async function GET(request: Request) {\n  if (!(await getSession(request)).user.isAdmin) return deny();\n  return Response.json({});\n}\n",
     'src/route-b.ts': "import { unauthorized } from './http';\nexport const POST = () => unauthorized();\n",
     'src/unrelated.ts': "export const sum = (a: number, b: number) => a + b;\n",
     'src/middleware.ts': "export const onError = (err, req, res, next) => { res.status(err.status).end(); };\n",
@@ -35,7 +35,7 @@ describe('the project index', () => {
   it('finds a wrapper of a helper, and reports at the call whose guard decides', () => {
     const run = lintProject(files);
     assert.deepEqual(run.findings, [`${at(files, 'src/http.ts', 'status: 401')} missing-www-authenticate`, `${at(files, 'src/route-a.ts', 'return deny()')} unauthorized-for-permission`]);
-    assert.match(run.messages('unauthorized-for-permission')[0], /x-role/);
+    assert.match(run.messages('unauthorized-for-permission')[0], /isAdmin/);
     assert.ok(run.project.producingNames().has('deny'), 'the wrapper is known to send a 401');
   });
 });
@@ -45,7 +45,7 @@ describe('what the index parses for a summary', () => {
     'package.json': '{ "name": "app" }',
     'src/http.ts': "export const unauthorized = () => Response.json({}, { status: 401 });\n",
     'src/deny.ts': "import { unauthorized } from './http';\nexport const deny = () => unauthorized();\n",
-    'src/routes/projects.ts': "import { deny } from '../deny';\nexport function GET(request: Request) {\n  if (!request.headers.get('x-role')) return deny();\n  return Response.json({});\n}\n",
+    'src/routes/projects.ts': "import { deny } from '../deny';\nexport async function GET(request: Request) {\n  if (!(await getSession(request)).user.isAdmin) return deny();\n  return Response.json({});\n}\n",
     'src/routes/health.ts': "export function GET() {\n  return Response.json({ ok: true }, { status: 401 });\n}\n",
   };
 
@@ -67,7 +67,7 @@ describe('what the index parses for a summary', () => {
       'packages/errors/package.json': '{ "name": "@acme/errors", "main": "src/responses.ts" }',
       'packages/errors/src/responses.ts': "export const refuse = () => Response.json({}, { status: 401 });\n",
       'packages/api/package.json': '{ "name": "@acme/api" }',
-      'packages/api/src/projects.ts': "import { refuse } from '@acme/errors';\nexport function DELETE(request: Request) {\n  if (!canDelete(request)) return refuse();\n  return Response.json({});\n}\n",
+      'packages/api/src/projects.ts': "import { refuse } from '@acme/errors';\nexport async function DELETE(request: Request) {\n  const session = await getSession(request);\n  if (!canDelete(session.user)) return refuse();\n  return Response.json({});\n}\n",
     };
     const run = lintProject(workspace);
     assert.ok(run.selected.includes('packages/api/src/projects.ts'), `selected: ${run.selected.join(', ')}`);

@@ -9,6 +9,9 @@ ${body}
 
 ruleTester('unauthorized-for-permission', {
   valid: [
+    // A permission check of a caller nothing identified (no read of the caller, no earlier
+    // credentials check, no auth middleware): logging in may well help, a 401 can be right
+    route(`  if (!(await canDeletePost(req.params.id))) return res.status(401).json({ error: 'nope' });`),
     // Missing or invalid credentials: 401 is right
     route(`  if (!req.user) {\n    return res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'login required' });\n  }`),
     route(`  if (!req.headers.authorization) return res.sendStatus(401);`),
@@ -37,6 +40,18 @@ ruleTester('unauthorized-for-permission', {
       output: route(`  const ok = await canDeletePost(req.user, req.params.id);\n  if (!ok) return res.sendStatus(403);`),
     },
     {
+      name: 'the caller identified by auth middleware on the route',
+      code: `import express from 'express';\nconst router = express.Router();\nrouter.delete('/posts/:id', requireAuth, async (req, res) => {\n  if (!(await canDeletePost(req.params.id))) return res.sendStatus(401);\n});\n`,
+      errors: [{ text: 'res.sendStatus(401)', messageIncludes: '`requireAuth` runs before the handler' }],
+      output: `import express from 'express';\nconst router = express.Router();\nrouter.delete('/posts/:id', requireAuth, async (req, res) => {\n  if (!(await canDeletePost(req.params.id))) return res.sendStatus(403);\n});\n`,
+    },
+    {
+      name: 'the caller identified by an earlier credentials check',
+      code: route(`  const session = await getSession(req);\n  if (!session) return res.status(401).set('WWW-Authenticate', 'Bearer').end();\n  if (!(await canDeletePost(req.params.id))) return res.sendStatus(401);`),
+      errors: [{ text: 'res.sendStatus(401)', messageIncludes: 'an earlier check of `!session` left on missing credentials' }],
+      output: route(`  const session = await getSession(req);\n  if (!session) return res.status(401).set('WWW-Authenticate', 'Bearer').end();\n  if (!(await canDeletePost(req.params.id))) return res.sendStatus(403);`),
+    },
+    {
       name: 'a membership check scoped to an organization, although its name says authenticated',
       code: route(`  const member = await auth.isAuthenticatedForOrganization(req.user.id, req.params.org);\n  if (!member) return res.sendStatus(401);`),
       errors: [{ text: 'res.sendStatus(401)', messageIncludes: 'a permission check' }],
@@ -44,9 +59,9 @@ ruleTester('unauthorized-for-permission', {
     },
     {
       name: 'the organization a record belongs to against the one asked for',
-      code: route(`  const board = await boards.findOne({ id: req.params.id });\n  if (board.organizationId !== req.params.org) return res.sendStatus(401);`),
+      code: route(`  const board = await boards.findOne({ id: req.params.id });\n  if (board.organizationId !== req.user.organizationId) return res.sendStatus(401);`),
       errors: [{ text: 'res.sendStatus(401)', messageIncludes: 'the owner of a record compared' }],
-      output: route(`  const board = await boards.findOne({ id: req.params.id });\n  if (board.organizationId !== req.params.org) return res.sendStatus(403);`),
+      output: route(`  const board = await boards.findOne({ id: req.params.id });\n  if (board.organizationId !== req.user.organizationId) return res.sendStatus(403);`),
     },
     {
       name: "the caller's id against the owner of a record",

@@ -123,7 +123,7 @@ function senseOf(leaf: ts.Expression, names: LeafNames): 1 | -1 | 0 {
 }
 
 /** What one leaf of a guard says about the path the site is on. */
-interface LeafReading {
+export interface LeafReading {
   leaf: ts.Expression;
   /** 'neither': the leaf checks something other than the caller (a record, a setting, a CSRF token). */
   concern: AuthConcern | 'neither';
@@ -142,7 +142,7 @@ function withNegations(leaf: ts.Expression): ts.Expression {
 
 /** The concern of a leaf: its value's source when that is known, else the words of its names
  * (never the words against a known source: `csrfToken` from the body is no credential). */
-function readingsOf(guard: Guard): LeafReading[] {
+export function readingsOf(guard: Guard): LeafReading[] {
   return leavesOf(guard.expression).flatMap(({ leaf, negations }): LeafReading[] => {
     const source = sourceOfCondition(leaf);
     if (source?.kind === 'neither') return [{ leaf, concern: 'neither', failing: false, source }];
@@ -174,6 +174,8 @@ export function describeCode(node: ts.Node): string {
 /** What a response site answers, with the evidence a message names and the place it points at. */
 export interface SiteConcern {
   concern: AuthConcern;
+  /** What the evidence is: the guard's failing leaf or condition, the failed check, the message. */
+  node: ts.Node;
   /** For the message: "the guard checks `user.role`", "the response says 'admins only'". */
   description: string;
   related: RelatedLocation;
@@ -223,6 +225,7 @@ function readConcern(site: ResponseSite): SiteConcern | undefined {
     const source = failing.length === 1 ? failing[0].source : undefined;
     return {
       concern,
+      node: evidence,
       description: source ? `the guard checks \`${code}\`, ${source.description}` : `the guard checks \`${code}\``,
       related: { start: evidence.getStart(), end: evidence.end, message: `The ${check}: \`${code}\`` },
       source: source && sourceLocation(source, evidence),
@@ -235,6 +238,7 @@ function readConcern(site: ResponseSite): SiteConcern | undefined {
     const check = failedCheck.kind === 'permission' ? 'permission check' : 'credentials check';
     return {
       concern: failedCheck.kind,
+      node: failedCheck.node,
       description: `the response is the catch of a failed ${check}, \`${code}\``,
       related: { start: failedCheck.node.getStart(), end: failedCheck.node.end, message: `The ${check} that failed: \`${code}\`` },
     };
@@ -245,6 +249,7 @@ function readConcern(site: ResponseSite): SiteConcern | undefined {
   const text = describeCode(message.node);
   return {
     concern: message.concern!,
+    node: message.node,
     description: `the response says ${text}`,
     related: { start: message.node.getStart(), end: message.node.end, message: `The response message: ${text}` },
   };

@@ -36,8 +36,8 @@ const CONFIG_ROOTS = new Set(['env', 'config', 'configuration', 'settings', 'fla
 const PERMISSION_PROPERTIES = new Set(['role', 'roles', 'permission', 'permissions', 'scope', 'scopes', 'plan', 'entitlement', 'entitlements', 'admin', 'isadmin', 'owner', 'ownerid', 'privileges', 'acl', 'grants', 'abilities', 'superuser', 'issuperuser', 'isowner', 'ismember']);
 const CREDENTIAL_PROPERTIES = new Set(['authorization', 'cookie', 'cookies', 'session', 'apikey', 'token', 'accesstoken', 'bearer', 'jwt', 'credentials', 'password']);
 /** What auth middleware leaves on a request: `req.user`, `ctx.state.user`, `request.auth`. */
-const CALLER_PROPERTIES = new Set(['user', 'auth', 'principal', 'identity', 'session', 'currentuser', 'viewer']);
-const REQUEST_NAMES = /^(req|request|ctx|context|c|event|e)$/;
+export const CALLER_PROPERTIES = new Set(['user', 'auth', 'principal', 'identity', 'session', 'currentuser', 'viewer']);
+export const REQUEST_NAMES = /^(req|request|ctx|context|c|event|e)$/;
 
 /** A call's kind from the words of its name: `verifyToken` credentials, `canEditProject`
  * permission, `findFirst` a record. */
@@ -101,7 +101,7 @@ function kindOfProperty(name: string): SourceKind | undefined {
 }
 
 /** `a.b.c` -> ['a', 'b', 'c'] with the expression at its root (an identifier, `this`, or a call). */
-function accessPath(expression: ts.Expression): { root: ts.Expression; names: string[] } {
+export function accessPath(expression: ts.Expression): { root: ts.Expression; names: string[] } {
   const names: string[] = [];
   let node = skipOuter(expression);
   for (;;) {
@@ -134,9 +134,13 @@ function kindOfPath(rootName: string | undefined, names: readonly string[]): Val
   const all = rootName ? [rootName, ...names] : names;
   if (all.some((name) => wordsOf(name).some((word) => NEITHER_WORDS.has(word)))) return 'neither';
   if ((rootName && CONFIG_ROOTS.has(rootName.toLowerCase())) || (rootName === 'process' && names[0] === 'env') || names.some((name) => name === 'env')) return 'neither';
-  // The last permission-like or credential-like name decides: `req.session.user.roles` is about roles.
+  // The last permission-like or credential-like name decides: `req.session.user.roles` is about
+  // roles. A predicate read from credentials (`request.auth.credentials.canDelete`) is about the
+  // caller, not a credential: the words of its name tell then.
+  const predicate = /^(can|is|has|may)[A-Z_]/.test(all[all.length - 1]);
   for (let index = all.length - 1; index >= 0; index--) {
     const kind = kindOfProperty(all[index]);
+    if (kind === 'credentials' && index < all.length - 1 && predicate) return undefined;
     if (kind) return kind;
   }
   // `ADMIN_USER`, `ALLOWED_HOSTS`: a constant or a setting of the deployment.
@@ -157,7 +161,7 @@ const PATH_DESCRIPTIONS: Record<SourceKind, string> = {
 /** The declaration that gives `name` its value where it is used: a parameter or a `const` of an
  * enclosing function or block, or a `let`/`var` that nothing assigns again (a value assigned in
  * two places has no one source). */
-function declarationOf(name: ts.Identifier): ts.VariableDeclaration | ts.ParameterDeclaration | ts.BindingElement | undefined {
+export function declarationOf(name: ts.Identifier): ts.VariableDeclaration | ts.ParameterDeclaration | ts.BindingElement | undefined {
   for (let scope: ts.Node | undefined = name.parent; scope; scope = scope.parent) {
     if (ts.isFunctionLike(scope)) {
       for (const parameter of scope.parameters) {
@@ -211,7 +215,7 @@ function isReassigned({ list }: { list: ts.VariableDeclarationList }, text: stri
 
 /** `const { user } = req` -> req, ['user']; `const { data: { session } } = await auth()` -> the
  * call, ['data', 'session']. Array patterns keep no name (`const [first] = list` reads list). */
-function initializerPath(element: ts.BindingElement): { value: ts.Expression; names: string[] } | undefined {
+export function initializerPath(element: ts.BindingElement): { value: ts.Expression; names: string[] } | undefined {
   const names: string[] = [];
   let node: ts.Node = element;
   while (ts.isBindingElement(node)) {

@@ -1,3 +1,4 @@
+import { callerIdentifiedAt } from '../evidence/caller';
 import { concernOfSite } from '../evidence/concern';
 import { defineRule } from '../rule';
 
@@ -8,17 +9,20 @@ export const unauthorizedForPermission = defineRule({
   fixKind: 'suggestion',
   messages: {
     permission:
-      'This 401 answers a permission failure ({{evidence}}): the caller is known, and a 401 makes clients log in again. Send 403 Forbidden.',
+      'This 401 answers a permission failure ({{evidence}}) of a caller already known ({{caller}}): a 401 makes clients log in again. Send 403 Forbidden.',
   },
   check({ model, report }) {
     for (const site of [...model.sites, ...(model.helperCalls ?? [])]) {
       if (site.status.code !== 401) continue;
       const evidence = concernOfSite(site);
       if (evidence?.concern !== 'permission') continue;
+      // Of an anonymous caller, a refused permission may rightly be a 401: logging in could help.
+      const caller = callerIdentifiedAt(site, evidence.node);
+      if (!caller) continue;
       report({
         range: site.range,
         messageId: 'permission',
-        data: { evidence: evidence.description },
+        data: { evidence: evidence.description, caller },
         related: evidence.source ? [evidence.related, evidence.source] : [evidence.related],
         fix: { title: 'Send 403 Forbidden instead', outcome: site.status.rewrite(403) },
       });

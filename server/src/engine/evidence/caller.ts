@@ -1,0 +1,208 @@
+// Whether the caller is identified where a response is sent. A 401 for a refused permission is
+// wrong only when the server knows who is asking: a permission check of an anonymous caller may
+// well be answered with a 401 (logging in could help). The caller is known on a path when:
+//   - the response's own message names a refused permission ("insufficient permissions": only
+//     a server that knows the caller can say so);
+//   - the failing check reads the caller (`req.user.role`, `canEdit(session.user, doc)`, a value
+//     whose source is the credentials of the request);
+//   - an earlier statement of the function left it on missing credentials (`if (!user) return 401`);
+//   - the handler is given an identified caller: a parameter named for it (`{ authentication }`,
+//     `currentUser`) or for its permissions (`workspacePermissions`), a parameter read for the
+//     caller's id (`command.userId`), auth middleware before it on its route (`router.get(path, requireAuth,
+//     handler)`), a wrapper or procedure named for it (`withAuth(handler)`,
+//     `protectedProcedure.query(...)`), or a Nest guard on the method or class (`@UseGuards`).
+import ts from 'typescript';
+import type { ResponseSite } from '../model/types';
+import { readingsOf } from './concern';
+import { accessPath, CALLER_PROPERTIES, declarationOf, initializerPath, REQUEST_NAMES, sourceOf } from './provenance';
+import { wordsOf } from './words';
+
+/** How far local declarations are followed from the check. */
+const MAX_DEPTH = 4;
+
+/** Names given to an identified caller (a parameter, a destructured field). */
+const CALLER_NAMES = new Set(['user', 'currentuser', 'session', 'auth', 'authentication', 'principal', 'viewer', 'identity', 'actor', 'authuser', 'me', 'caller', 'credentials']);
+/** Words of middleware, wrappers and procedures that authenticate before the handler runs. */
+const AUTH_WORDS = new Set(['auth', 'authenticate', 'authenticated', 'authentication', 'protected', 'protect', 'loggedin', 'login', 'session', 'jwt', 'passport', 'requireuser', 'withuser', 'signedin', 'token', 'apikey', 'bearer']);
+
+/** How the caller is known where `site` runs ("`req.user` is read"), or undefined. */
+export function callerIdentifiedAt(site: ResponseSite, evidence: ts.Node): string | undefined {
+  // "Insufficient permissions", "admins only": the response itself says whom it refuses.
+  if (ts.isStringLiteralLike(evidence)) return 'the response names a refused permission';
+  const read = callerReadIn(evidence, 0);
+  if (read) return `the check reads the caller (\`${read}\`)`;
+  const exit = earlierCredentialsExit(site.node);
+  if (exit) return `an earlier check of \`${exit}\` left on missing credentials`;
+  return givenCaller(site.node);
+}
+
+/** The first read of the caller inside `node`, following local names to their declarations. */
+function callerReadIn(node: ts.Node, depth: number): string | undefined {
+  let found: string | undefined;
+  const visit = (child: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(child) && (isContextCaller(child) || sourceOf(child)?.kind === 'credentials')) {
+      found = child.getText();
+      return;
+    }
+    if (ts.isPropertyAccessExpression(child) || ts.isElementAccessExpression(child) || ts.isIdentifier(child)) {
+      if (isCallerRead(child, depth)) {
+        found = child.getText();
+        return;
+      }
+      if (ts.isIdentifier(child)) return;
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return found;
+}
+
+function isCallerRead(expression: ts.Expression, depth: number): boolean {
+  const { root, names } = accessPath(expression);
+  if (!ts.isIdentifier(root)) return false;
+  if (REQUEST_NAMES.test(root.text) && names.some((name) => CALLER_PROPERTIES.has(name.toLowerCase()))) return true;
+  if (sourceOf(expression)?.kind === 'credentials') return true;
+  if (expression !== root) return false;
+  const declaration = declarationOf(root);
+  if (!declaration) return false;
+  if (ts.isParameter(declaration)) return isCallerName(root.text) || isPermissionsName(root.text);
+  if (ts.isBindingElement(declaration)) {
+    if (isCallerName(root.text) && isParameterBinding(declaration)) return true;
+    // `const { user } = context.switchToHttp().getRequest()`, `const { user } = req`
+    const path = initializerPath(declaration);
+    if (path && CALLER_PROPERTIES.has(path.names.at(-1)?.toLowerCase() ?? '') && isRequest(path.value)) return true;
+  }
+  if (depth >= MAX_DEPTH) return false;
+  const value = ts.isBindingElement(declaration) ? initializerPath(declaration)?.value : declaration.initializer;
+  return value !== undefined && callerReadIn(value, depth + 1) !== undefined;
+}
+
+/** `req`, `ctx.request`, `context.switchToHttp().getRequest()`. */
+function isRequest(expression: ts.Expression): boolean {
+  const { root, names } = accessPath(expression);
+  if (ts.isIdentifier(root)) return REQUEST_NAMES.test(root.text) || names.at(-1) === 'request';
+  return ts.isCallExpression(root) && ts.isPropertyAccessExpression(root.expression) && /^get(Request|Req)$/.test(root.expression.name.text);
+}
+
+/** `c.get('user')`, `ctx.get('session')`: what auth middleware stored in the request's context. */
+function isContextCaller(call: ts.CallExpression): boolean {
+  const [key] = call.arguments;
+  return (
+    ts.isPropertyAccessExpression(call.expression) &&
+    call.expression.name.text === 'get' &&
+    ts.isIdentifier(call.expression.expression) &&
+    REQUEST_NAMES.test(call.expression.expression.text) &&
+    key !== undefined &&
+    ts.isStringLiteralLike(key) &&
+    isCallerName(key.text)
+  );
+}
+
+/** `permissions`, `workspacePermissions`, `scopes`: what only an identified caller has. */
+const isPermissionsName = (name: string) => wordsOf(name).some((word) => PERMISSIONS_WORDS.has(word));
+const PERMISSIONS_WORDS = new Set(['permissions', 'roles', 'scopes', 'abilities', 'grants', 'entitlements', 'privileges']);
+
+const isCallerName = (name: string) => CALLER_NAMES.has(name.toLowerCase()) || wordsOf(name).some((word) => word === 'authentication' || word === 'currentuser');
+
+/** `async ({ authentication, parsedInput }) => ...`: a field of a parameter. */
+function isParameterBinding(element: ts.BindingElement): boolean {
+  let node: ts.Node = element;
+  while (ts.isBindingElement(node)) node = node.parent.parent;
+  return ts.isParameter(node);
+}
+
+/** The condition of an earlier `if (...) return|throw` in the site's function that exits when
+ * credentials are missing: past it, the caller is known. */
+function earlierCredentialsExit(site: ts.Node): string | undefined {
+  for (let child: ts.Node = site, parent = site.parent; parent && !ts.isFunctionLike(child); child = parent, parent = parent.parent) {
+    if (!ts.isBlock(parent) && !ts.isSourceFile(parent) && !ts.isCaseClause(parent)) continue;
+    const statements: readonly ts.Statement[] = parent.statements;
+    for (const statement of statements.slice(0, statements.indexOf(child as ts.Statement))) {
+      if (!ts.isIfStatement(statement) || !exits(statement.thenStatement)) continue;
+      const readings = readingsOf({ expression: statement.expression, negated: false });
+      if (readings.some((reading) => reading.concern === 'credentials' && reading.failing)) return statement.expression.getText();
+    }
+  }
+  return undefined;
+}
+
+function exits(statement: ts.Statement): boolean {
+  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
+  if (ts.isBlock(statement)) {
+    const last = statement.statements.at(-1);
+    return last !== undefined && exits(last);
+  }
+  return false;
+}
+
+/** The handler around `site` is given an identified caller by its route, wrapper or guard. */
+function givenCaller(site: ts.Node): string | undefined {
+  for (let node: ts.Node | undefined = site; node; node = node.parent) {
+    if (ts.isFunctionLike(node)) {
+      const named = node.parameters.map((parameter) => parameterCaller(parameter.name)).find(Boolean) ?? callerFieldOfParameter(node);
+      if (named) return `the handler is given \`${named}\``;
+      const guard = nestGuard(node);
+      if (guard) return guard;
+    }
+    const call = node.parent;
+    if (call && ts.isCallExpression(call) && call.arguments.includes(node as ts.Expression)) {
+      const before = call.arguments.slice(0, call.arguments.indexOf(node as ts.Expression));
+      const middleware = before.find((argument) => namesAuth(argument));
+      if (middleware) return `\`${middleware.getText()}\` runs before the handler`;
+      if (namesAuth(call.expression)) return `the handler runs inside \`${calleeText(call)}\``;
+    }
+  }
+  return undefined;
+}
+
+function parameterCaller(name: ts.BindingName): string | undefined {
+  if (ts.isIdentifier(name)) return isCallerName(name.text) ? name.text : undefined;
+  for (const element of name.elements) {
+    if (ts.isOmittedExpression(element)) continue;
+    const found = parameterCaller(element.name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Fields that carry the caller's identity into a use case or service (`command.userId`). */
+const CALLER_FIELDS = new Set(['userId', 'user_id', 'user', 'currentUser', 'actorId', 'callerId']);
+
+/** `execute(command) { ... command.userId ... }`: a parameter read for the caller's identity. */
+function callerFieldOfParameter(fn: ts.SignatureDeclaration): string | undefined {
+  const names = new Set(fn.parameters.map((parameter) => parameter.name).filter(ts.isIdentifier).map((name) => name.text));
+  const body = 'body' in fn ? (fn.body as ts.Node | undefined) : undefined;
+  if (names.size === 0 || !body) return undefined;
+  let found: string | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && names.has(node.expression.text) && CALLER_FIELDS.has(node.name.text)) found = node.getText();
+    else if (!ts.isFunctionLike(node)) ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return found;
+}
+
+/** `@UseGuards(AuthGuard('jwt'))` on the method or its class. */
+function nestGuard(fn: ts.SignatureDeclaration): string | undefined {
+  const holders = [fn, ts.isMethodDeclaration(fn) ? fn.parent : undefined];
+  for (const holder of holders) {
+    if (!holder || !ts.canHaveDecorators(holder)) continue;
+    const decorator = ts.getDecorators(holder)?.find((d) => ts.isCallExpression(d.expression) && ts.isIdentifier(d.expression.expression) && d.expression.expression.text === 'UseGuards');
+    if (decorator) return `\`${decorator.getText()}\` guards the handler`;
+  }
+  return undefined;
+}
+
+/** `requireAuth`, `passport.authenticate('jwt')`, `protectedProcedure.query`, `withAuth`. */
+function namesAuth(expression: ts.Expression): boolean {
+  const { root, names } = accessPath(ts.isCallExpression(expression) ? expression.expression : expression);
+  const all = [...(ts.isIdentifier(root) ? [root.text] : []), ...names];
+  return all.some((name) => wordsOf(name).some((word) => AUTH_WORDS.has(word)));
+}
+
+function calleeText(call: ts.CallExpression): string {
+  const text = call.expression.getText().replace(/\s+/g, ' ');
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
