@@ -315,6 +315,15 @@ function sourceOfComparison(node: ts.BinaryExpression): ValueSource | undefined 
     return undefined;
   }
   const neither = sides.find((side) => side.source?.kind === 'neither' && !side.source.record);
+  // `req.query.key !== process.env.API_KEY`: a value of the request against a configured secret.
+  const fromRequest = [node.left, node.right].some((side) => {
+    const { root } = accessPath(side);
+    return ts.isIdentifier(root) && REQUEST_NAMES.test(root.text);
+  });
+  const aboutNeither = [node.left, node.right].some((side) => namesOf(side).some((name) => wordsOf(name).some((word) => NEITHER_WORDS.has(word))));
+  if (neither && fromRequest && !aboutNeither && wordsOf(neither.last).some((word) => SECRET_WORDS.has(word))) {
+    return { kind: 'credentials', description: `a credential compared by hand (\`${shortText(node)}\`)`, node };
+  }
   if (neither) return neither.source;
   // `environment._organizationId !== command.organizationId`: whom a record looked up belongs to,
   // against whom the request is for.
@@ -327,6 +336,12 @@ function callerIdentity(expression: ts.Expression): ValueSource | undefined {
   const { root, names } = accessPath(expression);
   const identified = ts.isIdentifier(root) && REQUEST_NAMES.test(root.text) && names.length >= 2 && CALLER_PROPERTIES.has(names[names.length - 2].toLowerCase()) && IDENTITY_NAME.test(names[names.length - 1]);
   return identified ? { kind: 'credentials', description: `the caller (\`${shortText(expression)}\`)`, node: expression } : undefined;
+}
+
+/** All the names of a read: `req.body.csrfToken` -> req, body, csrfToken. */
+function namesOf(expression: ts.Expression): string[] {
+  const { root, names } = accessPath(expression);
+  return ts.isIdentifier(root) ? [root.text, ...names] : names;
 }
 
 /** The last name of a read: `doc.ownerId` -> ownerId, `token` -> token. */

@@ -1,0 +1,65 @@
+// Where a guard's value comes from (engine/evidence/provenance.ts), one source kind at a time:
+// each case is a handler whose `if` condition is classified by following its values back.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import ts from 'typescript';
+import { failedCheckOfCatch, sourceOfCondition, type SourceKind } from '../../../server/src/engine/evidence/provenance';
+
+/** The kind of the condition of the last `if` in `body`, inside an Express-style handler. */
+function kindOf(body: string): SourceKind | undefined {
+  const file = ts.createSourceFile('route.ts', `const PUBLIC_HOST = 'example.com';\napp.post('/x', async (req, res) => {\n${body}\n});\n`, ts.ScriptTarget.Latest, true);
+  let condition: ts.Expression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (ts.isIfStatement(node)) condition = node.expression;
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  assert.ok(condition, 'no if statement');
+  return sourceOfCondition(condition)?.kind;
+}
+
+const cases: [SourceKind | undefined, string, string][] = [
+  ['credentials', 'the Authorization header', `if (!req.headers.authorization) return;`],
+  ['credentials', 'a header read by name', `const key = req.get('x-api-key');\nif (!key) return;`],
+  ['credentials', 'a cookie', `const { token } = req.cookies;\nif (!token) return;`],
+  ['credentials', 'the user auth middleware put on the request', `if (!req.user) return;`],
+  ['credentials', 'a Koa state user', `const user = ctx.state.user;\nif (!user) return;`],
+  ['credentials', 'a session lookup, whatever the name', `const me = await getServerSession(req);\nif (!me) return;`],
+  ['credentials', 'a verification result', `const payload = await verifyJwt(req.body.jwt);\nif (!payload) return;`],
+  ['credentials', 'a credential against a configured secret', `if (req.query.key !== process.env.API_KEY) return;`],
+  ['permission', 'a role of the caller', `if (req.user.role !== 'admin') return;`],
+  ['permission', 'scopes, asked with includes', `if (!req.auth.scopes.includes('write')) return;`],
+  ['permission', 'a can* check, whatever the result is called', `const ok = await canEditBoard(req.user, req.params.id);\nif (!ok) return;`],
+  ['permission', 'a has*Permission check', `if (!hasProjectPermission(req.user, 'delete')) return;`],
+  ['permission', 'an is*Admin check', `if (!isWorkspaceAdmin(req.user)) return;`],
+  ['permission', 'ownership: the caller id against a record', `const doc = await docs.findById(req.params.id);\nif (doc.authorId !== req.user.id) return;`],
+  ['permission', 'membership scoped to a group', `if (!(await isMemberOfTeam(req.user, team))) return;`],
+  ['neither', 'a record looked up and not found', `const account = await db.account.findUnique({ where: { id: req.params.id } });\nif (!account) return;`],
+  ['neither', 'configuration', `if (!process.env.SIGNUP_ENABLED) return;`],
+  ['neither', 'a settings object', `if (!config.allowSignup) return;`],
+  ['neither', 'a constant of the deployment', `if (req.hostname !== PUBLIC_HOST) return;`],
+  ['neither', 'a CSRF token, though it sits in the session', `if (req.body.csrf !== req.session.csrf) return;`],
+  ['neither', 'a rate limit', `const { success } = await ratelimit.limit(req.ip);\nif (!success) return;`],
+  [undefined, 'a value reassigned: no one source', `let user = req.user;\nuser = await lookup(req.params.id);\nif (!user) return;`],
+  [undefined, 'a parameter of a helper', `const check = (value) => { if (!value) return; };`],
+];
+
+describe('the source of a guard', () => {
+  for (const [kind, name, body] of cases) {
+    it(`${name}: ${kind ?? 'unknown'}`, () => assert.equal(kindOf(body), kind));
+  }
+
+  it('the catch of a try whose only known check verifies credentials', () => {
+    const file = ts.createSourceFile('route.ts', `try {\n  const payload = jwt.verify(token, secret);\n  send(payload);\n} catch {\n  deny(403);\n}\n`, ts.ScriptTarget.Latest, true);
+    const deny = file.statements[0] as ts.TryStatement;
+    const call = (deny.catchClause!.block.statements[0] as ts.ExpressionStatement).expression;
+    assert.equal(failedCheckOfCatch(call)?.kind, 'credentials');
+  });
+
+  it('no answer for a catch whose try also looks a record up', () => {
+    const file = ts.createSourceFile('route.ts', `try {\n  const payload = jwt.verify(token, secret);\n  await db.user.findUnique({ where: { id: payload.sub } });\n} catch {\n  deny(403);\n}\n`, ts.ScriptTarget.Latest, true);
+    const statement = file.statements[0] as ts.TryStatement;
+    const call = (statement.catchClause!.block.statements[0] as ts.ExpressionStatement).expression;
+    assert.equal(failedCheckOfCatch(call), undefined);
+  });
+});
