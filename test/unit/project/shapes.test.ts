@@ -430,3 +430,43 @@ export class ProjectsController {
     assert.match(run.messages(MISSING)[0], /a global exception filter \(src\/auth-exception\.filter\.ts:\d+\)/);
   });
 });
+
+describe('a caller identified by a project helper that answers 401 itself', () => {
+  const files: Files = {
+    'package.json': '{ "name": "boards" }',
+    'src/lib/auth.ts': `import type { Request, Response } from 'express';
+
+export function requireUser(req: Request, res: Response) {
+  const id = req.signedCookies.sid;
+  if (!id) {
+    res.status(401).set('WWW-Authenticate', 'Cookie realm="boards"').end();
+    return undefined;
+  }
+  return id;
+}
+`,
+    'src/routes/boards.ts': `import { Router } from 'express';
+import { requireUser } from '../lib/auth';
+
+const router = Router();
+
+router.delete('/boards/:id', async (req, res) => {
+  const viewer = requireUser(req, res);
+  if (!(await mayArchive(req.params.id))) return res.status(401).set('WWW-Authenticate', 'Cookie').end();
+  res.sendStatus(204);
+});
+
+router.patch('/boards/:id', async (req, res) => {
+  if (!(await mayArchive(req.params.id))) return res.status(401).set('WWW-Authenticate', 'Cookie').end();
+  res.sendStatus(204);
+});
+`,
+  };
+
+  it('reports the permission failure after the helper, and not where nothing identified the caller', () => {
+    const run = lintProject(files);
+    const permission = run.findings.filter((finding) => finding.endsWith(PERMISSION));
+    assert.deepEqual(permission, [`${at(files, 'src/routes/boards.ts', 'res.status(401)')} ${PERMISSION}`]);
+    assert.match(run.messages(PERMISSION)[0], /`requireUser\(req, res\)` answers 401 before it/);
+  });
+});

@@ -5,14 +5,15 @@
 //     a server that knows the caller can say so);
 //   - the failing check reads the caller (`req.user.role`, `canEdit(session.user, doc)`, a value
 //     whose source is the credentials of the request);
-//   - an earlier statement of the function left it on missing credentials (`if (!user) return 401`);
+//   - an earlier statement of the function left it on missing credentials (`if (!user) return 401`),
+//     or called a project helper that answers 401 itself (`const user = await requireUser(req)`);
 //   - the handler is given an identified caller: a parameter named for it (`{ authentication }`,
 //     `currentUser`) or for its permissions (`workspacePermissions`), a parameter read for the
 //     caller's id (`command.userId`), auth middleware before it on its route (`router.get(path, requireAuth,
 //     handler)`), a wrapper or procedure named for it (`withAuth(handler)`,
 //     `protectedProcedure.query(...)`), or a Nest guard on the method or class (`@UseGuards`).
 import ts from 'typescript';
-import type { ResponseSite } from '../model/types';
+import type { ResponseModel, ResponseSite } from '../model/types';
 import { readingsOf } from './concern';
 import { accessPath, CALLER_PROPERTIES, declarationOf, initializerPath, REQUEST_NAMES, sourceOf } from './provenance';
 import { wordsOf } from './words';
@@ -26,14 +27,39 @@ const CALLER_NAMES = new Set(['user', 'currentuser', 'session', 'auth', 'authent
 const AUTH_WORDS = new Set(['auth', 'authenticate', 'authenticated', 'authentication', 'protected', 'protect', 'loggedin', 'login', 'session', 'jwt', 'passport', 'requireuser', 'withuser', 'signedin', 'token', 'apikey', 'bearer']);
 
 /** How the caller is known where `site` runs ("`req.user` is read"), or undefined. */
-export function callerIdentifiedAt(site: ResponseSite, evidence: ts.Node): string | undefined {
+export function callerIdentifiedAt(site: ResponseSite, evidence: ts.Node, model: Pick<ResponseModel, 'sites' | 'helperCalls'>): string | undefined {
   // "Insufficient permissions", "admins only": the response itself says whom it refuses.
   if (ts.isStringLiteralLike(evidence)) return 'the response names a refused permission';
   const read = callerReadIn(evidence, 0);
   if (read) return `the check reads the caller (\`${read}\`)`;
   const exit = earlierCredentialsExit(site.node);
   if (exit) return `an earlier check of \`${exit}\` left on missing credentials`;
+  const refusal = earlierRefusal(site.node, [...model.sites, ...(model.helperCalls ?? [])]);
+  if (refusal) return `\`${refusal}\` answers 401 before it`;
   return givenCaller(site.node);
+}
+
+/** An earlier statement of the site's function, not a branch, that may answer 401 itself:
+ * `const user = await requireUser(req)`, `assertAuthenticated(session)` (a project helper that
+ * sends or throws the 401, found by the project analysis). Past it, the caller is known. */
+function earlierRefusal(site: ts.Node, sites: readonly ResponseSite[]): string | undefined {
+  const refusals = sites.filter((other) => other.status.code === 401 && other.node !== site);
+  if (refusals.length === 0) return undefined;
+  for (let child: ts.Node = site, parent = site.parent; parent && !ts.isFunctionLike(child); child = parent, parent = parent.parent) {
+    if (!ts.isBlock(parent) && !ts.isSourceFile(parent) && !ts.isCaseClause(parent)) continue;
+    const statements: readonly ts.Statement[] = parent.statements;
+    for (const statement of statements.slice(0, statements.indexOf(child as ts.Statement))) {
+      if (!ts.isVariableStatement(statement) && !ts.isExpressionStatement(statement)) continue;
+      const refusal = refusals.find((other) => other.node.getStart() >= statement.getStart() && other.node.end <= statement.end && other.guards.length === 0);
+      if (refusal) return describe(refusal.node);
+    }
+  }
+  return undefined;
+}
+
+function describe(node: ts.Node): string {
+  const text = node.getText().replace(/\s+/g, ' ');
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
 /** The first read of the caller inside `node`, following local names to their declarations. */

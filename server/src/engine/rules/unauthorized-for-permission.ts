@@ -17,7 +17,7 @@ export const unauthorizedForPermission = defineRule({
       const evidence = concernOfSite(site);
       if (evidence?.concern !== 'permission') continue;
       // Of an anonymous caller, a refused permission may rightly be a 401: logging in could help.
-      const caller = callerIdentifiedAt(site, evidence.node);
+      const caller = callerIdentifiedAt(site, evidence.node, model);
       if (!caller) continue;
       report({
         range: site.range,
