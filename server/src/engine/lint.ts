@@ -7,6 +7,7 @@ import { analyzeFile, modelOf, type FileAnalysis, type ModelOptions } from './mo
 import type { FixOutcome, ResponseModel } from './model/types';
 import { parse, syntaxErrorsOf } from './parse';
 import { projectSites, type ProjectContext } from './project/sites';
+import { definitionsOf } from './project/definitions';
 import { answeredByHandlers } from './project/framework-errors';
 import { externalStatuses } from './project/statuses';
 import { summarize } from './project/summary/summarize';
@@ -165,7 +166,12 @@ export function projectModel(sourceFile: ts.SourceFile, options: ModelOptions, p
   const taken = new Set(model.sites.map((site) => site.node));
   const found = projectSites(analysis, taken, project);
   const sites = model.sites.map((site) => answeredByHandlers(site, project));
-  return { ...model, sites: [...sites, ...found.filter((site) => site.origin?.decided !== 'definition')], helperCalls: found.filter((site) => site.origin?.decided === 'definition') };
+  return {
+    ...model,
+    sites: [...sites, ...found.filter((site) => site.origin?.decided !== 'definition')],
+    helperCalls: found.filter((site) => site.origin?.decided === 'definition'),
+    definitions: definitionsOf(project),
+  };
 }
 
 /** Lints a parsed file (a shell that keeps ASTs, e.g. for incremental reparsing, calls this).

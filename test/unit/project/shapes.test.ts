@@ -470,3 +470,49 @@ router.patch('/boards/:id', async (req, res) => {
     assert.match(run.messages(PERMISSION)[0], /`requireUser\(req, res\)` answers 401 before it/);
   });
 });
+
+describe('a check function of another file, read by what it returns', () => {
+  const files: Files = {
+    'package.json': '{ "name": "boards" }',
+    'src/lib/access.ts': `import { db } from './db';
+import { config } from './config';
+
+export async function boardGate(user: { id: string }, board: string) {
+  const membership = await db.membership.findFirst({ where: { userId: user.id, board } });
+  return membership?.role === 'owner';
+}
+
+export function tokenLoginEnabled() {
+  return config.features.tokenLogin === true;
+}
+`,
+    'src/routes/boards.ts': `import { Router } from 'express';
+import { boardGate, tokenLoginEnabled } from '../lib/access';
+import { getSession } from '../lib/session';
+
+const router = Router();
+
+router.delete('/boards/:id', async (req, res) => {
+  const session = await getSession(req);
+  if (!(await boardGate(session.user, req.params.id))) return res.status(401).set('WWW-Authenticate', 'Cookie').end();
+  res.sendStatus(204);
+});
+
+router.post('/login/token', async (req, res) => {
+  if (!tokenLoginEnabled()) return res.status(403).json({ error: 'token login is off' });
+  res.sendStatus(204);
+});
+`,
+  };
+
+  it('reads a permission check whatever its name, and names where it is defined', () => {
+    const run = lintProject(files);
+    assert.deepEqual(run.findings, [`${at(files, 'src/routes/boards.ts', 'res.status(401)')} ${PERMISSION}`]);
+    assert.match(run.messages(PERMISSION)[0], /a permission check \(`boardGate\(session\.user, req\.params\.id\)`, src\/lib\/access\.ts:4\)/);
+  });
+
+  it('keeps silent about a 403 behind a setting, although the function is named for a token', () => {
+    const run = lintProject(files);
+    assert.ok(!run.findings.some((finding) => finding.endsWith(CREDENTIALS)), run.findings.join('\n'));
+  });
+});

@@ -15,7 +15,7 @@
 import ts from 'typescript';
 import type { ResponseModel, ResponseSite } from '../model/types';
 import { readingsOf } from './concern';
-import { accessPath, CALLER_PROPERTIES, declarationOf, initializerPath, REQUEST_NAMES, sourceOf } from './provenance';
+import { accessPath, CALLER_PROPERTIES, declarationOf, initializerPath, REQUEST_NAMES, sourceOf, type DefinitionLookup } from './provenance';
 import { wordsOf } from './words';
 
 /** How far local declarations are followed from the check. */
@@ -27,12 +27,13 @@ const CALLER_NAMES = new Set(['user', 'currentuser', 'session', 'auth', 'authent
 const AUTH_WORDS = new Set(['auth', 'authenticate', 'authenticated', 'authentication', 'protected', 'protect', 'loggedin', 'login', 'session', 'jwt', 'passport', 'requireuser', 'withuser', 'signedin', 'token', 'apikey', 'bearer']);
 
 /** How the caller is known where `site` runs ("`req.user` is read"), or undefined. */
-export function callerIdentifiedAt(site: ResponseSite, evidence: ts.Node, model: Pick<ResponseModel, 'sites' | 'helperCalls'>): string | undefined {
+export function callerIdentifiedAt(site: ResponseSite, evidence: ts.Node, model: Pick<ResponseModel, 'sites' | 'helperCalls' | 'definitions'>): string | undefined {
+  const lookup = model.definitions;
   // "Insufficient permissions", "admins only": the response itself says whom it refuses.
   if (ts.isStringLiteralLike(evidence)) return 'the response names a refused permission';
-  const read = callerReadIn(evidence, 0);
+  const read = callerReadIn(evidence, 0, lookup);
   if (read) return `the check reads the caller (\`${read}\`)`;
-  const exit = earlierCredentialsExit(site.node);
+  const exit = earlierCredentialsExit(site.node, lookup);
   if (exit) return `an earlier check of \`${exit}\` left on missing credentials`;
   const refusal = earlierRefusal(site.node, [...model.sites, ...(model.helperCalls ?? [])]);
   if (refusal) return `\`${refusal}\` answers 401 before it`;
@@ -63,16 +64,16 @@ function describe(node: ts.Node): string {
 }
 
 /** The first read of the caller inside `node`, following local names to their declarations. */
-function callerReadIn(node: ts.Node, depth: number): string | undefined {
+function callerReadIn(node: ts.Node, depth: number, lookup: DefinitionLookup | undefined): string | undefined {
   let found: string | undefined;
   const visit = (child: ts.Node): void => {
     if (found) return;
-    if (ts.isCallExpression(child) && (isContextCaller(child) || sourceOf(child)?.kind === 'credentials')) {
+    if (ts.isCallExpression(child) && (isContextCaller(child) || sourceOf(child, lookup)?.kind === 'credentials')) {
       found = child.getText();
       return;
     }
     if (ts.isPropertyAccessExpression(child) || ts.isElementAccessExpression(child) || ts.isIdentifier(child)) {
-      if (isCallerRead(child, depth)) {
+      if (isCallerRead(child, depth, lookup)) {
         found = child.getText();
         return;
       }
@@ -84,11 +85,11 @@ function callerReadIn(node: ts.Node, depth: number): string | undefined {
   return found;
 }
 
-function isCallerRead(expression: ts.Expression, depth: number): boolean {
+function isCallerRead(expression: ts.Expression, depth: number, lookup: DefinitionLookup | undefined): boolean {
   const { root, names } = accessPath(expression);
   if (!ts.isIdentifier(root)) return false;
   if (REQUEST_NAMES.test(root.text) && names.some((name) => CALLER_PROPERTIES.has(name.toLowerCase()))) return true;
-  if (sourceOf(expression)?.kind === 'credentials') return true;
+  if (sourceOf(expression, lookup)?.kind === 'credentials') return true;
   if (expression !== root) return false;
   const declaration = declarationOf(root);
   if (!declaration) return false;
@@ -101,7 +102,7 @@ function isCallerRead(expression: ts.Expression, depth: number): boolean {
   }
   if (depth >= MAX_DEPTH) return false;
   const value = ts.isBindingElement(declaration) ? initializerPath(declaration)?.value : declaration.initializer;
-  return value !== undefined && callerReadIn(value, depth + 1) !== undefined;
+  return value !== undefined && callerReadIn(value, depth + 1, lookup) !== undefined;
 }
 
 /** `req`, `ctx.request`, `context.switchToHttp().getRequest()`. */
@@ -140,13 +141,13 @@ function isParameterBinding(element: ts.BindingElement): boolean {
 
 /** The condition of an earlier `if (...) return|throw` in the site's function that exits when
  * credentials are missing: past it, the caller is known. */
-function earlierCredentialsExit(site: ts.Node): string | undefined {
+function earlierCredentialsExit(site: ts.Node, lookup: DefinitionLookup | undefined): string | undefined {
   for (let child: ts.Node = site, parent = site.parent; parent && !ts.isFunctionLike(child); child = parent, parent = parent.parent) {
     if (!ts.isBlock(parent) && !ts.isSourceFile(parent) && !ts.isCaseClause(parent)) continue;
     const statements: readonly ts.Statement[] = parent.statements;
     for (const statement of statements.slice(0, statements.indexOf(child as ts.Statement))) {
       if (!ts.isIfStatement(statement) || !exits(statement.thenStatement)) continue;
-      const readings = readingsOf({ expression: statement.expression, negated: false });
+      const readings = readingsOf({ expression: statement.expression, negated: false }, lookup);
       if (readings.some((reading) => reading.concern === 'credentials' && reading.failing)) return statement.expression.getText();
     }
   }

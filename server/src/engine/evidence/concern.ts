@@ -4,7 +4,7 @@
 import ts from 'typescript';
 import type { Guard, ResponseSite } from '../model/types';
 import { isNullish as isNullValue } from '../model/syntax/syntax';
-import { failedCheckOfCatch, sourceOfCondition, type ValueSource } from './provenance';
+import { failedCheckOfCatch, sourceOfCondition, type DefinitionLookup, type ValueSource } from './provenance';
 import { wordsOf } from './words';
 import type { RelatedLocation } from '../types';
 
@@ -142,9 +142,9 @@ function withNegations(leaf: ts.Expression): ts.Expression {
 
 /** The concern of a leaf: its value's source when that is known, else the words of its names
  * (never the words against a known source: `csrfToken` from the body is no credential). */
-export function readingsOf(guard: Guard): LeafReading[] {
+export function readingsOf(guard: Guard, lookup?: DefinitionLookup): LeafReading[] {
   return leavesOf(guard.expression).flatMap(({ leaf, negations }): LeafReading[] => {
-    const source = sourceOfCondition(leaf);
+    const source = sourceOfCondition(leaf, lookup);
     if (source?.kind === 'neither') return [{ leaf, concern: 'neither', failing: false, source }];
     const names = namesIn(leaf);
     const concern = source?.kind ?? concernOfLeaf(leaf, names);
@@ -181,6 +181,19 @@ export interface SiteConcern {
   related: RelatedLocation;
   /** Where the value the guard reads comes from, when that is outside the guard. */
   source?: RelatedLocation;
+  /** The project function it comes from, in its own file. */
+  definition?: RelatedLocation;
+}
+
+/** The related locations of a concern: the evidence, then where its value comes from. */
+export function relatedOf(concern: SiteConcern): RelatedLocation[] {
+  return [concern.related, ...(concern.source ? [concern.source] : []), ...(concern.definition ? [concern.definition] : [])];
+}
+
+/** The definition of the project function a value comes from, for related information. */
+function definitionLocation(source: ValueSource | undefined): RelatedLocation | undefined {
+  const definition = source?.definition;
+  return definition && { file: definition.file, start: definition.start, end: definition.end, message: 'The function the value comes from' };
 }
 
 /** The place a guard's value comes from, for related information: none when it is the guard itself. */
@@ -196,18 +209,18 @@ function sourceLocation(source: ValueSource, evidence: ts.Node): RelatedLocation
  * is there on this path (`user ? 403 : 401`), a message about the other concern. The heuristic
  * rules report only what a reviewer would.
  */
-export function concernOfSite(site: ResponseSite): SiteConcern | undefined {
+export function concernOfSite(site: ResponseSite, lookup?: DefinitionLookup): SiteConcern | undefined {
   // Two rules ask about every site: read it once.
-  if (!concerns.has(site)) concerns.set(site, readConcern(site));
+  if (!concerns.has(site)) concerns.set(site, readConcern(site, lookup));
   return concerns.get(site);
 }
 
 const concerns = new WeakMap<ResponseSite, SiteConcern | undefined>();
 
-function readConcern(site: ResponseSite): SiteConcern | undefined {
+function readConcern(site: ResponseSite, lookup?: DefinitionLookup): SiteConcern | undefined {
   const messages = site.messages.map((node) => ({ node, concern: concernOfMessage(node.text) }));
   const said = new Set(messages.map((m) => m.concern).filter((c) => c !== undefined));
-  const readings = site.guards.map(readingsOf);
+  const readings = site.guards.map((guard) => readingsOf(guard, lookup));
   const present = new Set(readings.flat().filter((r) => !r.failing).map((r) => r.concern));
   for (const guardReadings of readings) {
     // The innermost guard about something other than the caller decides the path: a record not
@@ -229,10 +242,11 @@ function readConcern(site: ResponseSite): SiteConcern | undefined {
       description: source ? `the guard checks \`${code}\`, ${source.description}` : `the guard checks \`${code}\``,
       related: { start: evidence.getStart(), end: evidence.end, message: `The ${check}: \`${code}\`` },
       source: source && sourceLocation(source, evidence),
+      definition: definitionLocation(source),
     };
   }
   // No guard decides: a `catch` around the site may answer a failed verification.
-  const failedCheck = failedCheckOfCatch(site.node);
+  const failedCheck = failedCheckOfCatch(site.node, lookup);
   if (failedCheck && failedCheck.kind !== 'neither' && !present.has(failedCheck.kind) && [...said].every((c) => c === failedCheck.kind)) {
     const code = describeCode(failedCheck.node);
     const check = failedCheck.kind === 'permission' ? 'permission check' : 'credentials check';
@@ -241,6 +255,7 @@ function readConcern(site: ResponseSite): SiteConcern | undefined {
       node: failedCheck.node,
       description: `the response is the catch of a failed ${check}, \`${code}\``,
       related: { start: failedCheck.node.getStart(), end: failedCheck.node.end, message: `The ${check} that failed: \`${code}\`` },
+      definition: definitionLocation(failedCheck),
     };
   }
   if (said.size !== 1) return undefined;

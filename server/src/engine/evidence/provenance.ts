@@ -13,6 +13,9 @@
 // Unknown sources give no answer: the word lists of concern.ts read the names then.
 import ts from 'typescript';
 import { isNullish } from '../model/syntax/syntax';
+import type { CallDefinition, DefinitionLookup } from '../model/types';
+
+export type { CallDefinition, DefinitionLookup };
 import { wordsOf } from './words';
 
 export type SourceKind = 'credentials' | 'permission' | 'neither';
@@ -25,7 +28,11 @@ export interface ValueSource {
   node: ts.Node;
   /** A record looked up (`findFirst`, `getProjectById`): absent, it is not found, not forbidden. */
   record?: true;
+  /** The project function the value comes from, when it is defined in the project. */
+  definition?: CallDefinition;
 }
+
+
 
 /** How many declarations are followed from one value: `a = b; b = await c()` is two. */
 const MAX_STEPS = 6;
@@ -72,7 +79,7 @@ const CALL_DESCRIPTIONS: Record<SourceKind | 'record', string> = {
 };
 
 /** The source of what a call returns, from its callee's name. */
-function sourceOfCall(call: ts.CallExpression): ValueSource | undefined {
+function sourceOfCall(call: ts.CallExpression, lookup?: DefinitionLookup): ValueSource | undefined {
   const callee = call.expression;
   const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
   if (!name) return undefined;
@@ -84,10 +91,14 @@ function sourceOfCall(call: ts.CallExpression): ValueSource | undefined {
       if (kind) return { kind, description: kind === 'credentials' ? `\`${first.text}\` of this request` : `\`${first.text}\``, node: call };
     }
   }
-  const kind = kindOfCallName(name) ?? (ts.isPropertyAccessExpression(callee) ? kindOfMethod(name, lastName(callee.expression)) : undefined);
+  // A function of the project says what it checks by what it returns (its summary), before its name.
+  const definition = lookup?.(call);
+  const kind = definition?.check ?? kindOfCallName(name) ?? (ts.isPropertyAccessExpression(callee) ? kindOfMethod(name, lastName(callee.expression)) : undefined);
   if (!kind) return undefined;
-  const description = `${CALL_DESCRIPTIONS[kind]} (\`${shortText(call)}\`)`;
-  return kind === 'record' ? { kind: 'neither', description, node: call, record: true } : { kind, description, node: call };
+  const where = definition ? `, ${definition.where}` : '';
+  const description = `${CALL_DESCRIPTIONS[kind]} (\`${shortText(call)}\`${where})`;
+  const source: ValueSource = kind === 'record' ? { kind: 'neither', description, node: call, record: true } : { kind, description, node: call };
+  return definition ? { ...source, definition } : source;
 }
 
 /** A property name's kind: `authorization` credentials, `role` permission, `ip` neither. */
@@ -233,10 +244,10 @@ export function initializerPath(element: ts.BindingElement): { value: ts.Express
  * Where the value of `expression` comes from, when its source tells what it is about. Follows
  * local names to their declarations (at most MAX_STEPS), keeping the property path read.
  */
-export function sourceOf(expression: ts.Expression, steps = 0): ValueSource | undefined {
+export function sourceOf(expression: ts.Expression, lookup?: DefinitionLookup, steps = 0): ValueSource | undefined {
   const { root, names } = accessPath(expression);
   if (ts.isCallExpression(root)) {
-    const source = sourceOfCall(root);
+    const source = sourceOfCall(root, lookup);
     // What is read from a call's result: `(await getSession()).user.role` is a permission.
     const pathKind = names.length > 0 ? kindOfPath(undefined, names) : undefined;
     if (pathKind && pathKind !== source?.kind && (source?.kind !== 'neither' || source.record)) return { kind: pathKind, description: PATH_DESCRIPTIONS[pathKind], node: root };
@@ -251,19 +262,19 @@ export function sourceOf(expression: ts.Expression, steps = 0): ValueSource | un
   if (ts.isBindingElement(declaration)) {
     const path = initializerPath(declaration);
     if (!path) return undefined;
-    return sourceOfRead(path.value, [...path.names, ...names], steps);
+    return sourceOfRead(path.value, [...path.names, ...names], steps, lookup);
   }
   if (!declaration.initializer) return undefined;
-  return sourceOfRead(declaration.initializer, names, steps);
+  return sourceOfRead(declaration.initializer, names, steps, lookup);
 }
 
 /** The source of `names` read from `value` (an initializer). */
-function sourceOfRead(value: ts.Expression, names: readonly string[], steps: number): ValueSource | undefined {
+function sourceOfRead(value: ts.Expression, names: readonly string[], steps: number, lookup?: DefinitionLookup): ValueSource | undefined {
   const inner = skipOuter(value);
   // `process.env.USER ?? 'admin'`, `header || ''`: the value, its default aside.
-  if (ts.isBinaryExpression(inner) && (inner.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || inner.operatorToken.kind === ts.SyntaxKind.BarBarToken)) return sourceOfRead(inner.left, names, steps);
+  if (ts.isBinaryExpression(inner) && (inner.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || inner.operatorToken.kind === ts.SyntaxKind.BarBarToken)) return sourceOfRead(inner.left, names, steps, lookup);
   if (ts.isCallExpression(inner)) {
-    const source = sourceOfCall(inner);
+    const source = sourceOfCall(inner, lookup);
     const pathKind = names.length > 0 ? kindOfPath(undefined, names) : undefined;
     if (pathKind && (source?.kind !== 'neither' || source.record)) return { kind: pathKind, description: PATH_DESCRIPTIONS[pathKind], node: inner };
     if (source) return source;
@@ -278,12 +289,12 @@ function sourceOfRead(value: ts.Expression, names: readonly string[], steps: num
       if (declaration && !ts.isParameter(declaration) && steps + 1 < MAX_STEPS) {
         if (ts.isBindingElement(declaration)) {
           const path = initializerPath(declaration);
-          return path ? sourceOfRead(path.value, [...path.names, ...synthetic], steps + 1) : undefined;
+          return path ? sourceOfRead(path.value, [...path.names, ...synthetic], steps + 1, lookup) : undefined;
         }
-        if (declaration.initializer) return sourceOfRead(declaration.initializer, synthetic, steps + 1);
+        if (declaration.initializer) return sourceOfRead(declaration.initializer, synthetic, steps + 1, lookup);
       }
     }
-    if (ts.isCallExpression(root)) return sourceOfRead(root, [...prefix, ...names], steps + 1);
+    if (ts.isCallExpression(root)) return sourceOfRead(root, [...prefix, ...names], steps + 1, lookup);
   }
   return undefined;
 }
@@ -301,8 +312,8 @@ const SECRET_WORDS = new Set(['token', 'password', 'pass', 'passwd', 'secret', '
  * credentials check by hand (`credentials.pass !== env.ADMIN_PASS`, `stored.token !== header`);
  * the caller's identity against anything else is ownership (`doc.ownerId !== user.id`), a
  * permission; a configured value alone is neither (`host !== env.APP_HOST`). */
-function sourceOfComparison(node: ts.BinaryExpression): ValueSource | undefined {
-  const sides = [node.left, node.right].map((side) => ({ source: sourceOf(side) ?? callerIdentity(side), last: lastName(side) }));
+function sourceOfComparison(node: ts.BinaryExpression, lookup?: DefinitionLookup): ValueSource | undefined {
+  const sides = [node.left, node.right].map((side) => ({ source: sourceOf(side, lookup) ?? callerIdentity(side), last: lastName(side) }));
   const credential = sides.find((side) => side.source?.kind === 'credentials');
   const other = sides.find((side) => side !== credential);
   if (credential && other) {
@@ -356,19 +367,19 @@ function lastName(expression: ts.Expression): string {
  * checked by hand when one is a credential of the request (`stored !== req.headers['x-token']`),
  * ownership when the caller's id meets a record's owner field (`doc.ownerId !== user.id`).
  */
-export function sourceOfCondition(leaf: ts.Expression): ValueSource | undefined {
+export function sourceOfCondition(leaf: ts.Expression, lookup?: DefinitionLookup): ValueSource | undefined {
   const node = skipOuter(leaf);
-  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return sourceOfCondition(node.operand);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return sourceOfCondition(node.operand, lookup);
   if (ts.isBinaryExpression(node) && COMPARISONS.has(node.operatorToken.kind)) {
-    if (isLiteral(node.right)) return sourceOf(node.left);
-    if (isLiteral(node.left)) return sourceOf(node.right);
-    return sourceOfComparison(node);
+    if (isLiteral(node.right)) return sourceOf(node.left, lookup);
+    if (isLiteral(node.left)) return sourceOf(node.right, lookup);
+    return sourceOfComparison(node, lookup);
   }
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && kindOfCallName(node.expression.name.text) === undefined) {
     // `user.roles.includes('admin')`, `scopes.has('write')`: what the method is asked of.
-    return sourceOf(node.expression.expression);
+    return sourceOf(node.expression.expression, lookup);
   }
-  return sourceOf(node);
+  return sourceOf(node, lookup);
 }
 
 function shortText(node: ts.Node): string {
@@ -382,7 +393,7 @@ function shortText(node: ts.Node): string {
  * kind is known must all be of one kind (credentials, permission, or neither); undefined when they
  * are not, or when there are none.
  */
-export function failedCheckOfCatch(node: ts.Node): ValueSource | undefined {
+export function failedCheckOfCatch(node: ts.Node, lookup?: DefinitionLookup): ValueSource | undefined {
   let clause: ts.CatchClause | undefined;
   for (let current: ts.Node | undefined = node.parent; current && !ts.isFunctionLike(current); current = current.parent) {
     if (ts.isCatchClause(current)) {
@@ -395,7 +406,7 @@ export function failedCheckOfCatch(node: ts.Node): ValueSource | undefined {
   const visit = (child: ts.Node): void => {
     if (ts.isFunctionLike(child)) return;
     if (ts.isCallExpression(child)) {
-      const source = sourceOfCall(child);
+      const source = sourceOfCall(child, lookup);
       if (source) sources.push(source);
     }
     ts.forEachChild(child, visit);

@@ -150,7 +150,27 @@ export interface ResponseModel {
    * the finding about its headers is the helper's, but the guard that decides is here, and the
    * rules about guards read these too. */
   helperCalls?: ResponseSite[];
+  /** The project's functions by the calls that run them (set when the file is read in its project). */
+  definitions?: DefinitionLookup;
   /** Every header write an adapter recognized, with or without a status site: built on request
    * (one rule reads them). */
   headerWrites(): HeaderWrite[];
 }
+
+/** What a project function's result says, read from its returns where it is defined
+ * (engine/evidence/provenance.ts): a credentials check, a permission check, a check of neither, a
+ * record looked up. */
+export type CheckKind = 'credentials' | 'permission' | 'neither' | 'record';
+
+/** A project function that a call runs, as the project analysis knows it. */
+export interface CallDefinition {
+  check?: CheckKind;
+  file: string;
+  start: number;
+  end: number;
+  /** `src/lib/auth.ts:40`, for messages. */
+  where: string;
+}
+
+/** The project's functions by the calls that run them. */
+export type DefinitionLookup = (call: ts.CallExpression) => CallDefinition | undefined;

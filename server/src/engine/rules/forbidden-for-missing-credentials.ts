@@ -1,4 +1,4 @@
-import { concernOfSite } from '../evidence/concern';
+import { concernOfSite, relatedOf } from '../evidence/concern';
 import { stringLiteral } from '../model/syntax/source-style';
 import type { FixOutcome, ResponseSite } from '../model/types';
 import { allOf, defineRule } from '../rule';
@@ -24,13 +24,13 @@ export const forbiddenForMissingCredentials = defineRule({
   check({ model, settings, report }) {
     for (const site of [...model.sites, ...(model.helperCalls ?? [])]) {
       if (site.status.code !== 403) continue;
-      const evidence = concernOfSite(site);
+      const evidence = concernOfSite(site, model.definitions);
       if (evidence?.concern !== 'credentials') continue;
       report({
         range: site.range,
         messageId: 'credentials',
         data: { evidence: evidence.description },
-        related: evidence.source ? [evidence.related, evidence.source] : [evidence.related],
+        related: relatedOf(evidence),
         fix: {
           title: 'Send 401 with a WWW-Authenticate challenge instead',
           outcome: asUnauthorized(site, stringLiteral(settings.defaultChallenge, model.facts.style)),

@@ -31,7 +31,7 @@ export const proxyAuthFromOrigin = defineRule({
     for (const site of model.sites) {
       if (site.status.code !== 407) continue;
       // A 407 that refuses a known caller (a role check) is a 403, not a 401.
-      const permission = concernOfSite(site)?.concern === 'permission';
+      const permission = concernOfSite(site, model.definitions)?.concern === 'permission';
       report({
         range: site.range,
         messageId: 'origin',

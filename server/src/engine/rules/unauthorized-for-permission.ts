@@ -1,5 +1,5 @@
 import { callerIdentifiedAt } from '../evidence/caller';
-import { concernOfSite } from '../evidence/concern';
+import { concernOfSite, relatedOf } from '../evidence/concern';
 import { defineRule } from '../rule';
 
 export const unauthorizedForPermission = defineRule({
@@ -14,7 +14,7 @@ export const unauthorizedForPermission = defineRule({
   check({ model, report }) {
     for (const site of [...model.sites, ...(model.helperCalls ?? [])]) {
       if (site.status.code !== 401) continue;
-      const evidence = concernOfSite(site);
+      const evidence = concernOfSite(site, model.definitions);
       if (evidence?.concern !== 'permission') continue;
       // Of an anonymous caller, a refused permission may rightly be a 401: logging in could help.
       const caller = callerIdentifiedAt(site, evidence.node, model);
@@ -23,7 +23,7 @@ export const unauthorizedForPermission = defineRule({
         range: site.range,
         messageId: 'permission',
         data: { evidence: evidence.description, caller },
-        related: evidence.source ? [evidence.related, evidence.source] : [evidence.related],
+        related: relatedOf(evidence),
         fix: { title: 'Send 403 Forbidden instead', outcome: site.status.rewrite(403) },
       });
     }

@@ -59,7 +59,7 @@ function enumOf(node: ts.EnumDeclaration): Symbol {
 function matters(symbol: Symbol): boolean {
   switch (symbol.kind) {
     case 'callable':
-      return symbol.effects.length > 0 || symbol.handler !== undefined;
+      return symbol.effects.length > 0 || symbol.handler !== undefined || symbol.check !== undefined;
     case 'class':
       return true;
     case 'table':

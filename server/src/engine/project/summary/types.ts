@@ -3,7 +3,7 @@
 // any file that imports it. Names in it are the file's own: an import or a local declaration. The
 // project index (../project.ts) resolves them across files, and ../evaluate.ts reads a call
 // through them.
-import type { Framework } from '../../model/types';
+import type { CheckKind, Framework } from '../../model/types';
 
 /** A place in the summarized file: for messages ("src/lib/response.ts:28") and related information. */
 export interface Spot {
@@ -71,6 +71,9 @@ export interface CallableSymbol {
   /** How it answers an error, when it takes one first (`(err, c) => ...`): read when the app
    * registers it as its error handler in another file (`app.onError(handleError)`). */
   handler?: HandlerBranch[];
+  /** What its result says, when its returns tell (summary/checks.ts): a guard of another file
+   * that calls it reads this before the function's name. */
+  check?: CheckKind;
 }
 
 /** A class: an error class (its status, from its own fields or its constructor's call to `super`),

@@ -1,0 +1,34 @@
+// What a function's result says, for the guards of other files: `canEditProject(user, id)`
+// returns a role comparison (a permission check), `currentUser(req)` the session of the request
+// (credentials), `loadBoard(id)` a record. Read from its returns with the same provenance as a
+// guard (engine/evidence/provenance.ts); all its returns must agree, else it says nothing.
+import ts from 'typescript';
+import { sourceOfCondition } from '../../evidence/provenance';
+import type { CheckKind } from '../../model/types';
+
+export function checkOf(fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }): CheckKind | undefined {
+  if (!fn.body) return undefined;
+  const returned = ts.isBlock(fn.body) ? returnsOf(fn.body) : [fn.body];
+  const kinds = new Set<CheckKind>();
+  for (const expression of returned) {
+    if (isPlainLiteral(expression)) continue; // `return false`: the branch that fails, not the check
+    const source = sourceOfCondition(expression);
+    if (!source) return undefined;
+    kinds.add(source.record ? 'record' : source.kind);
+  }
+  return kinds.size === 1 ? [...kinds][0] : undefined;
+}
+
+/** The expressions a function body returns, outside its nested functions. */
+function returnsOf(body: ts.Block): ts.Expression[] {
+  const found: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isReturnStatement(node) && node.expression) found.push(node.expression);
+    else if (!ts.isFunctionLike(node)) ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return found;
+}
+
+const isPlainLiteral = (node: ts.Expression) =>
+  node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword || node.kind === ts.SyntaxKind.NullKeyword || ts.isLiteralExpression(node);
