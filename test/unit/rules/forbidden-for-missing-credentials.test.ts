@@ -36,6 +36,8 @@ ruleTester('forbidden-for-missing-credentials', {
     route(`  const ALLOWED_HOST = 'api.example.com';\n  if (req.hostname !== ALLOWED_HOST) return res.sendStatus(403);`),
     // the innermost guard decides: a record not found under a token check
     route(`  const token = req.session.token;\n  if (!token) {\n    const workspace = await db.query.workspaces.findFirst({});\n    if (!workspace) return res.status(403).json({ error: 'no workspace' });\n  }`),
+    // a 403-or-404 ternary after a permission check, read on its own path (the record was found)
+    route(`  const doc = await docs.findById(req.params.id);\n  if (!doc || !(await canRead(req.user, doc))) return res.status(doc ? 403 : 404).end();`),
     // a catch that may answer a lookup as well as the verification
     route(`  try {\n    const payload = jwt.verify(req.get('authorization'), SECRET);\n    res.json(await db.project.findFirst({ where: { owner: payload.sub } }));\n  } catch {\n    res.sendStatus(403);\n  }`),
     // the caller's id against a record's owner is ownership: a 403 is right
