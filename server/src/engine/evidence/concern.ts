@@ -246,7 +246,7 @@ function readConcern(site: ResponseSite, lookup?: DefinitionLookup): SiteConcern
     };
   }
   // No guard decides: a `catch` around the site may answer a failed verification.
-  const failedCheck = failedCheckOfCatch(site.node, lookup);
+  const failedCheck = failedCheckOfCatch(site.node);
   if (failedCheck && failedCheck.kind !== 'neither' && !present.has(failedCheck.kind) && [...said].every((c) => c === failedCheck.kind)) {
     const code = describeCode(failedCheck.node);
     const check = failedCheck.kind === 'permission' ? 'permission check' : 'credentials check';

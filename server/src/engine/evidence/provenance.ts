@@ -393,7 +393,7 @@ function shortText(node: ts.Node): string {
  * kind is known must all be of one kind (credentials, permission, or neither); undefined when they
  * are not, or when there are none.
  */
-export function failedCheckOfCatch(node: ts.Node, lookup?: DefinitionLookup): ValueSource | undefined {
+export function failedCheckOfCatch(node: ts.Node): ValueSource | undefined {
   let clause: ts.CatchClause | undefined;
   for (let current: ts.Node | undefined = node.parent; current && !ts.isFunctionLike(current); current = current.parent) {
     if (ts.isCatchClause(current)) {
@@ -406,7 +406,9 @@ export function failedCheckOfCatch(node: ts.Node, lookup?: DefinitionLookup): Va
   const visit = (child: ts.Node): void => {
     if (ts.isFunctionLike(child)) return;
     if (ts.isCallExpression(child)) {
-      const source = sourceOfCall(child, lookup);
+      // By the callee's name only: a try block calls many functions, and reading each where it is
+      // defined would parse their files.
+      const source = sourceOfCall(child);
       if (source) sources.push(source);
     }
     ts.forEachChild(child, visit);
