@@ -8,8 +8,9 @@
  * `unauthorizedResponse(`: a lower-case word only where it is called, not in the many message
  * strings that say it); the challenge headers; a suppression comment; and the shapes that send one
  * without naming it: a Nest guard's `canActivate` (false is a 403), auth middleware of passport
- * and the basic-auth libraries (a 401). */
-const MATTERS = /\b40[137]\b|UNAUTHORI[SZ]ED|FORBIDDEN|PROXY_AUTH|Unauthori[sz]ed|Forbidden|ProxyAuth|(?:unauthori[sz]ed|forbidden)\w*\s*\(|[Ww][Ww][Ww]-[Aa]uthenticate|[Pp]roxy-[Aa]uthenticate|http-auth-lint|canActivate|passport|basic-?[Aa]uth/;
+ * and the basic-auth libraries (a 401). A status is a whole number: the `.401` of `L170.401` in
+ * an SVG path (icon components are full of them) or a `401.5` is none. */
+const MATTERS = /(?<![\w.])40[137](?![\w]|\.\d)|UNAUTHORI[SZ]ED|FORBIDDEN|PROXY_AUTH|Unauthori[sz]ed|Forbidden|ProxyAuth|(?:unauthori[sz]ed|forbidden)\w*\s*\(|[Ww][Ww][Ww]-[Aa]uthenticate|[Pp]roxy-[Aa]uthenticate|http-auth-lint|canActivate|passport|basic-?[Aa]uth/;
 
 /** Signs of an app-level error handler: the registrations, and the shapes of Express and Koa ones. */
 const REGISTERS_HANDLER = /setErrorHandler|\.onError\s*\(|@Catch\(|useGlobalFilters|APP_FILTER|defineNitroErrorHandler|createApp\s*\(\s*\{[^}]*\bonError\b/;
