@@ -155,9 +155,9 @@ ruleTester('unauthorized-for-permission', {
   invalid: [
     {
       name: 'the scheme is dropped: Boom.forbidden takes none',
-      code: route(`    if (recipe.authorId !== session.userId) {\n      throw Boom.unauthorized('You can only edit your own recipes', 'Bearer', { realm: 'api' });\n    }`),
+      code: route(`    const session = request.auth.credentials;\n    if (recipe.authorId !== session.userId) {\n      throw Boom.unauthorized('You can only edit your own recipes', 'Bearer', { realm: 'api' });\n    }`),
       errors: [{ text: `Boom.unauthorized('You can only edit your own recipes', 'Bearer', { realm: 'api' })`, messageIncludes: 'recipe.authorId' }],
-      output: route(`    if (recipe.authorId !== session.userId) {\n      throw Boom.forbidden('You can only edit your own recipes');\n    }`),
+      output: route(`    const session = request.auth.credentials;\n    if (recipe.authorId !== session.userId) {\n      throw Boom.forbidden('You can only edit your own recipes');\n    }`),
     },
     {
       code: route(`    if (!request.auth.credentials.isAdmin) {\n      return h.response({ error: 'admins only' }).code(401).header('WWW-Authenticate', 'Bearer realm="api"');\n    }`),

@@ -57,7 +57,7 @@ describe('the source of a guard', () => {
   });
 
   it('no answer for a catch whose try also looks a record up', () => {
-    const file = ts.createSourceFile('route.ts', `try {\n  const payload = jwt.verify(token, secret);\n  await db.user.findUnique({ where: { id: payload.sub } });\n} catch {\n  deny(403);\n}\n`, ts.ScriptTarget.Latest, true);
+    const file = ts.createSourceFile('route.ts', `try {\n  const payload = jwt.verify(token, secret);\n  await db.project.findUnique({ where: { id: projectId } });\n} catch {\n  deny(403);\n}\n`, ts.ScriptTarget.Latest, true);
     const statement = file.statements[0] as ts.TryStatement;
     const call = (statement.catchClause!.block.statements[0] as ts.ExpressionStatement).expression;
     assert.equal(failedCheckOfCatch(call), undefined);

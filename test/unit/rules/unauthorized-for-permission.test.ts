@@ -121,9 +121,9 @@ ruleTester('unauthorized-for-permission', {
     },
     {
       name: 'node:http with a scope check',
-      code: `import http from 'node:http';\nhttp.createServer((req, res) => {\n  if (!session.scopes.includes('admin')) {\n    res.writeHead(401, { 'WWW-Authenticate': 'Bearer error="insufficient_scope"' });\n    return res.end();\n  }\n});\n`,
+      code: `import http from 'node:http';\nhttp.createServer(async (req, res) => {\n  const session = await getSession(req);\n  if (!session.scopes.includes('admin')) {\n    res.writeHead(401, { 'WWW-Authenticate': 'Bearer error="insufficient_scope"' });\n    return res.end();\n  }\n});\n`,
       errors: [{ text: 'res.writeHead(401' }],
-      output: `import http from 'node:http';\nhttp.createServer((req, res) => {\n  if (!session.scopes.includes('admin')) {\n    res.writeHead(403, { 'WWW-Authenticate': 'Bearer error="insufficient_scope"' });\n    return res.end();\n  }\n});\n`,
+      output: `import http from 'node:http';\nhttp.createServer(async (req, res) => {\n  const session = await getSession(req);\n  if (!session.scopes.includes('admin')) {\n    res.writeHead(403, { 'WWW-Authenticate': 'Bearer error="insufficient_scope"' });\n    return res.end();\n  }\n});\n`,
     },
   ],
 });

@@ -15,7 +15,7 @@
 import ts from 'typescript';
 import type { ResponseModel, ResponseSite } from '../model/types';
 import { readingsOf } from './concern';
-import { accessPath, CALLER_PROPERTIES, declarationOf, initializerPath, REQUEST_NAMES, sourceOf, type DefinitionLookup } from './provenance';
+import { accessPath, CALLER_PROPERTIES, declarationOf, initializerPath, REQUEST_NAMES, sourceOf, type DefinitionLookup, type ValueSource } from './provenance';
 import { wordsOf } from './words';
 
 /** How far local declarations are followed from the check. */
@@ -31,7 +31,7 @@ export function callerIdentifiedAt(site: ResponseSite, evidence: ts.Node, model:
   const lookup = model.definitions;
   // "Insufficient permissions", "admins only": the response itself says whom it refuses.
   if (ts.isStringLiteralLike(evidence)) return 'the response names a refused permission';
-  const read = callerReadIn(evidence, 0, lookup);
+  const read = callerReadIn(evidence, lookup);
   if (read) return `the check reads the caller (\`${read}\`)`;
   const exit = earlierCredentialsExit(site.node, lookup);
   if (exit) return `an earlier check of \`${exit}\` left on missing credentials`;
@@ -63,46 +63,65 @@ function describe(node: ts.Node): string {
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
-/** The first read of the caller inside `node`, following local names to their declarations. */
-function callerReadIn(node: ts.Node, depth: number, lookup: DefinitionLookup | undefined): string | undefined {
+/** How many nodes one search for the caller reads at most: a guard built from values built from
+ * other values is followed through each declaration once, and never past this. */
+const MAX_NODES = 2_000;
+
+/** What auth middleware leaves on a request once it identified the caller. A session alone exists
+ * for anonymous visitors too; what the app stored in it at login (`req.session.roles`) does not. */
+const IDENTIFIED_PROPERTIES = new Set([...CALLER_PROPERTIES].filter((name) => name !== 'session'));
+
+/** The first read of the caller inside `evidence`, following local names to their declarations
+ * (each once). */
+function callerReadIn(evidence: ts.Node, lookup: DefinitionLookup | undefined): string | undefined {
+  const followed = new Set<ts.Node>();
+  let budget = MAX_NODES;
   let found: string | undefined;
-  const visit = (child: ts.Node): void => {
-    if (found) return;
-    if (ts.isCallExpression(child) && (isContextCaller(child) || sourceOf(child, lookup)?.kind === 'credentials')) {
+  const visit = (child: ts.Node, depth: number): void => {
+    if (found || --budget < 0) return;
+    if (ts.isCallExpression(child) && (isContextCaller(child) || isVerified(sourceOf(child, lookup)))) {
       found = child.getText();
       return;
     }
     if (ts.isPropertyAccessExpression(child) || ts.isElementAccessExpression(child) || ts.isIdentifier(child)) {
-      if (isCallerRead(child, depth, lookup)) {
+      if (isCallerRead(child, lookup)) {
         found = child.getText();
         return;
       }
-      if (ts.isIdentifier(child)) return;
+      if (ts.isIdentifier(child)) {
+        // A local value: what it was made from may read the caller (`const ok = await canEdit(req.user, id)`).
+        const declaration = declarationOf(child);
+        if (!declaration || ts.isParameter(declaration) || followed.has(declaration) || depth >= MAX_DEPTH) return;
+        followed.add(declaration);
+        const value = ts.isBindingElement(declaration) ? initializerPath(declaration)?.value : declaration.initializer;
+        if (value) visit(value, depth + 1);
+        return;
+      }
     }
-    ts.forEachChild(child, visit);
+    ts.forEachChild(child, (grandchild) => visit(grandchild, depth));
   };
-  visit(node);
+  visit(evidence, 0);
   return found;
 }
 
-function isCallerRead(expression: ts.Expression, depth: number, lookup: DefinitionLookup | undefined): boolean {
+/** A credentials source that identified someone: a verification, a session lookup, the user auth
+ * middleware put on the request; not a header or cookie read as it came. */
+const isVerified = (source: ValueSource | undefined) => source?.kind === 'credentials' && source.verified === true;
+
+function isCallerRead(expression: ts.Expression, lookup: DefinitionLookup | undefined): boolean {
   const { root, names } = accessPath(expression);
   if (!ts.isIdentifier(root)) return false;
-  if (REQUEST_NAMES.test(root.text) && names.some((name) => CALLER_PROPERTIES.has(name.toLowerCase()))) return true;
-  if (sourceOf(expression, lookup)?.kind === 'credentials') return true;
+  if (REQUEST_NAMES.test(root.text) && names.some((name, index) => IDENTIFIED_PROPERTIES.has(name.toLowerCase()) || (name === 'session' && index < names.length - 1))) return true;
+  if (isVerified(sourceOf(expression, lookup))) return true;
   if (expression !== root) return false;
   const declaration = declarationOf(root);
   if (!declaration) return false;
   if (ts.isParameter(declaration)) return isCallerName(root.text) || isPermissionsName(root.text);
-  if (ts.isBindingElement(declaration)) {
-    if (isCallerName(root.text) && isParameterBinding(declaration)) return true;
-    // `const { user } = context.switchToHttp().getRequest()`, `const { user } = req`
-    const path = initializerPath(declaration);
-    if (path && CALLER_PROPERTIES.has(path.names.at(-1)?.toLowerCase() ?? '') && isRequest(path.value)) return true;
-  }
-  if (depth >= MAX_DEPTH) return false;
-  const value = ts.isBindingElement(declaration) ? initializerPath(declaration)?.value : declaration.initializer;
-  return value !== undefined && callerReadIn(value, depth + 1, lookup) !== undefined;
+  if (!ts.isBindingElement(declaration)) return false;
+  if (isCallerName(root.text) && isParameterBinding(declaration)) return true;
+  // `const { user } = context.switchToHttp().getRequest()`, `const { user } = req`
+  const path = initializerPath(declaration);
+  return path !== undefined && IDENTIFIED_PROPERTIES.has(path.names.at(-1)?.toLowerCase() ?? '') && isRequest(path.value);
 }
 
 /** `req`, `ctx.request`, `context.switchToHttp().getRequest()`. */

@@ -30,13 +30,13 @@ export interface ValueSource {
   record?: true;
   /** The project function the value comes from, when it is defined in the project. */
   definition?: CallDefinition;
+  /** Credentials that identified the caller (a verification, a session lookup, the user auth
+   * middleware put on the request), not a header or cookie as it came. */
+  verified?: true;
 }
-
-
 
 /** How many declarations are followed from one value: `a = b; b = await c()` is two. */
 const MAX_STEPS = 6;
-
 
 const NEITHER_WORDS = new Set(['csrf', 'xsrf', 'ratelimit', 'ip', 'host', 'hostname', 'origin', 'referer', 'referrer', 'captcha', 'turnstile', 'recaptcha', 'maintenance', 'demo', 'readonly']);
 const CONFIG_ROOTS = new Set(['env', 'config', 'configuration', 'settings', 'flags', 'features', 'options']);
@@ -46,22 +46,36 @@ const CREDENTIAL_PROPERTIES = new Set(['authorization', 'cookie', 'cookies', 'se
 export const CALLER_PROPERTIES = new Set(['user', 'auth', 'principal', 'identity', 'session', 'currentuser', 'viewer']);
 export const REQUEST_NAMES = /^(req|request|ctx|context|c|event|e)$/;
 
+/** Verbs that make or look up a credential rather than check one: `createCheckoutSession`,
+ * `generateResetToken`, `findInviteByToken`. */
+const MAKES_OR_FINDS = /^(create|generate|issue|sign|mint|refresh|revoke|delete|remove|send|find|list|save|store|set|update|encode|hash)/;
+
 /** A call's kind from the words of its name: `verifyToken` credentials, `canEditProject`
- * permission, `findFirst` a record. */
+ * permission, `findFirst` a record. Case matters: `cancelOrder` is no `can`, `maybeX` no `may`. */
 function kindOfCallName(name: string): SourceKind | 'record' | undefined {
   const words = wordsOf(name);
-  if (words.some((word) => NEITHER_WORDS.has(word)) || /^(rate)?limit/i.test(name)) return 'neither';
+  if (words.some((word) => NEITHER_WORDS.has(word)) || /^(rate)?[lL]imit/.test(name)) return 'neither';
   // `isAuthenticatedForOrganization(user, org)`, `hasAccessToProject`: a check scoped to a group is membership.
   if (/^(is|has|can|check|assert|ensure|verify)\w*(For|In|To|Of)(Organi[sz]ation|Org|Team|Project|Workspace|Tenant|Environment|Group|Resource)$/.test(name)) return 'permission';
-  if (/^(can|may)([A-Z]|$)|^(has|check|assert|require|ensure)\w*(Permission|Role|Scope|Access|Ability|Entitlement|Admin|Owner|Member)s?$|^is\w*(Admin|Owner|Member|Allowed|Authori[sz]ed)$|^authori[sz]e$|^(enforce|assert)\w*Polic/i.test(name)) return 'permission';
-  if (/^(verify|decode|authenticate|validate)\w*(Token|Jwt|Session|Key|Credentials?|Signature|Password|Auth)?$|^(get|read|load|fetch|require)?\w*(Session|Token|Jwt|Auth|Credentials?|ApiKey)$|^(auth|getAuth|currentUser|getCurrentUser|getUser(From|By)(Token|Session|Request|Header)s?)$/i.test(name)) {
-    // `verifyEmail`, `validateInput`: a verb of checking alone is no credential.
-    if (/^(verify|validate)/i.test(name) && !words.some((word) => CREDENTIAL_PROPERTIES.has(word) || word === 'key' || word === 'auth' || word === 'signature')) return undefined;
-    return 'credentials';
-  }
-  if (/^(find|findFirst|findUnique|findOne|findById|findMany|get\w*By\w+|select|query|lookup|load\w*|fetch\w*)$/i.test(name) || /^(find|get)\w*(OrThrow|ById|ByPk|ByKey|BySlug)$/i.test(name)) return 'record';
+  if (/^(can|may)([A-Z]|$)|^(has|check|assert|require|ensure)\w*(Permission|Role|Scope|Access|Ability|Entitlement|Admin|Owner|Member)s?$|^is\w*(Admin|Owner|Member|Allowed|Authori[sz]ed)$|^authori[sz]e$|^(enforce|assert)\w*Polic/.test(name)) return 'permission';
+  if (!MAKES_OR_FINDS.test(name) && isCredentialsCheckName(name, words)) return 'credentials';
+  if (/^(find|findFirst|findUnique|findOne|findById|findMany|select|query|lookup)$|^(get|find|load|fetch)\w*By[A-Z]\w*$|^(find|get)\w*OrThrow$|^(load|fetch)[A-Z]/.test(name)) return 'record';
   return undefined;
 }
+
+/** `verifyToken`, `decodeJwt`, `authenticateRequest`, `getSession`, `getServerSession`, `auth()`:
+ * a verb of checking needs a credential's word (`verifyEmail`, `decodeURIComponent` are none). */
+function isCredentialsCheckName(name: string, words: readonly string[]): boolean {
+  if (/^(auth|getAuth|getUser(From|By)(Token|Session|Request|Header)s?)$|(Current|Session|Auth|Signed[Ii]n|LoggedIn)User$|^currentUser$/.test(name)) return true;
+  const credentialWord = words.some((word) => CREDENTIAL_PROPERTIES.has(word) || CREDENTIAL_CHECK_WORDS.has(word));
+  if (/^(verify|decode|authenticate|validate)([A-Z]|$)/.test(name)) return credentialWord || name === 'authenticate';
+  // `getServerSession`, `requireAuth`, `getAccessToken`; not `getCheckoutSession`, `getAwsCredentials`.
+  if (/^(get|read|load|require|ensure|use)?(Server|User|Auth|Current|Iron|App|Access|Bearer|Id|Request|Api)?(Session|Token|Jwt|Auth|Credentials|ApiKey)$/i.test(name)) return true;
+  // `userFromToken(bearer)`, `getUserBySession(req)`: whom a credential names.
+  return /(From|By)(Token|Session|Request|Header|Jwt|Cookie|Bearer|ApiKey)s?$/.test(name);
+}
+
+const CREDENTIAL_CHECK_WORDS = new Set(['key', 'auth', 'signature', 'request', 'bearer', 'apikey']);
 
 /** `jwt.verify(...)`, `auth.validate(...)`: a verb of checking asked of a credentials library or object. */
 function kindOfMethod(name: string, receiver: string): SourceKind | undefined {
@@ -93,13 +107,50 @@ function sourceOfCall(call: ts.CallExpression, lookup?: DefinitionLookup): Value
   }
   // A function of the project says what it checks by what it returns (its summary), before its name.
   const definition = lookup?.(call);
-  const kind = definition?.check ?? kindOfCallName(name) ?? (ts.isPropertyAccessExpression(callee) ? kindOfMethod(name, lastName(callee.expression)) : undefined);
+  const named = definition?.check ?? kindOfCallName(name) ?? (ts.isPropertyAccessExpression(callee) ? kindOfMethod(name, lastName(callee.expression)) : undefined);
+  // `sessions.find(req.headers.authorization)`, `userFrom(token)`: whom the request's credentials
+  // name, looked up or verified, whatever the function is called.
+  const fedCredentials = (named === undefined || (named === 'record' && looksUpCaller(callee))) && call.arguments.some((argument) => readsCredentials(argument, lookup));
+  const kind = fedCredentials ? 'credentials' : named;
   if (!kind) return undefined;
   const where = definition ? `, ${definition.where}` : '';
   const description = `${CALL_DESCRIPTIONS[kind]} (\`${shortText(call)}\`${where})`;
-  const source: ValueSource = kind === 'record' ? { kind: 'neither', description, node: call, record: true } : { kind, description, node: call };
+  const source: ValueSource = kind === 'record' ? { kind: 'neither', description, node: call, record: true } : { kind, description, node: call, ...(kind === 'credentials' && { verified: true as const }) };
   return definition ? { ...source, definition } : source;
 }
+
+/** `db.user.findUnique`, `sessions.find`: a lookup of the caller themselves, not of something of theirs. */
+function looksUpCaller(callee: ts.Expression): boolean {
+  const { root, names } = accessPath(callee);
+  const all = ts.isIdentifier(root) ? [root.text, ...names] : names;
+  return all.some((name) => wordsOf(name).some((word) => CALLER_ENTITIES.has(word)));
+}
+
+const CALLER_ENTITIES = new Set(['user', 'users', 'session', 'sessions', 'account', 'accounts', 'principal', 'identity', 'identities', 'apikey', 'apikeys', 'token', 'tokens', 'member', 'members']);
+
+/** Whether an argument reads the credentials of the request (`req.headers.authorization`, a
+ * token read from it, `{ where: { id: req.session.userId } }`). */
+function readsCredentials(argument: ts.Expression, lookup: DefinitionLookup | undefined): boolean {
+  let budget = 200;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || --budget < 0 || ts.isFunctionLike(node)) return;
+    if ((ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isCallExpression(node)) && !isNameOfAccess(node)) {
+      if (sourceOf(node as ts.Expression, lookup)?.kind === 'credentials') {
+        found = true;
+        return;
+      }
+      if (!ts.isCallExpression(node)) return; // its parts are read by the whole
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(argument);
+  return found;
+}
+
+/** The `b` of `a.b` or the key of `{ b: ... }`: a name, not a value. */
+const isNameOfAccess = (node: ts.Node) =>
+  (ts.isPropertyAccessExpression(node.parent) && node.parent.name === node) || (ts.isPropertyAssignment(node.parent) && node.parent.name === node);
 
 /** A property name's kind: `authorization` credentials, `role` permission, `ip` neither. */
 function kindOfProperty(name: string): SourceKind | undefined {
@@ -244,59 +295,43 @@ export function initializerPath(element: ts.BindingElement): { value: ts.Express
  * Where the value of `expression` comes from, when its source tells what it is about. Follows
  * local names to their declarations (at most MAX_STEPS), keeping the property path read.
  */
-export function sourceOf(expression: ts.Expression, lookup?: DefinitionLookup, steps = 0): ValueSource | undefined {
-  const { root, names } = accessPath(expression);
-  if (ts.isCallExpression(root)) {
-    const source = sourceOfCall(root, lookup);
-    // What is read from a call's result: `(await getSession()).user.role` is a permission.
-    const pathKind = names.length > 0 ? kindOfPath(undefined, names) : undefined;
-    if (pathKind && pathKind !== source?.kind && (source?.kind !== 'neither' || source.record)) return { kind: pathKind, description: PATH_DESCRIPTIONS[pathKind], node: root };
-    return source;
-  }
-  if (!ts.isIdentifier(root)) return undefined;
-  const pathKind = kindOfPath(root.text, names);
-  if (pathKind) return { kind: pathKind, description: `${PATH_DESCRIPTIONS[pathKind]} (\`${[root.text, ...names].join('.')}\`)`, node: expression };
-  if (steps >= MAX_STEPS) return undefined;
-  const declaration = declarationOf(root);
-  if (!declaration || ts.isParameter(declaration)) return undefined;
-  if (ts.isBindingElement(declaration)) {
-    const path = initializerPath(declaration);
-    if (!path) return undefined;
-    return sourceOfRead(path.value, [...path.names, ...names], steps, lookup);
-  }
-  if (!declaration.initializer) return undefined;
-  return sourceOfRead(declaration.initializer, names, steps, lookup);
+export function sourceOf(expression: ts.Expression, lookup?: DefinitionLookup): ValueSource | undefined {
+  return sourceOfRead(expression, [], 0, lookup);
 }
 
-/** The source of `names` read from `value` (an initializer). */
-function sourceOfRead(value: ts.Expression, names: readonly string[], steps: number, lookup?: DefinitionLookup): ValueSource | undefined {
+/** The source of `names` read from `value`. A local value is read by where it comes from before
+ * the words of its name (`const token = req.body.csrfToken` is a CSRF token); a parameter, an
+ * import or a global (`req`, `process.env`, `config`) by the names of what is read from it. */
+function sourceOfRead(value: ts.Expression, names: readonly string[], steps: number, lookup: DefinitionLookup | undefined): ValueSource | undefined {
   const inner = skipOuter(value);
   // `process.env.USER ?? 'admin'`, `header || ''`: the value, its default aside.
   if (ts.isBinaryExpression(inner) && (inner.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || inner.operatorToken.kind === ts.SyntaxKind.BarBarToken)) return sourceOfRead(inner.left, names, steps, lookup);
-  if (ts.isCallExpression(inner)) {
-    const source = sourceOfCall(inner, lookup);
-    const pathKind = names.length > 0 ? kindOfPath(undefined, names) : undefined;
-    if (pathKind && (source?.kind !== 'neither' || source.record)) return { kind: pathKind, description: PATH_DESCRIPTIONS[pathKind], node: inner };
+  const { root, names: prefix } = accessPath(inner);
+  const read = [...prefix, ...names];
+  if (ts.isCallExpression(root)) {
+    const source = sourceOfCall(root, lookup);
+    // What is read from a call's result: `(await getSession()).user.role` is a permission, and so is
+    // a record's role; nothing read from a check of neither is.
+    const pathKind = read.length > 0 ? kindOfPath(undefined, read) : undefined;
+    if (pathKind && pathKind !== source?.kind && (source?.kind !== 'neither' || source.record)) {
+      return { kind: pathKind, description: PATH_DESCRIPTIONS[pathKind], node: root, ...(source?.definition && { definition: source.definition }) };
+    }
+    return source;
+  }
+  if (!ts.isIdentifier(root)) return undefined;
+  const declaration = declarationOf(root);
+  if (declaration && !ts.isParameter(declaration)) {
+    if (steps >= MAX_STEPS) return undefined;
+    const from = ts.isBindingElement(declaration) ? initializerPath(declaration) : declaration.initializer && { value: declaration.initializer, names: [] };
+    const source = from ? sourceOfRead(from.value, [...from.names, ...read], steps + 1, lookup) : undefined;
+    // `const scopes = scopesOf(req.headers.authorization)`: what a credential grants, by its name.
+    if (source?.kind === 'credentials' && read.length === 0 && kindOfProperty(root.text) === 'permission') {
+      return { kind: 'permission', description: `${PATH_DESCRIPTIONS.permission} (\`${root.text}\`, from ${source.description})`, node: source.node };
+    }
     if (source) return source;
   }
-  if (ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) {
-    const { root, names: prefix } = accessPath(inner);
-    if (ts.isIdentifier(root)) {
-      const synthetic = [...prefix, ...names];
-      const pathKind = kindOfPath(root.text, synthetic);
-      if (pathKind) return { kind: pathKind, description: `${PATH_DESCRIPTIONS[pathKind]} (\`${[root.text, ...synthetic].join('.')}\`)`, node: inner };
-      const declaration = declarationOf(root);
-      if (declaration && !ts.isParameter(declaration) && steps + 1 < MAX_STEPS) {
-        if (ts.isBindingElement(declaration)) {
-          const path = initializerPath(declaration);
-          return path ? sourceOfRead(path.value, [...path.names, ...synthetic], steps + 1, lookup) : undefined;
-        }
-        if (declaration.initializer) return sourceOfRead(declaration.initializer, synthetic, steps + 1, lookup);
-      }
-    }
-    if (ts.isCallExpression(root)) return sourceOfRead(root, [...prefix, ...names], steps + 1, lookup);
-  }
-  return undefined;
+  const pathKind = kindOfPath(root.text, read);
+  return pathKind ? { kind: pathKind, description: `${PATH_DESCRIPTIONS[pathKind]} (\`${[root.text, ...read].join('.')}\`)`, node: inner } : undefined;
 }
 
 const isLiteral = (node: ts.Expression) => isNullish(node) || ts.isLiteralExpression(node) || ts.isNoSubstitutionTemplateLiteral(node) || node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword;
