@@ -516,3 +516,28 @@ router.post('/login/token', async (req, res) => {
     assert.ok(!run.findings.some((finding) => finding.endsWith(CREDENTIALS)), run.findings.join('\n'));
   });
 });
+
+describe('a tRPC router whose procedure authenticates', () => {
+  const files: Files = {
+    'package.json': '{ "name": "api" }',
+    'src/router.ts': `import { TRPCError } from '@trpc/server';
+import { protectedProcedure, publicProcedure, router } from './trpc';
+
+export const posts = router({
+  remove: protectedProcedure.input(schema).mutation(async ({ input }) => {
+    if (!(await canDeletePost(input.id))) throw new TRPCError({ code: 'UNAUTHORIZED' });
+  }),
+  preview: publicProcedure.input(schema).query(async ({ input }) => {
+    if (!(await canPreviewPost(input.id))) throw new TRPCError({ code: 'UNAUTHORIZED' });
+  }),
+});
+`,
+  };
+
+  it('reports the permission failure in the protected procedure only, followed through its chain', () => {
+    const run = lintProject(files);
+    const permission = run.findings.filter((finding) => finding.endsWith(PERMISSION));
+    assert.deepEqual(permission, [`${at(files, 'src/router.ts', "new TRPCError({ code: 'UNAUTHORIZED' })")} ${PERMISSION}`]);
+    assert.match(run.messages(PERMISSION)[0], /the handler runs inside `protectedProcedure\.input\(schema\)\.mutation`/);
+  });
+});

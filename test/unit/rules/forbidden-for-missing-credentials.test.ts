@@ -51,6 +51,12 @@ ruleTester('forbidden-for-missing-credentials', {
       output: route(`  const me = await getSession(req);\n  if (!me) return res.set('WWW-Authenticate', 'Bearer realm="api"').sendStatus(401);`),
     },
     {
+      name: 'a setting that holds on the path is a precondition, not the reason',
+      code: route(`  if (process.env.AUTH_ENABLED && !req.headers.authorization) return res.sendStatus(403);`),
+      errors: [{ text: 'res.sendStatus(403)', messageIncludes: '`!req.headers.authorization`' }],
+      output: route(`  if (process.env.AUTH_ENABLED && !req.headers.authorization) return res.set('WWW-Authenticate', 'Bearer realm="api"').sendStatus(401);`),
+    },
+    {
       name: 'the catch of a failed verification',
       code: route(`  try {\n    const payload = jwt.verify(req.get('authorization'), SECRET);\n    res.json(payload);\n  } catch (error) {\n    res.sendStatus(403);\n  }`),
       errors: [{ text: 'res.sendStatus(403)', messageIncludes: "the response is the catch of a failed credentials check, `jwt.verify(req.get('authorization'), SECRET)`" }],

@@ -12,6 +12,12 @@ ruleTester('unauthorized-for-permission', {
     // A permission check of a caller nothing identified (no read of the caller, no earlier
     // credentials check, no auth middleware): logging in may well help, a 401 can be right
     route(`  if (!(await canDeletePost(req.params.id))) return res.status(401).json({ error: 'nope' });`),
+    // a 401 of a function declared earlier runs only if called: it identifies nobody
+    route(`  const deny = () => res.status(401).json({ error: 'sign in' });\n  if (!(await canDeletePost(req.params.id))) return res.status(401).json({ error: 'nope' });`),
+    // a route path is no middleware, even when it names a login
+    `import express from 'express';\nconst ROUTES = { login: '/login' };\nconst app = express();\napp.post(ROUTES.login, async (req, res) => {\n  if (!(await canDeletePost(req.params.id))) return res.status(401).json({ error: 'nope' });\n});\n`,
+    // a guard that limits the rate identifies nobody
+    `import { Controller, Delete, UseGuards, UnauthorizedException } from '@nestjs/common';\n@Controller('posts')\nexport class PostsController {\n  @UseGuards(ThrottlerGuard)\n  @Delete(':id')\n  async remove(id: string) {\n    if (!(await canDeletePost(id))) throw new UnauthorizedException();\n  }\n}\n`,
     // Missing or invalid credentials: 401 is right
     route(`  if (!req.user) {\n    return res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'login required' });\n  }`),
     route(`  if (!req.headers.authorization) return res.sendStatus(401);`),

@@ -14,8 +14,8 @@
 //     `protectedProcedure.query(...)`), or a Nest guard on the method or class (`@UseGuards`).
 import ts from 'typescript';
 import type { ResponseModel, ResponseSite } from '../model/types';
-import { readingsOf } from './concern';
-import { accessPath, CALLER_PROPERTIES, declarationOf, initializerPath, REQUEST_NAMES, sourceOf, type DefinitionLookup, type ValueSource } from './provenance';
+import { describeCode, readingsOf } from './concern';
+import { accessPath, CALLER_PROPERTIES, declarationOf, initializerPath, isRequestRoot, REQUEST_NAMES, sourceOf, type DefinitionLookup, type ValueSource } from './provenance';
 import { wordsOf } from './words';
 
 /** How far local declarations are followed from the check. */
@@ -24,7 +24,7 @@ const MAX_DEPTH = 4;
 /** Names given to an identified caller (a parameter, a destructured field). */
 const CALLER_NAMES = new Set(['user', 'currentuser', 'session', 'auth', 'authentication', 'principal', 'viewer', 'identity', 'actor', 'authuser', 'me', 'caller', 'credentials']);
 /** Words of middleware, wrappers and procedures that authenticate before the handler runs. */
-const AUTH_WORDS = new Set(['auth', 'authenticate', 'authenticated', 'authentication', 'protected', 'protect', 'loggedin', 'login', 'session', 'jwt', 'passport', 'requireuser', 'withuser', 'signedin', 'token', 'apikey', 'bearer']);
+const AUTH_WORDS = new Set(['auth', 'authenticate', 'authenticated', 'authentication', 'protected', 'protect', 'loggedin', 'session', 'jwt', 'passport', 'requireuser', 'withuser', 'signedin', 'token', 'apikey', 'bearer']);
 
 /** How the caller is known where `site` runs ("`req.user` is read"), or undefined. */
 export function callerIdentifiedAt(site: ResponseSite, evidence: ts.Node, model: Pick<ResponseModel, 'sites' | 'helperCalls' | 'definitions'>): string | undefined {
@@ -40,28 +40,40 @@ export function callerIdentifiedAt(site: ResponseSite, evidence: ts.Node, model:
   return givenCaller(site.node);
 }
 
-/** An earlier statement of the site's function, not a branch, that may answer 401 itself:
- * `const user = await requireUser(req)`, `assertAuthenticated(session)` (a project helper that
- * sends or throws the 401, found by the project analysis). Past it, the caller is known. */
-function earlierRefusal(site: ts.Node, sites: readonly ResponseSite[]): string | undefined {
-  const refusals = sites.filter((other) => other.status.code === 401 && other.node !== site);
-  if (refusals.length === 0) return undefined;
+/** The statements that run before `site` in its function: those before it in each statement list
+ * around it, innermost first. */
+function* earlierStatements(site: ts.Node): Generator<ts.Statement> {
   for (let child: ts.Node = site, parent = site.parent; parent && !ts.isFunctionLike(child); child = parent, parent = parent.parent) {
     if (!ts.isBlock(parent) && !ts.isSourceFile(parent) && !ts.isCaseClause(parent)) continue;
     const statements: readonly ts.Statement[] = parent.statements;
-    for (const statement of statements.slice(0, statements.indexOf(child as ts.Statement))) {
-      if (!ts.isVariableStatement(statement) && !ts.isExpressionStatement(statement)) continue;
-      const refusal = refusals.find((other) => other.node.getStart() >= statement.getStart() && other.node.end <= statement.end && other.guards.length === 0);
-      if (refusal) return describe(refusal.node);
-    }
+    const index = statements.indexOf(child as ts.Statement);
+    if (index > 0) yield* statements.slice(0, index);
+  }
+}
+
+/** The function a node runs in. */
+function functionOf(node: ts.Node): ts.Node | undefined {
+  let current = node.parent;
+  while (current && !ts.isFunctionLike(current)) current = current.parent;
+  return current;
+}
+
+/** An earlier statement of the site's function, not a branch, that may answer 401 itself:
+ * `const user = await requireUser(req)`, `assertAuthenticated(session)` (a project helper that
+ * sends or throws the 401, found by the project analysis). Past it, the caller is known. A 401 of
+ * a function declared there (`const deny = () => res.status(401)...`) runs only if called. */
+function earlierRefusal(site: ts.Node, sites: readonly ResponseSite[]): string | undefined {
+  const own = functionOf(site);
+  const refusals = sites.filter((other) => other.status.code === 401 && other.node !== site && other.guards.length === 0 && functionOf(other.node) === own);
+  if (refusals.length === 0) return undefined;
+  for (const statement of earlierStatements(site)) {
+    if (!ts.isVariableStatement(statement) && !ts.isExpressionStatement(statement)) continue;
+    const refusal = refusals.find((other) => other.node.getStart() >= statement.getStart() && other.node.end <= statement.end);
+    if (refusal) return describeCode(refusal.node);
   }
   return undefined;
 }
 
-function describe(node: ts.Node): string {
-  const text = node.getText().replace(/\s+/g, ' ');
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
-}
 
 /** How many nodes one search for the caller reads at most: a guard built from values built from
  * other values is followed through each declaration once, and never past this. */
@@ -111,7 +123,7 @@ const isVerified = (source: ValueSource | undefined) => source?.kind === 'creden
 function isCallerRead(expression: ts.Expression, lookup: DefinitionLookup | undefined): boolean {
   const { root, names } = accessPath(expression);
   if (!ts.isIdentifier(root)) return false;
-  if (REQUEST_NAMES.test(root.text) && names.some((name, index) => IDENTIFIED_PROPERTIES.has(name.toLowerCase()) || (name === 'session' && index < names.length - 1))) return true;
+  if (isRequestRoot(root) && names.some((name, index) => IDENTIFIED_PROPERTIES.has(name.toLowerCase()) || (name === 'session' && index < names.length - 1))) return true;
   if (isVerified(sourceOf(expression, lookup))) return true;
   if (expression !== root) return false;
   const declaration = declarationOf(root);
@@ -127,7 +139,7 @@ function isCallerRead(expression: ts.Expression, lookup: DefinitionLookup | unde
 /** `req`, `ctx.request`, `context.switchToHttp().getRequest()`. */
 function isRequest(expression: ts.Expression): boolean {
   const { root, names } = accessPath(expression);
-  if (ts.isIdentifier(root)) return REQUEST_NAMES.test(root.text) || names.at(-1) === 'request';
+  if (ts.isIdentifier(root)) return isRequestRoot(root) || names.at(-1) === 'request';
   return ts.isCallExpression(root) && ts.isPropertyAccessExpression(root.expression) && /^get(Request|Req)$/.test(root.expression.name.text);
 }
 
@@ -138,7 +150,7 @@ function isContextCaller(call: ts.CallExpression): boolean {
     ts.isPropertyAccessExpression(call.expression) &&
     call.expression.name.text === 'get' &&
     ts.isIdentifier(call.expression.expression) &&
-    REQUEST_NAMES.test(call.expression.expression.text) &&
+    isRequestRoot(call.expression.expression) &&
     key !== undefined &&
     ts.isStringLiteralLike(key) &&
     isCallerName(key.text)
@@ -161,14 +173,10 @@ function isParameterBinding(element: ts.BindingElement): boolean {
 /** The condition of an earlier `if (...) return|throw` in the site's function that exits when
  * credentials are missing: past it, the caller is known. */
 function earlierCredentialsExit(site: ts.Node, lookup: DefinitionLookup | undefined): string | undefined {
-  for (let child: ts.Node = site, parent = site.parent; parent && !ts.isFunctionLike(child); child = parent, parent = parent.parent) {
-    if (!ts.isBlock(parent) && !ts.isSourceFile(parent) && !ts.isCaseClause(parent)) continue;
-    const statements: readonly ts.Statement[] = parent.statements;
-    for (const statement of statements.slice(0, statements.indexOf(child as ts.Statement))) {
-      if (!ts.isIfStatement(statement) || !exits(statement.thenStatement)) continue;
-      const readings = readingsOf({ expression: statement.expression, negated: false }, lookup);
-      if (readings.some((reading) => reading.concern === 'credentials' && reading.failing)) return statement.expression.getText();
-    }
+  for (const statement of earlierStatements(site)) {
+    if (!ts.isIfStatement(statement) || !exits(statement.thenStatement)) continue;
+    const readings = readingsOf({ expression: statement.expression, negated: false }, lookup);
+    if (readings.some((reading) => reading.concern === 'credentials' && reading.failing)) return describeCode(statement.expression);
   }
   return undefined;
 }
@@ -182,24 +190,38 @@ function exits(statement: ts.Statement): boolean {
   return false;
 }
 
-/** The handler around `site` is given an identified caller by its route, wrapper or guard. */
+/** The handler around `site` is given an identified caller by its route, wrapper or guard. Only
+ * the innermost function's parameters count (an outer `registerRoutes(router, auth)` gives the
+ * handler nothing); the calls it is passed to, at any level, may wrap it in auth. */
 function givenCaller(site: ts.Node): string | undefined {
+  let handler: ts.SignatureDeclaration | undefined;
   for (let node: ts.Node | undefined = site; node; node = node.parent) {
     if (ts.isFunctionLike(node)) {
-      const named = node.parameters.map((parameter) => parameterCaller(parameter.name)).find(Boolean) ?? callerFieldOfParameter(node);
-      if (named) return `the handler is given \`${named}\``;
+      if (!handler) {
+        handler = node;
+        const named = node.parameters.map((parameter) => parameterCaller(parameter.name)).find(Boolean) ?? callerFieldOfParameter(node);
+        if (named) return `the handler is given \`${named}\``;
+      }
       const guard = nestGuard(node);
       if (guard) return guard;
     }
     const call = node.parent;
     if (call && ts.isCallExpression(call) && call.arguments.includes(node as ts.Expression)) {
-      const before = call.arguments.slice(0, call.arguments.indexOf(node as ts.Expression));
+      // `router.get(path, requireAuth, handler)`: what runs before it, the path aside.
+      const before = call.arguments.slice(0, call.arguments.indexOf(node as ts.Expression)).filter(isMiddleware);
       const middleware = before.find((argument) => namesAuth(argument));
-      if (middleware) return `\`${middleware.getText()}\` runs before the handler`;
-      if (namesAuth(call.expression)) return `the handler runs inside \`${calleeText(call)}\``;
+      if (middleware) return `\`${describeCode(middleware)}\` runs before the handler`;
+      if (namesAuth(call.expression)) return `the handler runs inside \`${describeCode(call.expression)}\``;
     }
   }
   return undefined;
+}
+
+/** A function or a call that makes one: not a path (`'/admin'`, `ROUTES.login`) or options. */
+function isMiddleware(argument: ts.Expression): boolean {
+  if (ts.isStringLiteralLike(argument) || ts.isTemplateExpression(argument) || ts.isObjectLiteralExpression(argument)) return false;
+  const { root } = accessPath(ts.isCallExpression(argument) ? argument.expression : argument);
+  return !(ts.isIdentifier(root) && /^[A-Z][A-Z0-9_]*$/.test(root.text));
 }
 
 function parameterCaller(name: ts.BindingName): string | undefined {
@@ -215,9 +237,11 @@ function parameterCaller(name: ts.BindingName): string | undefined {
 /** Fields that carry the caller's identity into a use case or service (`command.userId`). */
 const CALLER_FIELDS = new Set(['userId', 'user_id', 'user', 'currentUser', 'actorId', 'callerId']);
 
-/** `execute(command) { ... command.userId ... }`: a parameter read for the caller's identity. */
+/** `execute(command) { ... command.userId ... }`: a parameter of a use case or service (not the
+ * request, whose `req.user?.id` may be absent) read for the caller's identity: the function is
+ * given the caller, wherever it reads it. */
 function callerFieldOfParameter(fn: ts.SignatureDeclaration): string | undefined {
-  const names = new Set(fn.parameters.map((parameter) => parameter.name).filter(ts.isIdentifier).map((name) => name.text));
+  const names = new Set(fn.parameters.map((parameter) => parameter.name).filter(ts.isIdentifier).map((name) => name.text).filter((name) => !REQUEST_NAMES.test(name)));
   const body = 'body' in fn ? (fn.body as ts.Node | undefined) : undefined;
   if (names.size === 0 || !body) return undefined;
   let found: string | undefined;
@@ -235,20 +259,26 @@ function nestGuard(fn: ts.SignatureDeclaration): string | undefined {
   const holders = [fn, ts.isMethodDeclaration(fn) ? fn.parent : undefined];
   for (const holder of holders) {
     if (!holder || !ts.canHaveDecorators(holder)) continue;
-    const decorator = ts.getDecorators(holder)?.find((d) => ts.isCallExpression(d.expression) && ts.isIdentifier(d.expression.expression) && d.expression.expression.text === 'UseGuards');
-    if (decorator) return `\`${decorator.getText()}\` guards the handler`;
+    // `@UseGuards(JwtAuthGuard)`, `@UseGuards(AuthGuard('jwt'))`; not `@UseGuards(ThrottlerGuard)`.
+    const decorator = ts.getDecorators(holder)?.find(
+      (d) => ts.isCallExpression(d.expression) && ts.isIdentifier(d.expression.expression) && d.expression.expression.text === 'UseGuards' && d.expression.arguments.some(namesAuth),
+    );
+    if (decorator) return `\`${describeCode(decorator)}\` guards the handler`;
   }
   return undefined;
 }
 
-/** `requireAuth`, `passport.authenticate('jwt')`, `protectedProcedure.query`, `withAuth`. */
+/** `requireAuth`, `passport.authenticate('jwt')`, `withAuth`, `protectedProcedure.query`, and
+ * chained: `protectedProcedure.input(schema).mutation` (the chain is followed to its root). */
 function namesAuth(expression: ts.Expression): boolean {
-  const { root, names } = accessPath(ts.isCallExpression(expression) ? expression.expression : expression);
-  const all = [...(ts.isIdentifier(root) ? [root.text] : []), ...names];
-  return all.some((name) => wordsOf(name).some((word) => AUTH_WORDS.has(word)));
-}
-
-function calleeText(call: ts.CallExpression): string {
-  const text = call.expression.getText().replace(/\s+/g, ' ');
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+  const names: string[] = [];
+  let current: ts.Expression = expression;
+  for (let depth = 0; depth < 12; depth++) {
+    const path = accessPath(ts.isCallExpression(current) ? current.expression : current);
+    names.push(...path.names);
+    if (ts.isIdentifier(path.root)) names.push(path.root.text);
+    if (!ts.isCallExpression(path.root)) break;
+    current = path.root;
+  }
+  return names.some((name) => wordsOf(name).some((word) => AUTH_WORDS.has(word)));
 }

@@ -4,7 +4,7 @@
 import ts from 'typescript';
 import type { Guard, ResponseSite } from '../model/types';
 import { isNullish as isNullValue } from '../model/syntax/syntax';
-import { failedCheckOfCatch, sourceOfCondition, type DefinitionLookup, type ValueSource } from './provenance';
+import { failedCheckOfCatch, NEITHER_WORDS, sourceOfCondition, type DefinitionLookup, type ValueSource } from './provenance';
 import { wordsOf } from './words';
 import type { RelatedLocation } from '../types';
 
@@ -88,10 +88,8 @@ function isVerificationError(leaf: ts.Expression): boolean {
   return false;
 }
 
-/** Words of checks that are about neither: a CSRF token guards against forged requests, whoever sends
- * them (a 403 is right for a mismatch, even though the token sits in the session). */
-const NEITHER_WORDS = new Set(['csrf', 'xsrf']);
-
+/** The words of a leaf: a check about neither (a CSRF token guards against forged requests,
+ * whoever sends them) says nothing; then permission words, credential words, the caller's name. */
 function concernOfLeaf(leaf: ts.Expression, { identifiers, words, constantWords, last }: LeafNames): AuthConcern | undefined {
   if (words.some((w) => NEITHER_WORDS.has(w))) return undefined;
   if (words.some((w) => PERMISSION_WORDS.has(w))) return 'permission';
@@ -145,13 +143,14 @@ function withNegations(leaf: ts.Expression): ts.Expression {
 export function readingsOf(guard: Guard, lookup?: DefinitionLookup): LeafReading[] {
   return leavesOf(guard.expression).flatMap(({ leaf, negations }): LeafReading[] => {
     const source = sourceOfCondition(leaf, lookup);
-    if (source?.kind === 'neither') return [{ leaf, concern: 'neither', failing: false, source }];
     const names = namesIn(leaf);
     const concern = source?.kind ?? concernOfLeaf(leaf, names);
     if (!concern) return [];
     const sense = senseOf(leaf, names);
-    if (sense === 0) return [];
     const truthyOnPath = (negations + (guard.negated ? 1 : 0)) % 2 === 0;
+    // A check of neither that cannot be told apart from a failing one counts as failing: silent.
+    if (concern === 'neither') return [{ leaf, concern, failing: sense === 0 || truthyOnPath === (sense === -1), source }];
+    if (sense === 0) return [];
     return [{ leaf, concern, failing: truthyOnPath === (sense === -1), source }];
   });
 }
@@ -221,11 +220,12 @@ function readConcern(site: ResponseSite, lookup?: DefinitionLookup): SiteConcern
   const messages = site.messages.map((node) => ({ node, concern: concernOfMessage(node.text) }));
   const said = new Set(messages.map((m) => m.concern).filter((c) => c !== undefined));
   const readings = site.guards.map((guard) => readingsOf(guard, lookup));
-  const present = new Set(readings.flat().filter((r) => !r.failing).map((r) => r.concern));
+  const present = new Set(readings.flat().filter((r) => !r.failing && r.concern !== 'neither').map((r) => r.concern));
   for (const guardReadings of readings) {
-    // The innermost guard about something other than the caller decides the path: a record not
-    // found, sign-up switched off, a CSRF token that does not match. A 403 is right there.
-    if (guardReadings.some((r) => r.concern === 'neither')) return undefined;
+    // The innermost guard that fails on something other than the caller decides the path: a record
+    // not found, sign-up switched off, a CSRF token that does not match. A 403 is right there. One
+    // that holds on the path (`if (process.env.AUTH_ON && !token)`) is a precondition only.
+    if (guardReadings.some((r) => r.concern === 'neither' && r.failing)) return undefined;
     const failing = guardReadings.filter((r): r is LeafReading & { concern: AuthConcern } => r.failing && r.concern !== 'neither');
     if (failing.length === 0) continue;
     const concerns = new Set(failing.map((r) => r.concern));

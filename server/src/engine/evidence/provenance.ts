@@ -38,13 +38,33 @@ export interface ValueSource {
 /** How many declarations are followed from one value: `a = b; b = await c()` is two. */
 const MAX_STEPS = 6;
 
-const NEITHER_WORDS = new Set(['csrf', 'xsrf', 'ratelimit', 'ip', 'host', 'hostname', 'origin', 'referer', 'referrer', 'captcha', 'turnstile', 'recaptcha', 'maintenance', 'demo', 'readonly']);
-const CONFIG_ROOTS = new Set(['env', 'config', 'configuration', 'settings', 'flags', 'features', 'options']);
+/** Words of checks about something other than the caller, wherever they are in a name. */
+export const NEITHER_WORDS = new Set(['csrf', 'xsrf', 'ratelimit', 'captcha', 'turnstile', 'recaptcha', 'maintenance', 'demo', 'readonly']);
+/** Names of the request's address and host, as whole names only (`hostId` is a record's owner). */
+const NEITHER_NAMES = new Set(['ip', 'ips', 'host', 'hostname', 'origin', 'referer', 'referrer', 'xforwardedfor', 'xrealip', 'remoteaddress']);
+const CONFIG_ROOTS = new Set(['env', 'config', 'configuration', 'settings', 'flags', 'features']);
+const isNeitherName = (name: string) => NEITHER_NAMES.has(name.toLowerCase().replace(/[^a-z0-9]/g, '')) || wordsOf(name).some((word) => NEITHER_WORDS.has(word));
 const PERMISSION_PROPERTIES = new Set(['role', 'roles', 'permission', 'permissions', 'scope', 'scopes', 'plan', 'entitlement', 'entitlements', 'admin', 'isadmin', 'owner', 'ownerid', 'privileges', 'acl', 'grants', 'abilities', 'superuser', 'issuperuser', 'isowner', 'ismember']);
 const CREDENTIAL_PROPERTIES = new Set(['authorization', 'cookie', 'cookies', 'session', 'apikey', 'token', 'accesstoken', 'bearer', 'jwt', 'credentials', 'password']);
 /** What auth middleware leaves on a request: `req.user`, `ctx.state.user`, `request.auth`. */
 export const CALLER_PROPERTIES = new Set(['user', 'auth', 'principal', 'identity', 'session', 'currentuser', 'viewer']);
 export const REQUEST_NAMES = /^(req|request|ctx|context|c|event|e)$/;
+/** Short names that are the request only as a handler's parameter (`(c) => ...` in Hono), not as
+ * the item of a callback (`comments.find((c) => c.user...)`). */
+const SHORT_REQUEST_NAMES = /^(context|c|event|e)$/;
+const ITEM_CALLBACKS = new Set(['find', 'filter', 'map', 'some', 'every', 'forEach', 'reduce', 'flatMap', 'findIndex', 'sort', 'then', 'catch']);
+
+/** Whether `root` names the request (or the context that holds it) of a handler. */
+export function isRequestRoot(root: ts.Identifier): boolean {
+  if (!REQUEST_NAMES.test(root.text)) return false;
+  if (!SHORT_REQUEST_NAMES.test(root.text)) return true;
+  const declaration = declarationOf(root);
+  if (!declaration || !ts.isParameter(declaration)) return false;
+  const fn = declaration.parent;
+  const call = fn.parent;
+  const method = call && ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text : undefined;
+  return method === undefined || !ITEM_CALLBACKS.has(method);
+}
 
 /** Verbs that make or look up a credential rather than check one: `createCheckoutSession`,
  * `generateResetToken`, `findInviteByToken`. */
@@ -54,7 +74,7 @@ const MAKES_OR_FINDS = /^(create|generate|issue|sign|mint|refresh|revoke|delete|
  * permission, `findFirst` a record. Case matters: `cancelOrder` is no `can`, `maybeX` no `may`. */
 function kindOfCallName(name: string): SourceKind | 'record' | undefined {
   const words = wordsOf(name);
-  if (words.some((word) => NEITHER_WORDS.has(word)) || /^(rate)?[lL]imit/.test(name)) return 'neither';
+  if (isNeitherName(name) || /^(rate)?[lL]imit/.test(name)) return 'neither';
   // `isAuthenticatedForOrganization(user, org)`, `hasAccessToProject`: a check scoped to a group is membership.
   if (/^(is|has|can|check|assert|ensure|verify)\w*(For|In|To|Of)(Organi[sz]ation|Org|Team|Project|Workspace|Tenant|Environment|Group|Resource)$/.test(name)) return 'permission';
   if (/^(can|may)([A-Z]|$)|^(has|check|assert|require|ensure)\w*(Permission|Role|Scope|Access|Ability|Entitlement|Admin|Owner|Member)s?$|^is\w*(Admin|Owner|Member|Allowed|Authori[sz]ed)$|^authori[sz]e$|^(enforce|assert)\w*Polic/.test(name)) return 'permission';
@@ -156,7 +176,7 @@ const isNameOfAccess = (node: ts.Node) =>
 function kindOfProperty(name: string): SourceKind | undefined {
   const lower = name.toLowerCase().replace(/[^a-z0-9]/g, '');
   const words = wordsOf(name);
-  if (words.some((word) => NEITHER_WORDS.has(word)) || /^x(forwardedfor|realip)$/.test(lower)) return 'neither';
+  if (isNeitherName(name)) return 'neither';
   if (PERMISSION_PROPERTIES.has(lower) || words.some((word) => PERMISSION_PROPERTIES.has(word) && word !== 'owner')) return 'permission';
   if (CREDENTIAL_PROPERTIES.has(lower) || lower === 'xapikey' || lower === 'xaccesstoken' || lower === 'xauthtoken') return 'credentials';
   return undefined;
@@ -192,9 +212,10 @@ function skipOuter(expression: ts.Expression): ts.Expression {
 
 /** The kind of a property path read from a value: `session.user.role` is a permission whatever the
  * session is; `headers.authorization` credentials; `env.SIGNUP_ENABLED` configuration. */
-function kindOfPath(rootName: string | undefined, names: readonly string[]): ValueSource['kind'] | undefined {
+function kindOfPath(root: ts.Identifier | undefined, names: readonly string[]): ValueSource['kind'] | undefined {
+  const rootName = root?.text;
   const all = rootName ? [rootName, ...names] : names;
-  if (all.some((name) => wordsOf(name).some((word) => NEITHER_WORDS.has(word)))) return 'neither';
+  if (all.some(isNeitherName)) return 'neither';
   if ((rootName && CONFIG_ROOTS.has(rootName.toLowerCase())) || (rootName === 'process' && names[0] === 'env') || names.some((name) => name === 'env')) return 'neither';
   // The last permission-like or credential-like name decides: `req.session.user.roles` is about
   // roles. A predicate read from credentials (`request.auth.credentials.canDelete`) is about the
@@ -210,7 +231,7 @@ function kindOfPath(rootName: string | undefined, names: readonly string[]): Val
   // `req.user`, `ctx.state.user`: the caller that auth middleware identified.
   // The caller itself; its attributes (`req.user.emailVerified`) are neither credentials nor
   // permissions by their source (its id compared with a record's is read by sourceOfComparison).
-  if (rootName && REQUEST_NAMES.test(rootName) && names.length > 0 && CALLER_PROPERTIES.has(names[names.length - 1].toLowerCase())) return 'credentials';
+  if (root && isRequestRoot(root) && names.length > 0 && CALLER_PROPERTIES.has(names[names.length - 1].toLowerCase())) return 'credentials';
   return undefined;
 }
 
@@ -330,7 +351,7 @@ function sourceOfRead(value: ts.Expression, names: readonly string[], steps: num
     }
     if (source) return source;
   }
-  const pathKind = kindOfPath(root.text, read);
+  const pathKind = kindOfPath(root, read);
   return pathKind ? { kind: pathKind, description: `${PATH_DESCRIPTIONS[pathKind]} (\`${[root.text, ...read].join('.')}\`)`, node: inner } : undefined;
 }
 
@@ -353,20 +374,23 @@ function sourceOfComparison(node: ts.BinaryExpression, lookup?: DefinitionLookup
   const other = sides.find((side) => side !== credential);
   if (credential && other) {
     const secret = (side: { last: string }) => wordsOf(side.last).some((word) => SECRET_WORDS.has(word));
-    if ((other.source?.kind === 'neither' && !other.source.record) || other.source?.kind === 'credentials' || secret(credential) || secret(other)) {
+    if (secret(credential) || secret(other)) return { kind: 'credentials', description: `a credential compared by hand (\`${shortText(node)}\`)`, node };
+    // `doc.ownerId !== user.id`, `req.user.id !== config.adminId`: the caller's id against a
+    // record's or an allowed one: ownership, an allow-list.
+    if (IDENTITY_NAME.test(credential.last)) return { kind: 'permission', description: `the caller compared with a record or an allowed one (\`${shortText(node)}\`)`, node };
+    // `credentials.name !== env.ADMIN_USER`: a credential against a configured one.
+    if ((other.source?.kind === 'neither' && !other.source.record) || other.source?.kind === 'credentials') {
       return { kind: 'credentials', description: `a credential compared by hand (\`${shortText(node)}\`)`, node };
     }
-    // `doc.ownerId !== user.id`: the caller's id against a record's: ownership.
-    if (IDENTITY_NAME.test(credential.last)) return { kind: 'permission', description: `the caller compared with a record (\`${shortText(node)}\`)`, node };
     return undefined;
   }
   const neither = sides.find((side) => side.source?.kind === 'neither' && !side.source.record);
   // `req.query.key !== process.env.API_KEY`: a value of the request against a configured secret.
   const fromRequest = [node.left, node.right].some((side) => {
     const { root } = accessPath(side);
-    return ts.isIdentifier(root) && REQUEST_NAMES.test(root.text);
+    return ts.isIdentifier(root) && isRequestRoot(root);
   });
-  const aboutNeither = [node.left, node.right].some((side) => namesOf(side).some((name) => wordsOf(name).some((word) => NEITHER_WORDS.has(word))));
+  const aboutNeither = [node.left, node.right].some((side) => namesOf(side).some(isNeitherName));
   if (neither && fromRequest && !aboutNeither && wordsOf(neither.last).some((word) => SECRET_WORDS.has(word))) {
     return { kind: 'credentials', description: `a credential compared by hand (\`${shortText(node)}\`)`, node };
   }
@@ -380,7 +404,7 @@ function sourceOfComparison(node: ts.BinaryExpression, lookup?: DefinitionLookup
 /** `req.user.id`, `ctx.state.user.email`: the identity of the caller auth middleware identified. */
 function callerIdentity(expression: ts.Expression): ValueSource | undefined {
   const { root, names } = accessPath(expression);
-  const identified = ts.isIdentifier(root) && REQUEST_NAMES.test(root.text) && names.length >= 2 && CALLER_PROPERTIES.has(names[names.length - 2].toLowerCase()) && IDENTITY_NAME.test(names[names.length - 1]);
+  const identified = ts.isIdentifier(root) && isRequestRoot(root) && names.length >= 2 && CALLER_PROPERTIES.has(names[names.length - 2].toLowerCase()) && IDENTITY_NAME.test(names[names.length - 1]);
   return identified ? { kind: 'credentials', description: `the caller (\`${shortText(expression)}\`)`, node: expression } : undefined;
 }
 
@@ -411,8 +435,13 @@ export function sourceOfCondition(leaf: ts.Expression, lookup?: DefinitionLookup
     return sourceOfComparison(node, lookup);
   }
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && kindOfCallName(node.expression.name.text) === undefined) {
-    // `user.roles.includes('admin')`, `scopes.has('write')`: what the method is asked of.
-    return sourceOf(node.expression.expression, lookup);
+    // `user.roles.includes('admin')`, `scopes.has('write')`: what the method is asked of; a list of
+    // the configuration asked about the caller (`config.adminEmails.includes(req.user.email)`) is
+    // an allow-list of callers.
+    const receiver = sourceOf(node.expression.expression, lookup);
+    const askedAboutCaller = node.arguments.some((argument) => callerIdentity(argument) !== undefined || (sourceOf(argument, lookup)?.kind === 'credentials' && IDENTITY_NAME.test(lastName(argument))));
+    if (receiver?.kind === 'neither' && !receiver.record && askedAboutCaller) return { kind: 'permission', description: `an allow-list of callers (\`${shortText(node)}\`)`, node };
+    return receiver;
   }
   return sourceOf(node, lookup);
 }

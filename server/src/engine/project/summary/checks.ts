@@ -4,6 +4,7 @@
 // guard (engine/evidence/provenance.ts); all its returns must agree, else it says nothing.
 import ts from 'typescript';
 import { sourceOfCondition } from '../../evidence/provenance';
+import { isNullish } from '../../model/syntax/syntax';
 import type { CheckKind } from '../../model/types';
 
 export function checkOf(fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }): CheckKind | undefined {
@@ -30,5 +31,4 @@ function returnsOf(body: ts.Block): ts.Expression[] {
   return found;
 }
 
-const isPlainLiteral = (node: ts.Expression) =>
-  node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword || node.kind === ts.SyntaxKind.NullKeyword || ts.isLiteralExpression(node);
+const isPlainLiteral = (node: ts.Expression) => node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword || isNullish(node) || ts.isLiteralExpression(node);
