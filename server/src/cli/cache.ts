@@ -50,7 +50,9 @@ let engineKey: string | undefined;
 
 /** This linter: its version, and the build that runs (a build of the same version may differ),
  * known by the size and modification time of its code as files are known by the fingerprint:
- * hashing the 4-10 MiB bundle would cost a cached run a tenth of its time. */
+ * hashing the 4-10 MiB bundle would cost a cached run a tenth of its time. Run unbundled (`out/`,
+ * the tests), this is cache.js alone: a change elsewhere in the engine keeps old results there. An
+ * installed package keeps npm's fixed times, so only another version or size tells it apart. */
 function currentEngine(): string {
   if (engineKey === undefined) {
     let build = '';

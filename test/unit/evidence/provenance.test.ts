@@ -54,6 +54,8 @@ const cases: [SourceKind | undefined, string, string][] = [
   [undefined, 'the item of a callback is no request', `comments.forEach((c) => {\n  if (!c.user) return;\n});`],
   [undefined, 'a value seven declarations away', `const a = req.user;\nconst b = a; const c2 = b; const d = c2; const f = d; const g = f; const h = g;\nif (!h) return;`],
   [undefined, 'a value reassigned: no one source', `let user = req.user;\nuser = await lookup(req.params.id);\nif (!user) return;`],
+  [undefined, 'a value reassigned by destructuring', `let payload = await verifyJwt(req.body.jwt);\n({ payload } = await lookup(req.params.id));\nif (!payload) return;`],
+  [undefined, 'a catch binding hides an outer value of its name', `const me = await getServerSession(req);\ntry { run(); } catch (me) {\n  if (!me) return;\n}`],
   [undefined, 'a parameter of a helper', `const check = (value) => { if (!value) return; };`],
 ];
 

@@ -14,7 +14,8 @@
 //     `protectedProcedure.query(...)`), or a Nest guard on the method or class (`@UseGuards`).
 import ts from 'typescript';
 import type { ResponseModel, ResponseSite } from '../model/types';
-import { describeCode, readingsOf } from './concern';
+import { readingsOf } from './concern';
+import { describeCode } from './describe-code';
 import { accessPath, CALLER_PROPERTIES, declarationOf, initializerPath, isRequestRoot, REQUEST_NAMES, sourceOf, type DefinitionLookup, type ValueSource } from './provenance';
 import { wordsOf } from './words';
 

@@ -4,6 +4,7 @@
 import ts from 'typescript';
 import type { Guard, ResponseSite } from '../model/types';
 import { isNullish as isNullValue } from '../model/syntax/syntax';
+import { describeCode } from './describe-code';
 import { failedCheckOfCatch, NEITHER_WORDS, sourceOfCondition, type DefinitionLookup, type ValueSource } from './provenance';
 import { wordsOf } from './words';
 import type { RelatedLocation } from '../types';
@@ -162,12 +163,6 @@ export function concernOfMessage(text: string): AuthConcern | undefined {
   if (CREDENTIAL_MESSAGE.test(text)) return 'credentials';
   if (PERMISSION_MESSAGE.test(text)) return 'permission';
   return undefined;
-}
-
-/** The code of a guard as a message shows it: one line, at most 60 characters. */
-export function describeCode(node: ts.Node): string {
-  const text = node.getText().replace(/\s+/g, ' ');
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 /** What a response site answers, with the evidence a message names and the place it points at. */

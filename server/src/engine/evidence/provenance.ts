@@ -13,6 +13,7 @@
 // Unknown sources give no answer: the word lists of concern.ts read the names then.
 import ts from 'typescript';
 import { isNullish } from '../model/syntax/syntax';
+import { describeCode } from './describe-code';
 import type { CallDefinition, DefinitionLookup } from '../model/types';
 
 export type { CallDefinition, DefinitionLookup };
@@ -34,6 +35,10 @@ export interface ValueSource {
    * middleware put on the request), not a header or cookie as it came. */
   verified?: true;
 }
+
+/** How long a call or comparison quoted inside a description may be: the description sits in a
+ * message that quotes the guard too. */
+const QUOTED = 50;
 
 /** How many declarations are followed from one value: `a = b; b = await c()` is two. */
 const MAX_STEPS = 6;
@@ -134,7 +139,7 @@ function sourceOfCall(call: ts.CallExpression, lookup?: DefinitionLookup): Value
   const kind = fedCredentials ? 'credentials' : named;
   if (!kind) return undefined;
   const where = definition ? `, ${definition.where}` : '';
-  const description = `${CALL_DESCRIPTIONS[kind]} (\`${shortText(call)}\`${where})`;
+  const description = `${CALL_DESCRIPTIONS[kind]} (\`${describeCode(call, QUOTED)}\`${where})`;
   const source: ValueSource = kind === 'record' ? { kind: 'neither', description, node: call, record: true } : { kind, description, node: call, ...(kind === 'credentials' && { verified: true as const }) };
   return definition ? { ...source, definition } : source;
 }
@@ -252,6 +257,11 @@ export function declarationOf(name: ts.Identifier): ts.VariableDeclaration | ts.
         if (found) return found === parameter.name ? parameter : (found.parent as ts.BindingElement);
       }
     }
+    // A name bound here with no one value to follow: `catch (error)`, `for (const item of list)`,
+    // a named function expression. It hides any outer declaration of the same name.
+    if (ts.isCatchClause(scope) && scope.variableDeclaration && bindingNamed(scope.variableDeclaration.name, name.text)) return undefined;
+    if ((ts.isForOfStatement(scope) || ts.isForInStatement(scope)) && ts.isVariableDeclarationList(scope.initializer) && scope.initializer.declarations.some((d) => bindingNamed(d.name, name.text))) return undefined;
+    if (ts.isFunctionExpression(scope) && scope.name?.text === name.text) return undefined;
     if (!ts.isBlock(scope) && !ts.isSourceFile(scope) && !ts.isCaseClause(scope)) continue;
     const found = declaredIn(scope.statements, name.text, name.pos);
     if (found) return isReassigned(found, name.text) ? undefined : found.declaration;
@@ -284,12 +294,29 @@ function declaredIn(statements: readonly ts.Statement[], text: string, before: n
 }
 
 /** Whether a `let` or `var` is assigned anywhere in the statements around its declaration. */
+/** Whether an assignment target writes `text`: the name itself, or a name in a destructuring. */
+function assigns(target: ts.Node, text: string): boolean {
+  if (ts.isIdentifier(target)) return target.text === text;
+  if (ts.isParenthesizedExpression(target)) return assigns(target.expression, text);
+  if (ts.isObjectLiteralExpression(target)) {
+    return target.properties.some((property) =>
+      ts.isShorthandPropertyAssignment(property) ? property.name.text === text : ts.isPropertyAssignment(property) ? assigns(property.initializer, text) : ts.isSpreadAssignment(property) && assigns(property.expression, text),
+    );
+  }
+  if (ts.isArrayLiteralExpression(target)) return target.elements.some((element) => assigns(ts.isSpreadElement(element) ? element.expression : element, text));
+  if (ts.isBinaryExpression(target) && target.operatorToken.kind === ts.SyntaxKind.EqualsToken) return assigns(target.left, text); // a default: `[x = 1] = list`
+  return false;
+}
+
 function isReassigned({ list }: { list: ts.VariableDeclarationList }, text: string): boolean {
   if ((list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) === ts.NodeFlags.Const) return false;
   let assigned = false;
   const visit = (node: ts.Node): void => {
     if (assigned) return;
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment && ts.isIdentifier(node.left) && node.left.text === text) assigned = true;
+    const isAssignment = ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+    // `x = ...`, `x += ...`, `({ x } = ...)`, `[x] = ...`, `for (x of ...)`
+    if (isAssignment && assigns(node.left, text)) assigned = true;
+    else if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && !ts.isVariableDeclarationList(node.initializer) && assigns(node.initializer, text)) assigned = true;
     else ts.forEachChild(node, visit);
   };
   visit(list.parent.parent);
@@ -374,13 +401,13 @@ function sourceOfComparison(node: ts.BinaryExpression, lookup?: DefinitionLookup
   const other = sides.find((side) => side !== credential);
   if (credential && other) {
     const secret = (side: { last: string }) => wordsOf(side.last).some((word) => SECRET_WORDS.has(word));
-    if (secret(credential) || secret(other)) return { kind: 'credentials', description: `a credential compared by hand (\`${shortText(node)}\`)`, node };
+    if (secret(credential) || secret(other)) return { kind: 'credentials', description: `a credential compared by hand (\`${describeCode(node, QUOTED)}\`)`, node };
     // `doc.ownerId !== user.id`, `req.user.id !== config.adminId`: the caller's id against a
     // record's or an allowed one: ownership, an allow-list.
-    if (IDENTITY_NAME.test(credential.last)) return { kind: 'permission', description: `the caller compared with a record or an allowed one (\`${shortText(node)}\`)`, node };
+    if (IDENTITY_NAME.test(credential.last)) return { kind: 'permission', description: `the caller compared with a record or an allowed one (\`${describeCode(node, QUOTED)}\`)`, node };
     // `credentials.name !== env.ADMIN_USER`: a credential against a configured one.
     if ((other.source?.kind === 'neither' && !other.source.record) || other.source?.kind === 'credentials') {
-      return { kind: 'credentials', description: `a credential compared by hand (\`${shortText(node)}\`)`, node };
+      return { kind: 'credentials', description: `a credential compared by hand (\`${describeCode(node, QUOTED)}\`)`, node };
     }
     return undefined;
   }
@@ -392,12 +419,12 @@ function sourceOfComparison(node: ts.BinaryExpression, lookup?: DefinitionLookup
   });
   const aboutNeither = [node.left, node.right].some((side) => namesOf(side).some(isNeitherName));
   if (neither && fromRequest && !aboutNeither && wordsOf(neither.last).some((word) => SECRET_WORDS.has(word))) {
-    return { kind: 'credentials', description: `a credential compared by hand (\`${shortText(node)}\`)`, node };
+    return { kind: 'credentials', description: `a credential compared by hand (\`${describeCode(node, QUOTED)}\`)`, node };
   }
   if (neither) return neither.source;
   // `environment._organizationId !== command.organizationId`: whom a record looked up belongs to,
   // against whom the request is for.
-  if (sides.some((side) => side.source?.record && OWNERSHIP_FIELD.test(side.last))) return { kind: 'permission', description: `the owner of a record compared with the caller's (\`${shortText(node)}\`)`, node };
+  if (sides.some((side) => side.source?.record && OWNERSHIP_FIELD.test(side.last))) return { kind: 'permission', description: `the owner of a record compared with the caller's (\`${describeCode(node, QUOTED)}\`)`, node };
   return sides.find((side) => side.source?.kind === 'permission')?.source;
 }
 
@@ -405,7 +432,7 @@ function sourceOfComparison(node: ts.BinaryExpression, lookup?: DefinitionLookup
 function callerIdentity(expression: ts.Expression): ValueSource | undefined {
   const { root, names } = accessPath(expression);
   const identified = ts.isIdentifier(root) && isRequestRoot(root) && names.length >= 2 && CALLER_PROPERTIES.has(names[names.length - 2].toLowerCase()) && IDENTITY_NAME.test(names[names.length - 1]);
-  return identified ? { kind: 'credentials', description: `the caller (\`${shortText(expression)}\`)`, node: expression } : undefined;
+  return identified ? { kind: 'credentials', description: `the caller (\`${describeCode(expression, QUOTED)}\`)`, node: expression } : undefined;
 }
 
 /** All the names of a read: `req.body.csrfToken` -> req, body, csrfToken. */
@@ -440,15 +467,10 @@ export function sourceOfCondition(leaf: ts.Expression, lookup?: DefinitionLookup
     // an allow-list of callers.
     const receiver = sourceOf(node.expression.expression, lookup);
     const askedAboutCaller = node.arguments.some((argument) => callerIdentity(argument) !== undefined || (sourceOf(argument, lookup)?.kind === 'credentials' && IDENTITY_NAME.test(lastName(argument))));
-    if (receiver?.kind === 'neither' && !receiver.record && askedAboutCaller) return { kind: 'permission', description: `an allow-list of callers (\`${shortText(node)}\`)`, node };
+    if (receiver?.kind === 'neither' && !receiver.record && askedAboutCaller) return { kind: 'permission', description: `an allow-list of callers (\`${describeCode(node, QUOTED)}\`)`, node };
     return receiver;
   }
   return sourceOf(node, lookup);
-}
-
-function shortText(node: ts.Node): string {
-  const text = node.getText().replace(/\s+/g, ' ');
-  return text.length > 50 ? `${text.slice(0, 47)}...` : text;
 }
 
 /**
