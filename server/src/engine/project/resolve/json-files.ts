@@ -8,10 +8,20 @@ import type { ProjectHost } from '../host';
 export function readJsonObject(host: ProjectHost, fileName: string): Record<string, unknown> | undefined {
   const text = host.readFile(fileName);
   if (text === undefined) return undefined;
-  const value: unknown = parse(text, undefined, { allowTrailingComma: true, disallowComments: false });
+  const value = strictJson(text) ?? parse(text, undefined, { allowTrailingComma: true, disallowComments: false });
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
 export const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 export const stringsOf = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+
+/** Plain JSON first: every package.json and most tsconfigs are, and JSON.parse reads them several
+ * times faster than the tolerant parser (a monorepo has hundreds of package.json files). */
+function strictJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
