@@ -95,6 +95,10 @@ export class ProjectScan {
   /** Forgets a project once its files are linted. */
   release(root: string): void {
     this.projects.delete(root);
+    // Its folders' listings too: a run over many repositories holds one project's at a time.
+    const listings = this.walked?.listings;
+    if (!listings) return;
+    for (const folder of listings.keys()) if (folder === root || folder.startsWith(root + path.sep)) listings.delete(folder);
   }
 
   rootOf(file: string): string {

@@ -52,9 +52,9 @@ const NAME_ROUNDS = 3;
 
 /** How much of the text of files not selected yet the index holds between its rounds, rather than
  * read them again for each round's names (a second read of a large repository costs a tenth of
- * its run). Texts are mostly ASCII, a byte a character: this is some 24 MB at most, for the index
+ * its run). Texts are mostly ASCII, a byte a character: this is some 16 MB at most, for the index
  * only. */
-const WAITING_TEXT_BUDGET = 24_000_000;
+const WAITING_TEXT_BUDGET = 16_000_000;
 
 /** Re-export syntax: a file without it exports only what it declares. */
 const REEXPORTS = /\bexport\s*(?:\*|\{[^}]*\})\s*from\b|\bmodule\.exports\s*=\s*require\b|\bexport\s+(?:default\s+)?[\w$]+\s*;|\bexport\s*\{/;
