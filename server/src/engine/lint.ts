@@ -159,7 +159,7 @@ export function projectModel(sourceFile: ts.SourceFile, options: ModelOptions, p
   // An analysis made without a proxy setting is reused only where none applies.
   const analysis = analyzed && options.proxyReason === undefined ? analyzed : analyzeFile(sourceFile, options);
   // The file's own summary, from this analysis: reading its imports below must not parse it again.
-  if (project) project.project.setSummary(project.file, summarize(analysis));
+  if (project && !project.project.hasSummary(project.file)) project.project.setSummary(project.file, summarize(analysis));
   analysis.consts.external = project && externalStatuses(project.project, project.file);
   const model = modelOf(analysis);
   if (!project) return model;

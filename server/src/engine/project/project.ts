@@ -95,6 +95,11 @@ export class Project {
     this.resolver = new ModuleResolver(host, root);
   }
 
+  /** Whether the file's full summary is known already (the index made it from the same text). */
+  hasSummary(file: string): boolean {
+    return this.summaries.get(file) != null && !this.graphOnly.has(file);
+  }
+
   /** Gives a file's summary (computed by a lint run, or read from a cache). */
   setSummary(file: string, summary: FileSummary): void {
     this.summaries.set(file, summary);
