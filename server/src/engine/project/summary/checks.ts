@@ -10,6 +10,8 @@ import type { CheckKind } from '../../model/types';
 export function checkOf(fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }): CheckKind | undefined {
   if (!fn.body) return undefined;
   const returned = ts.isBlock(fn.body) ? returnsOf(fn.body) : [fn.body];
+  // A check returns its answer in a few places; a function with many returns is something else.
+  if (returned.length > MAX_RETURNS) return undefined;
   const kinds = new Set<CheckKind>();
   for (const expression of returned) {
     if (isPlainLiteral(expression)) continue; // `return false`: the branch that fails, not the check
@@ -20,12 +22,16 @@ export function checkOf(fn: ts.SignatureDeclaration & { body?: ts.ConciseBody })
   return kinds.size === 1 ? [...kinds][0] : undefined;
 }
 
-/** The expressions a function body returns, outside its nested functions. */
+const MAX_RETURNS = 4;
+
+/** The expressions a function body returns, outside its nested functions (one more than
+ * MAX_RETURNS at most: enough to tell there are too many). */
 function returnsOf(body: ts.Block): ts.Expression[] {
   const found: ts.Expression[] = [];
   const visit = (node: ts.Node): void => {
+    if (found.length > MAX_RETURNS) return;
     if (ts.isReturnStatement(node) && node.expression) found.push(node.expression);
-    else if (!ts.isFunctionLike(node)) ts.forEachChild(node, visit);
+    else if (!ts.isFunctionLike(node) && !ts.isExpressionStatement(node)) ts.forEachChild(node, visit);
   };
   visit(body);
   return found;
