@@ -4,14 +4,15 @@
 //   - the response's own message names a refused permission ("insufficient permissions": only
 //     a server that knows the caller can say so);
 //   - the failing check reads the caller (`req.user.role`, `canEdit(session.user, doc)`, a value
-//     whose source is the credentials of the request);
-//   - an earlier statement of the function left it on missing credentials (`if (!user) return 401`),
-//     or called a project helper that answers 401 itself (`const user = await requireUser(req)`);
+//     that verified credentials gave: a session lookup, a verified token; not a raw header);
+//   - an earlier statement of the function left it on missing credentials (`if (!user) return
+//     401`), or called a project helper that answers 401 itself (`await requireUser(req)`);
 //   - the handler is given an identified caller: a parameter named for it (`{ authentication }`,
 //     `currentUser`) or for its permissions (`workspacePermissions`), a parameter read for the
-//     caller's id (`command.userId`), auth middleware before it on its route (`router.get(path, requireAuth,
-//     handler)`), a wrapper or procedure named for it (`withAuth(handler)`,
-//     `protectedProcedure.query(...)`), or a Nest guard on the method or class (`@UseGuards`).
+//     caller's id (`command.userId`), auth middleware before it on its route
+//     (`router.get(path, requireAuth, handler)`), a wrapper or procedure named for it
+//     (`withAuth(handler)`, `protectedProcedure.query(...)`), or a Nest auth guard on the method
+//     or class (`@UseGuards(JwtAuthGuard)`).
 import ts from 'typescript';
 import type { ResponseModel, ResponseSite } from '../model/types';
 import { readingsOf } from './concern';
@@ -93,12 +94,12 @@ function callerReadIn(evidence: ts.Node, lookup: DefinitionLookup | undefined): 
   const visit = (child: ts.Node, depth: number): void => {
     if (found || --budget < 0) return;
     if (ts.isCallExpression(child) && (isContextCaller(child) || isVerified(sourceOf(child, lookup)))) {
-      found = child.getText();
+      found = describeCode(child);
       return;
     }
     if (ts.isPropertyAccessExpression(child) || ts.isElementAccessExpression(child) || ts.isIdentifier(child)) {
       if (isCallerRead(child, lookup)) {
-        found = child.getText();
+        found = describeCode(child);
         return;
       }
       if (ts.isIdentifier(child)) {
