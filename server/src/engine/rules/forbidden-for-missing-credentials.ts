@@ -19,7 +19,7 @@ export const forbiddenForMissingCredentials = defineRule({
   fixKind: 'suggestion',
   messages: {
     credentials:
-      'This 403 answers missing or invalid credentials ({{evidence}}): a 403 tells clients that logging in will not help. Send 401 with a WWW-Authenticate challenge.',
+      'This 403 answers missing or invalid credentials: {{evidence}}. A 403 tells clients that logging in will not help: send 401 with a WWW-Authenticate challenge.',
   },
   check({ model, settings, report }) {
     for (const site of [...model.sites, ...(model.helperCalls ?? [])]) {

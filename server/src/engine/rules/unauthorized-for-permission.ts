@@ -9,7 +9,7 @@ export const unauthorizedForPermission = defineRule({
   fixKind: 'suggestion',
   messages: {
     permission:
-      'This 401 answers a permission failure ({{evidence}}) of a caller already known ({{caller}}): a 401 makes clients log in again. Send 403 Forbidden.',
+      'This 401 answers a permission failure of a caller already known: {{evidence}}; {{caller}}. A 401 makes clients log in again: send 403 Forbidden.',
   },
   check({ model, report }) {
     for (const site of [...model.sites, ...(model.helperCalls ?? [])]) {
