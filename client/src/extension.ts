@@ -20,6 +20,9 @@ const LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptrea
  * declares limited virtual workspace support: no config file is read there). */
 const SCHEMES = ['file', 'untitled'];
 const CONFIG_FILE_GLOB = '**/.httpauthlintrc.json';
+/** What the project index reads: source files, and the files that say where a project starts and
+ * how its imports resolve. */
+const PROJECT_FILES_GLOB = '**/{*.ts,*.tsx,*.js,*.jsx,*.mjs,*.cjs,*.mts,*.cts,package.json,tsconfig*.json,jsconfig*.json,pnpm-workspace.yaml}';
 const RESTART_COMMAND = `${SECTION}.restartServer`;
 const SHOW_OUTPUT_COMMAND = `${SECTION}.showOutput`;
 /** Settings that stay with the editor: they have no place in the project's config file. They are
@@ -58,6 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<HttpAu
   const documentSelector: DocumentSelector = filters;
   const lintKeys = lintSettingKeys(context.extension.packageJSON);
   const configWatcher = vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB);
+  const projectWatcher = vscode.workspace.createFileSystemWatcher(PROJECT_FILES_GLOB);
   const crashes = new CrashHandler(
     (notice) => void tell(notice, languageClient),
     commandTitle(context.extension.packageJSON, RESTART_COMMAND),
@@ -70,8 +74,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<HttpAu
       // then drops its cached settings and reads them again per document.
       configurationSection: SECTION,
       // Created, changed and deleted config files: the server re-reads them, publishes their
-      // problems on them and lints the open documents again.
-      fileEvents: configWatcher,
+      // problems on them and lints the open documents again. Project files: the server indexes
+      // their folder again (a helper that now sends its challenge clears its callers' findings).
+      fileEvents: [configWatcher, projectWatcher],
     },
     middleware: {
       workspace: {
@@ -99,6 +104,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<HttpAu
   const stateChanged = new vscode.EventEmitter<ServerState>();
   context.subscriptions.push(
     configWatcher,
+    projectWatcher,
     status,
     stateChanged,
     languageClient.onDidChangeState(({ newState }) => {

@@ -10,7 +10,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { disableForLineFix } from './engine';
 import type { Finding, Fix, TextEdit, UnusedDirective } from './engine/types';
-import { toRange } from './diagnostics';
+import { toRange, type OtherFile } from './diagnostics';
 import { FIX_ALL_KIND, SOURCE } from './protocol';
 
 export const SHOW_DOCUMENTATION_COMMAND = 'httpAuthLint.showDocumentation';
@@ -36,10 +36,31 @@ function editOf(document: TextDocument, edits: readonly TextEdit[]): CodeAction[
   };
 }
 
-function fixAction(document: TextDocument, diagnostic: Diagnostic, fix: Fix, preferred: boolean): CodeAction {
-  if (fix.edits.some((edit) => edit.file !== undefined)) {
-    // A fix of another file comes from project analysis, which the server does not run yet.
-    return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], disabled: { reason: 'this fix edits another file: apply it with the CLI (http-auth-lint --fix)' } };
+/** The edit of a fix that also edits other files (the challenge in the app's error handler): one
+ * change per file, each pinned to the version of the file it was computed for (an open document's,
+ * or none for a file read from disk); undefined when another file cannot be read. */
+function workspaceEditOf(document: TextDocument, edits: readonly TextEdit[], otherFile: OtherFile): CodeAction['edit'] | undefined {
+  const byFile = new Map<string | undefined, TextEdit[]>();
+  for (const edit of edits) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
+  const documentChanges: TextDocumentEdit[] = [];
+  for (const [file, fileEdits] of byFile) {
+    const other = file === undefined ? { document, open: true } : otherFile(file);
+    if (!other) {
+      return undefined;
+    }
+    const target = other.document;
+    documentChanges.push(TextDocumentEdit.create({ uri: target.uri, version: other.open ? target.version : null }, fileEdits.map((edit) => ({ range: toRange(target, edit), newText: edit.newText }))));
+  }
+  return { documentChanges };
+}
+
+function fixAction(document: TextDocument, diagnostic: Diagnostic, fix: Fix, preferred: boolean, otherFile: OtherFile = () => undefined): CodeAction {
+  if (fix.disabledReason === undefined && fix.edits.some((edit) => edit.file !== undefined)) {
+    const edit = workspaceEditOf(document, fix.edits, otherFile);
+    if (!edit) {
+      return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], disabled: { reason: 'the other file this fix edits cannot be read' } };
+    }
+    return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit, ...(preferred && { isPreferred: true }) };
   }
   if (fix.disabledReason !== undefined) {
     // Shown greyed out with the reason: the user learns why there is no edit in this idiom.
@@ -62,9 +83,9 @@ export function isBulkFixable(finding: Finding): boolean {
 /** The actions for one finding: its fixes (the first safe one preferred), "Fix all <rule> problems
  * in this file" when `fixAllOfRule` is given (the file has several), then "Disable <rule> for this
  * line", then "Show documentation for <rule>". */
-export function actionsForFinding(document: TextDocument, diagnostic: Diagnostic, finding: Finding, fixAllOfRule?: TextEdit): CodeAction[] {
+export function actionsForFinding(document: TextDocument, diagnostic: Diagnostic, finding: Finding, fixAllOfRule?: TextEdit, otherFile?: OtherFile): CodeAction[] {
   const preferred = finding.fixes.findIndex((fix) => fix.safe);
-  const actions = finding.fixes.map((fix, index) => fixAction(document, diagnostic, fix, index === preferred));
+  const actions = finding.fixes.map((fix, index) => fixAction(document, diagnostic, fix, index === preferred, otherFile));
   if (fixAllOfRule) {
     actions.push({
       title: fixAllRuleTitle(finding.ruleId),

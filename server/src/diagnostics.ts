@@ -30,7 +30,11 @@ export function toRange(document: TextDocument, range: TextRange): Range {
   return { start: document.positionAt(range.start), end: document.positionAt(range.end) };
 }
 
-export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
+/** Another file a finding points at (a helper, an error handler), as the editor has it: an open
+ * document, or the file read from disk; undefined when it cannot be read. */
+export type OtherFile = (file: string) => { document: TextDocument; open: boolean } | undefined;
+
+export function toDiagnostic(document: TextDocument, finding: Finding, otherFile: OtherFile = () => undefined): Diagnostic {
   const data: DiagnosticData = { version: document.version, start: finding.start, end: finding.end };
   const diagnostic: Diagnostic = {
     range: toRange(document, finding),
@@ -41,14 +45,14 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
     message: finding.message,
     data,
   };
-  // Places in other files (a helper, an error handler) come from project analysis, which the
-  // server does not run yet: it lints each document alone.
-  const related = finding.related.filter((r) => r.file === undefined);
+  // Places in other files (a helper, an error handler) come from project analysis; one whose
+  // file cannot be read is left out rather than pointed at the wrong line.
+  const related = finding.related.flatMap((r) => {
+    const file = r.file === undefined ? document : otherFile(r.file)?.document;
+    return file ? [{ location: { uri: file.uri, range: toRange(file, r) }, message: r.message }] : [];
+  });
   if (related.length > 0) {
-    diagnostic.relatedInformation = related.map((r) => ({
-      location: { uri: document.uri, range: toRange(document, r) },
-      message: r.message,
-    }));
+    diagnostic.relatedInformation = related;
   }
   return diagnostic;
 }

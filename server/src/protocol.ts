@@ -32,6 +32,17 @@ export interface InitializationOptions {
  * or not done for a request) and the benchmark (trees kept, memory). No parameters. */
 export const STATS_REQUEST = 'httpAuthLint/stats';
 
+/** A workspace folder's index, as the server's statistics report it. */
+export interface FolderIndexState {
+  folder: string;
+  state: 'indexing' | 'ready' | 'failed';
+  /** The files of its projects that were read (git-ignored ones are not). */
+  files: number;
+  projects: number;
+  /** How long its last index took, from its start to its last project. */
+  ms: number;
+}
+
 export interface ServerStats {
   pid: number;
   /** Documents open in the client. */
@@ -47,6 +58,8 @@ export interface ServerStats {
   /** The last lint: the file's top-level statements, and how many of them were analysed (the others
    * kept their findings from the lint before: the edit did not touch them). */
   lastLint: { statements: number; analyzed: number };
+  /** The workspace folders' indexes: indexing, ready or failed; files read, projects, time taken. */
+  index: FolderIndexState[];
   /** process.memoryUsage() at the time of the answer, in bytes. */
   memory: { rss: number; heapUsed: number; heapTotal: number; external: number };
 }

@@ -3,6 +3,8 @@
 // .httpauthlintrc.json under the editor settings the user set), diagnostics while typing (or one
 // note saying why a file was not analyzed, skip.ts), the config file's own problems, code actions
 // (quick fixes, fix-all), hover, the status the client shows, the show-documentation command.
+// Each workspace folder is indexed in the background (workspace/): once it is, an open file is
+// read as part of its project (the helpers it calls, the error handler that answers its errors).
 // main.ts binds it to a connection; nothing here knows which transport carries it.
 import { statSync } from 'node:fs';
 import * as nodePath from 'node:path';
@@ -30,7 +32,7 @@ import {
   type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAME, DEFAULT_CHALLENGE, fixAll, hoverAt, IncrementalLint, isLintableFile, lintSource, minimalEdit } from './engine';
+import { CONFIG_FILE_NAME, DEFAULT_CHALLENGE, fixAll, hoverAt, IncrementalLint, isLintableFile, lint, lintSource, minimalEdit, type ProjectContext } from './engine';
 import type { LintResult, LintSettings, TextEdit } from './engine/types';
 import { ConfigCache, resolveSettings as resolveProjectSettings, type LoadedConfig } from './config/project-config';
 import {
@@ -52,12 +54,16 @@ import {
   toRange,
   toSkipDiagnostic,
   toUnusedDirectiveDiagnostic,
+  type OtherFile,
 } from './diagnostics';
+import { readRegularFile } from './disk/project-host';
 import { FIX_ALL_KIND, STATUS_NOTIFICATION, type InitializationOptions, type ServerStats, type StatusParams } from './protocol';
 import { SECTION, defaultEditorSettings, readEditorSettings, type EditorSettings } from './settings';
 import { skipReason } from './skip';
 import { COMPILED_EVENT } from './launch/compile-cache';
 import { SourceFiles } from './sourceFiles';
+import { WorkspaceProjects } from './workspace/workspace-projects';
+import { IndexProgress } from './workspace/index-progress';
 
 /** Typing pauses shorter than this lint once, at the end (`initializationOptions.debounceMs`). */
 const DEFAULT_DEBOUNCE_MS = 150;
@@ -132,6 +138,22 @@ export class HttpAuthLintServer {
   private readonly rules: Rules;
   private lintRuns = 0;
   private fixAllRuns = 0;
+  /** The open documents by file path: the projects read them instead of the disk. */
+  private readonly openPaths = new Map<string, string>();
+  private hasProgressCapability = false;
+  private readonly progress = new IndexProgress(() => (this.hasProgressCapability ? this.connection.window.createWorkDoneProgress() : undefined));
+  /** The projects of the workspace folders, indexed in the background. */
+  private readonly workspace = new WorkspaceProjects(
+    (file) => {
+      const uri = this.openPaths.get(file);
+      return uri === undefined ? undefined : this.documents.get(uri)?.getText();
+    },
+    {
+      progress: (folder, files) => this.progress.update(folder, files),
+      finished: (folder, roots, failed) => this.indexFinished(folder, roots, failed),
+    },
+    defaultEditorSettings().maxFileSize,
+  );
 
   constructor(
     private readonly connection: Connection,
@@ -150,6 +172,7 @@ export class HttpAuthLintServer {
     const workspace = params.capabilities.workspace;
     this.hasConfigurationCapability = workspace?.configuration === true;
     this.hasWorkspaceFolderCapability = workspace?.workspaceFolders === true;
+    this.hasProgressCapability = params.capabilities.window?.workDoneProgress === true;
     return {
       capabilities: {
         textDocumentSync: {
@@ -172,6 +195,7 @@ export class HttpAuthLintServer {
       this.connection.workspace.onDidChangeWorkspaceFolders((event) => this.didChangeWorkspaceFolders(event));
     }
     for (const folder of this.localFolders) {
+      this.guard('index the folder', () => this.workspace.addFolder(folder));
       this.guard('check the folder config', () => {
         const config = nodePath.join(folder, CONFIG_FILE_NAME);
         if (isFile(config)) {
@@ -186,7 +210,10 @@ export class HttpAuthLintServer {
     // TextDocuments fires onDidOpen and then onDidChangeContent for an open: the first lint of a
     // document runs at once, the ones while typing after a pause.
     const opening = new Set<string>();
-    this.documents.onDidOpen((event) => opening.add(event.document.uri));
+    this.documents.onDidOpen((event) => {
+      opening.add(event.document.uri);
+      if (event.document.uri.startsWith('file:')) this.openPaths.set(pathOf(event.document.uri), event.document.uri);
+    });
     this.documents.onDidChangeContent((event) => {
       const uri = event.document.uri;
       this.schedule(uri, opening.delete(uri) ? 0 : this.debounceMs);
@@ -211,6 +238,7 @@ export class HttpAuthLintServer {
   didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
     this.guard('didChangeWatchedFiles', () => {
       let configChanged = false;
+      const sourceChanges: string[] = [];
       for (const change of params.changes) {
         // A config file of a virtual workspace is not on this machine's disk; its name may be.
         if (!change.uri.startsWith('file:')) {
@@ -218,6 +246,7 @@ export class HttpAuthLintServer {
         }
         const path = pathOf(change.uri);
         if (nodePath.basename(path) !== CONFIG_FILE_NAME) {
+          sourceChanges.push(path);
           continue;
         }
         configChanged = true;
@@ -228,10 +257,29 @@ export class HttpAuthLintServer {
           this.reportConfig(this.configs.load(path));
         }
       }
+      if (sourceChanges.length > 0) {
+        this.workspace.changed(sourceChanges);
+      }
       if (configChanged) {
         this.relintAll();
       }
     });
+  }
+
+  /** A folder's projects were indexed again: the open files in it are read with them. */
+  private indexFinished(folder: string, roots: readonly string[], failed: string | undefined): void {
+    this.progress.done(folder);
+    if (failed !== undefined) {
+      this.logError(`index ${folder}`, new Error(failed));
+    }
+    if (roots.length === 0) {
+      return;
+    }
+    for (const document of this.documents.all()) {
+      if (document.uri.startsWith('file:') && roots.includes(this.workspace.rootOf(pathOf(document.uri)))) {
+        this.schedule(document.uri, 0);
+      }
+    }
   }
 
   didChangeWorkspaceFolders(event: WorkspaceFoldersChangeEvent): void {
@@ -239,6 +287,14 @@ export class HttpAuthLintServer {
       const removed = new Set(event.removed.map((folder) => pathOf(folder.uri)));
       const kept = this.workspaceFolders.filter((folder) => !removed.has(folder));
       this.workspaceFolders = [...kept, ...event.added.map((folder) => pathOf(folder.uri))];
+      for (const folder of removed) {
+        this.workspace.removeFolder(folder);
+      }
+      for (const folder of event.added) {
+        if (folder.uri.startsWith('file:')) {
+          this.workspace.addFolder(pathOf(folder.uri));
+        }
+      }
       this.relintAll();
     });
   }
@@ -300,12 +356,12 @@ export class HttpAuthLintServer {
           if (!ruleFixAll.has(finding.ruleId)) {
             ruleFixAll.set(finding.ruleId, this.fixAllOfRule(current, run, finding.ruleId));
           }
-          actions.push(...actionsForFinding(current, diagnostic, finding, ruleFixAll.get(finding.ruleId)));
+          actions.push(...actionsForFinding(current, diagnostic, finding, ruleFixAll.get(finding.ruleId), this.otherFiles()));
         }
       }
       if (fixAllWanted) {
         this.fixAllRuns++;
-        const edit = minimalEdit(current.getText(), fixAll(run.fileName, current.getText(), run.settings.lint).output);
+        const edit = minimalEdit(current.getText(), fixAll(run.fileName, current.getText(), run.settings.lint, {}, this.lintTextFor(uri)).output);
         if (edit) {
           actions.push(fixAllAction(current, edit));
         }
@@ -373,7 +429,17 @@ export class HttpAuthLintServer {
     }
     const text = document.getText();
     this.fixAllRuns++;
-    return minimalEdit(text, fixAll(run.fileName, text, run.settings.lint, { onlyRule: ruleId }).output);
+    return minimalEdit(text, fixAll(run.fileName, text, run.settings.lint, { onlyRule: ruleId }, this.lintTextFor(document.uri)).output);
+  }
+
+  /** How fix-all lints the passes of a document: in its project, when it is indexed. */
+  private lintTextFor(uri: string): Parameters<typeof fixAll>[4] {
+    const context = this.projectContextOf(uri);
+    return (fileName, text, settings) => lint(fileName, text, settings, context);
+  }
+
+  private projectContextOf(uri: string): ProjectContext | undefined {
+    return uri.startsWith('file:') ? this.workspace.contextOf(pathOf(uri)) : undefined;
   }
 
   /** The `httpAuthLint/stats` request (protocol.ts). */
@@ -388,6 +454,7 @@ export class HttpAuthLintServer {
       lintRuns: this.lintRuns,
       fixAllRuns: this.fixAllRuns,
       lastLint: this.lastLint,
+      index: this.workspace.states(),
       memory: { rss, heapUsed, heapTotal, external },
     };
   }
@@ -424,6 +491,12 @@ export class HttpAuthLintServer {
     this.published.delete(uri);
     this.sourceFiles.delete(uri);
     this.linters.delete(uri);
+    if (uri.startsWith('file:') && this.openPaths.get(pathOf(uri)) === uri) {
+      this.openPaths.delete(pathOf(uri));
+      // The project reads the file from disk again: what an unsaved edit of it offered is gone.
+      this.workspace.contextOf(pathOf(uri))?.project.forgetSummary(pathOf(uri));
+      this.projectFileChanged(uri);
+    }
     this.guard('clear diagnostics', () => this.connection.sendDiagnostics({ uri, diagnostics: [] }));
   }
 
@@ -453,11 +526,12 @@ export class HttpAuthLintServer {
         this.sourceFiles.delete(uri);
         this.linters.delete(uri);
       }
+      const otherFile = this.otherFiles();
       const diagnostics = skip
         ? [toSkipDiagnostic(skip)]
         : run
           ? [
-              ...run.result.findings.map((finding) => toDiagnostic(current, finding)),
+              ...run.result.findings.map((finding) => toDiagnostic(current, finding, otherFile)),
               ...run.result.unusedDirectives.map((directive) => toUnusedDirectiveDiagnostic(current, directive)),
             ]
           : [];
@@ -501,12 +575,18 @@ export class HttpAuthLintServer {
     }
     const sourceFile = this.sourceFiles.get(document.uri, fileName, document.getText(), document.version);
     this.lintRuns++;
-    let linter = this.linters.get(document.uri);
-    if (!linter) {
-      this.linters.set(document.uri, (linter = new IncrementalLint()));
+    const context = this.projectContextOf(document.uri);
+    let result: LintResult;
+    if (context) {
+      result = this.lintInProject(document.uri, sourceFile, settings, context);
+    } else {
+      let linter = this.linters.get(document.uri);
+      if (!linter) {
+        this.linters.set(document.uri, (linter = new IncrementalLint()));
+      }
+      result = linter.lint(sourceFile, settings.lint, this.sourceFiles.originOf(document.uri), this.rules);
+      this.lastLint = linter.lastRun;
     }
-    const result = linter.lint(sourceFile, settings.lint, this.sourceFiles.originOf(document.uri), this.rules);
-    this.lastLint = linter.lastRun;
     for (const failure of result.ruleFailures) {
       const key = `${failure.ruleId}\0${document.uri}`;
       if (!this.loggedFailures.has(key)) {
@@ -518,6 +598,49 @@ export class HttpAuthLintServer {
       }
     }
     return { version: document.version, fileName, settings, result };
+  }
+
+  /** Lints a document of an indexed project: its text's summary replaces the one its project had,
+   * and when what it offers other files changed (a helper now sends its challenge), the other open
+   * files of the project are linted again. */
+  private lintInProject(uri: string, sourceFile: Parameters<typeof lintSource>[0], settings: DocumentSettings, context: ProjectContext): LintResult {
+    const { project, file } = context;
+    const before = JSON.stringify(project.knownSummary(file) ?? null);
+    project.forgetSummary(file);
+    // The incremental lint reads one file; a project's lint reads the whole file with its project.
+    this.linters.delete(uri);
+    const result = lintSource(sourceFile, settings.lint, this.rules, context);
+    const statements = sourceFile.statements.length;
+    this.lastLint = { statements, analyzed: statements };
+    if (JSON.stringify(project.knownSummary(file) ?? null) !== before) {
+      this.projectFileChanged(uri);
+    }
+    return result;
+  }
+
+  /** Other files as the editor has them: the open document, else the file on disk (read once per
+   * answer, however many findings point at it). */
+  private otherFiles(): OtherFile {
+    const read = new Map<string, ReturnType<OtherFile>>();
+    return (file) => {
+      if (!read.has(file)) {
+        const uri = this.openPaths.get(file);
+        const open = uri === undefined ? undefined : this.documents.get(uri);
+        const text = open ? undefined : readRegularFile(file);
+        read.set(file, open ? { document: open, open: true } : text === undefined ? undefined : { document: TextDocument.create(pathToFileURL(file).href, 'typescript', 0, text), open: false });
+      }
+      return read.get(file);
+    };
+  }
+
+  /** What an open file offers its project changed: the other open files of the project are read again. */
+  private projectFileChanged(changedUri: string): void {
+    const root = this.workspace.rootOf(pathOf(changedUri));
+    for (const document of this.documents.all()) {
+      if (document.uri !== changedUri && document.uri.startsWith('file:') && this.workspace.rootOf(pathOf(document.uri)) === root) {
+        this.schedule(document.uri, this.debounceMs);
+      }
+    }
   }
 
   private settingsFor(uri: string): Promise<DocumentSettings> {

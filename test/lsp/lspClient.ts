@@ -29,6 +29,7 @@ import {
   SetTraceNotification,
   ShowDocumentRequest,
   ShutdownRequest,
+  WorkDoneProgressCreateRequest,
   StreamMessageReader,
   StreamMessageWriter,
   createProtocolConnection,
@@ -90,6 +91,8 @@ export class LspSession {
   readonly logs: LogMessageParams[] = [];
   readonly shownDocuments: ShowDocumentParams[] = [];
   readonly statuses: ServerStatus[] = [];
+  /** Work done progress the server reported ($/progress values, in order). */
+  readonly progress: { kind: string; title?: string; message?: string }[] = [];
   readonly documents = new Map<string, TextDocument>();
   initializeResult: InitializeResult | undefined;
 
@@ -131,6 +134,11 @@ export class LspSession {
     );
     connection.onNotification(STATUS_NOTIFICATION, (params: ServerStatus) => {
       this.statuses.push(params);
+      this.notify();
+    });
+    connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+    connection.onNotification('$/progress', (params: { value: { kind: string; title?: string; message?: string } }) => {
+      this.progress.push(params.value);
       this.notify();
     });
     connection.onRequest(ShowDocumentRequest.type, (params) => {
@@ -180,7 +188,7 @@ export class LspSession {
             dataSupport: true,
           },
         },
-        window: { showDocument: { support: true } },
+        window: { showDocument: { support: true }, workDoneProgress: true },
       },
     });
     await connection.sendNotification(InitializedNotification.type, {});
@@ -412,6 +420,13 @@ export class LspSession {
 
   get serverStderr(): string {
     return this.stderr;
+  }
+
+  /** From now on, waits for diagnostics see only what is published after this call. */
+  markAll(): void {
+    for (const uri of this.documents.keys()) {
+      this.mark(uri);
+    }
   }
 
   private mark(uri: string): void {

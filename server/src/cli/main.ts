@@ -16,12 +16,12 @@ import { forgetProjects, useProjects, type FileJob, type FileOutcome, type ScanO
 import { CliSettings } from './settings';
 import { cacheFile, hashOf, RunCache } from './cache';
 import { editsByFile, unifiedDiff } from './fix';
-import { readRegularFile } from './project-host';
+import { readRegularFile } from '../disk/project-host';
 import { collectGarbage, LARGE_PROJECT } from './memory';
 import { ProjectScan } from './project-scan';
 import { runScan, threadCount } from './threads';
 import { packageVersion } from './version';
-import { collectFiles, reasonOf } from './walk';
+import { collectFiles, reasonOf } from '../disk/walk';
 
 // The bundle's own worker threads are tested through it (test/lsp/cli-bundle.test.ts).
 export { runScan } from './threads';

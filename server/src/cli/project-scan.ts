@@ -2,14 +2,13 @@
 // file once as text and selects the few that may send or decide a status, or call what does; only
 // those of the files to lint are linted, the others cannot hold a finding. Files that cannot be
 // read as text (too large, binary, gone) are linted too, so that the lint says why it skips them.
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import ignore from 'ignore';
 import { createProject, type FileSummary, type Project } from '../engine';
 import { fingerprintOf, hashOf, type RunCache } from './cache';
-import { ProjectRoots } from './project-roots';
-import { collectFiles, type WalkResult } from './walk';
-import { WalkedHost } from './walked-host';
+import { gitIgnored } from '../disk/git-ignored';
+import { ProjectRoots } from '../disk/project-roots';
+import { collectFiles, type WalkResult } from '../disk/walk';
+import { WalkedHost } from '../disk/walked-host';
 
 /** What a thread needs to read a project as the main thread indexed it (plain data). */
 export type ProjectsOption = Record<string, { handlerFiles: string[]; selected: string[]; summaries: Record<string, FileSummary>; producing: string[]; apps: ReturnType<Project['apps']> }>;
@@ -112,19 +111,4 @@ export class ProjectScan {
     const { project, handlerFiles, selected } = entry;
     return { [root]: { handlerFiles, selected, summaries: project.selectedSummaries(), producing: [...project.producingNames()], apps: project.apps() } };
   }
-}
-
-/** Whether a file is ignored by the .gitignore at the project's root. */
-function gitIgnored(root: string): (file: string) => boolean {
-  let rules: string;
-  try {
-    rules = readFileSync(path.join(root, '.gitignore'), 'utf8');
-  } catch {
-    return () => false;
-  }
-  const matcher = ignore().add(rules);
-  return (file) => {
-    const relative = path.relative(root, file).split(path.sep).join('/');
-    return relative !== '' && !relative.startsWith('..') && matcher.ignores(relative);
-  };
 }

@@ -3,7 +3,7 @@
 // on purpose (too large, binary, not UTF-8, not a regular file) does not: it is not handler code
 // a person wrote, and the editor skips it the same way (httpAuthLint.maxFileSize).
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { reasonOf } from './walk';
+import { reasonOf } from '../disk/walk';
 
 export type ReadOutcome = { kind: 'text'; text: string } | { kind: 'skipped'; reason: string; policy: boolean };
 

@@ -3,13 +3,13 @@
 // file was linted; its input and result are plain data that cross threads by structured clone.
 import { writeFileSync } from 'node:fs';
 import { CachedHost, createProject, lint, lintSource, parse, rulesWithFault, type FileSummary, type LintResult, type LintSettings, type LintText, type Project, type ProjectContext, type TextEdit } from '../engine';
-import { diskHost } from './project-host';
+import { diskHost } from '../disk/project-host';
 import type { ProjectsOption } from './project-scan';
 import { fixedText, unifiedDiff } from './fix';
 import { LineIndex } from './positions';
 import { readSource } from './read';
 import { toReport, type FileReport, type SkippedReport } from './report';
-import { reasonOf } from './walk';
+import { reasonOf } from '../disk/walk';
 
 /** What every file of a run is scanned with. */
 export interface ScanOptions {

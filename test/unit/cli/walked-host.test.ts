@@ -5,8 +5,8 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { collectFiles } from '../../../server/src/cli/walk';
-import { WalkedHost } from '../../../server/src/cli/walked-host';
+import { collectFiles } from '../../../server/src/disk/walk';
+import { WalkedHost } from '../../../server/src/disk/walked-host';
 
 describe('the walked host', () => {
   let root: string;

@@ -1,5 +1,5 @@
 // What the project analysis reads of the file system, behind an interface: the engine stays free
-// of any shell. The CLI gives it the disk (cli/project-host.ts); the language server will give it
+// of any shell. The CLI gives it the disk (disk/project-host.ts); the language server will give it
 // the disk with its open documents laid over. Every answer may be "not there": a file deleted
 // between two reads, a folder that cannot be listed. The analysis treats that as unknown.
 export interface ProjectHost {

@@ -105,6 +105,20 @@ export class Project {
     this.summaries.set(file, summary);
   }
 
+  /** Forgets a file's summary, for a text that changed (an open document being edited): the next
+   * lint of the file records it again, and what was derived from summaries is derived again. */
+  forgetSummary(file: string): void {
+    this.summaries.delete(file);
+    this.graphOnly.delete(file);
+    this.kept.delete(file);
+    this.handlersByPackage.clear();
+  }
+
+  /** The summary of a file as far as it is known, without reading the file for it. */
+  knownSummary(file: string): FileSummary | undefined {
+    return this.summaries.get(file) ?? undefined;
+  }
+
   /** The summary of a file of the project; undefined when it cannot be read. */
   summaryOf(file: string): FileSummary | undefined {
     let summary = this.summaries.get(file);

@@ -1,0 +1,76 @@
+// Runs a folder's index (build-index.ts) on a worker thread: reading and summarizing a large
+// workspace takes a second or more, and the server's thread must answer every keystroke meanwhile.
+// The worker runs the server's own bundle (dist/server.js, which loads dist/server-core.js through
+// V8's code cache) or, compiled by tsc, this very file; main.ts starts no connection in it.
+import * as path from 'node:path';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { buildFolderIndex, type RootIndex } from './build-index';
+
+/** Marks a worker started here (another embedder's worker that loads the bundle is left alone). */
+const INDEX_WORKER_MARK = 'http-auth-lint:index-worker';
+
+interface IndexWorkerData {
+  mark: typeof INDEX_WORKER_MARK;
+  folder: string;
+  maxFileSize: number;
+}
+
+export type IndexMessage = { kind: 'walked'; files: number } | { kind: 'indexed'; index: RootIndex } | { kind: 'done' };
+
+const WORKER_ENTRY = path.basename(__filename) === 'server-core.js' ? path.join(__dirname, 'server.js') : __filename;
+
+/** Whether this thread is an index worker (main.ts then starts no language server in it). */
+export function isIndexWorker(): boolean {
+  return !isMainThread && (workerData as Partial<IndexWorkerData> | null)?.mark === INDEX_WORKER_MARK;
+}
+
+export interface IndexRun {
+  /** Settles when the index is built, or failed (with why), or was stopped. */
+  readonly finished: Promise<{ failed?: string }>;
+  stop(): void;
+}
+
+/** Indexes `folder` on a worker thread; `onMessage` hears each step. */
+export function indexOnThread(folder: string, maxFileSize: number, onMessage: (message: IndexMessage) => void): IndexRun {
+  let worker: Worker;
+  try {
+    worker = new Worker(WORKER_ENTRY, { workerData: { mark: INDEX_WORKER_MARK, folder, maxFileSize } satisfies IndexWorkerData });
+  } catch (error) {
+    return { finished: Promise.resolve({ failed: `could not start a worker thread: ${messageOf(error)}` }), stop: () => undefined };
+  }
+  let stopped = false;
+  const finished = new Promise<{ failed?: string }>((resolve) => {
+    worker.on('message', (message: IndexMessage) => {
+      if (stopped) return;
+      onMessage(message);
+      if (message.kind === 'done') resolve({});
+    });
+    worker.on('error', (error) => resolve({ failed: messageOf(error) }));
+    worker.on('exit', (code) => resolve(stopped ? {} : { failed: `the index thread exited (code ${code})` }));
+  });
+  return {
+    finished,
+    stop() {
+      stopped = true;
+      void worker.terminate();
+    },
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The worker's side: builds the index, posts each step, and ends. */
+export async function serveIndex(): Promise<void> {
+  const { folder, maxFileSize } = workerData as IndexWorkerData;
+  const port = parentPort!;
+  await buildFolderIndex(folder, maxFileSize, {
+    walked: (files) => port.postMessage({ kind: 'walked', files } satisfies IndexMessage),
+    indexed: (index) => port.postMessage({ kind: 'indexed', index } satisfies IndexMessage),
+  });
+  port.postMessage({ kind: 'done' } satisfies IndexMessage);
+}
+
+// Compiled by tsc, the worker runs this file itself.
+if (isIndexWorker() && path.basename(__filename) !== 'server-core.js') void serveIndex();

@@ -1,0 +1,166 @@
+// The projects of the workspace folders as the language server knows them. Each folder is indexed
+// in the background (index-thread.ts) when the server starts, and again, after a pause, when files
+// in it change on disk; until an index is ready, and while it is made again, files are linted with
+// the projects there are (none at first: each file alone, as before). A project reads the disk
+// with the open documents laid over it: an unsaved edit of a helper counts for its callers.
+// Only summaries are kept (plain data); a closed file's syntax tree is never kept.
+import * as path from 'node:path';
+import { CachedHost, createProject, type Project, type ProjectContext, type ProjectHost } from '../engine';
+import { diskHost } from '../disk/project-host';
+import { ProjectRoots } from '../disk/project-roots';
+import type { FolderIndexState } from '../protocol';
+import type { RootIndex } from './build-index';
+import { indexOnThread, type IndexMessage, type IndexRun } from './index-thread';
+
+export interface IndexEvents {
+  /** A folder's index began (`files` undefined), or its walk counted its files. */
+  progress(folder: string, files: number | undefined): void;
+  /** A folder's index is ready (or failed): these projects were replaced. */
+  finished(folder: string, roots: readonly string[], failed: string | undefined): void;
+}
+
+interface Folder {
+  run: IndexRun | undefined;
+  /** Files changed while it ran: it runs again when it ends. */
+  dirty: boolean;
+  timer: NodeJS.Timeout | undefined;
+  /** When the first change not yet indexed arrived: a folder that never stops changing (a build
+   * writing into it) is indexed at least every MAX_WAIT_MS. */
+  waitingSince: number | undefined;
+  status: FolderIndexState;
+}
+
+/** The pause after a change on disk before the folder is indexed again. */
+const QUIET_MS = 300;
+const MAX_WAIT_MS = 2_000;
+
+/** The disk with the open documents laid over it. */
+class OverlayHost implements ProjectHost {
+  private readonly disk = new CachedHost(diskHost);
+
+  constructor(private readonly openText: (file: string) => string | undefined) {}
+
+  readFile(fileName: string): string | undefined {
+    return this.openText(fileName) ?? this.disk.readFile(fileName);
+  }
+
+  fileExists(fileName: string): boolean {
+    return this.openText(fileName) !== undefined || this.disk.fileExists(fileName);
+  }
+
+  listFolders(folder: string): string[] {
+    return this.disk.listFolders(folder);
+  }
+}
+
+export class WorkspaceProjects {
+  private readonly projects = new Map<string, Project>();
+  private readonly folders = new Map<string, Folder>();
+  private roots = new ProjectRoots();
+
+  constructor(
+    private readonly openText: (file: string) => string | undefined,
+    private readonly events: IndexEvents,
+    private readonly maxFileSize: number,
+    private readonly quietMs = QUIET_MS,
+  ) {}
+
+  /** Indexes a workspace folder now (or once its current index ends). */
+  addFolder(folder: string): void {
+    if (!this.folders.has(folder)) {
+      this.folders.set(folder, { run: undefined, dirty: false, timer: undefined, waitingSince: undefined, status: { folder, state: 'indexing', files: 0, projects: 0, ms: 0 } });
+    }
+    this.start(folder);
+  }
+
+  removeFolder(folder: string): void {
+    const entry = this.folders.get(folder);
+    if (!entry) return;
+    entry.run?.stop();
+    clearTimeout(entry.timer);
+    this.folders.delete(folder);
+    for (const root of [...this.projects.keys()]) if (isInside(root, folder) && !this.coveredByOtherFolder(root)) this.projects.delete(root);
+  }
+
+  /** Files created, changed or deleted on disk: their folders are indexed again after a pause. A
+   * changed package.json or tsconfig may move project roots: they are looked up again. */
+  changed(files: readonly string[]): void {
+    if (files.some((file) => /^(package|tsconfig.*|jsconfig.*)\.json$|^pnpm-workspace\.yaml$/.test(path.basename(file)))) this.roots = new ProjectRoots();
+    const now = Date.now();
+    for (const [folder, entry] of this.folders) {
+      if (!files.some((file) => isInside(file, folder))) continue;
+      entry.waitingSince ??= now;
+      clearTimeout(entry.timer);
+      const wait = Math.max(0, Math.min(this.quietMs, entry.waitingSince + MAX_WAIT_MS - now));
+      entry.timer = setTimeout(() => this.start(folder), wait);
+    }
+  }
+
+  /** The project `file` is read in, when its index is ready. */
+  contextOf(file: string): ProjectContext | undefined {
+    const project = this.projects.get(this.roots.rootOf(file));
+    return project && { project, file };
+  }
+
+  /** The root of the project of `file` (indexed or not). */
+  rootOf(file: string): string {
+    return this.roots.rootOf(file);
+  }
+
+  states(): FolderIndexState[] {
+    return [...this.folders.values()].map((entry) => ({ ...entry.status }));
+  }
+
+  dispose(): void {
+    for (const folder of [...this.folders.keys()]) this.removeFolder(folder);
+  }
+
+  private start(folder: string): void {
+    const entry = this.folders.get(folder);
+    if (!entry) return;
+    clearTimeout(entry.timer);
+    entry.timer = undefined;
+    if (entry.run) {
+      entry.dirty = true;
+      return;
+    }
+    entry.dirty = false;
+    entry.waitingSince = undefined;
+    const began = Date.now();
+    const roots: string[] = [];
+    entry.status = { ...entry.status, state: 'indexing' };
+    this.events.progress(folder, undefined);
+    const run = indexOnThread(folder, this.maxFileSize, (message: IndexMessage) => {
+      if (message.kind === 'walked') {
+        entry.status.files = message.files;
+        this.events.progress(folder, message.files);
+      } else if (message.kind === 'indexed') {
+        roots.push(message.index.root);
+        this.adopt(message.index);
+      }
+    });
+    entry.run = run;
+    void run.finished.then(({ failed }) => {
+      if (this.folders.get(folder) !== entry) return; // removed meanwhile
+      entry.run = undefined;
+      entry.status = { ...entry.status, state: failed ? 'failed' : 'ready', projects: roots.length, ms: Date.now() - began };
+      this.events.finished(folder, roots, failed);
+      if (entry.dirty) this.start(folder);
+    });
+  }
+
+  private adopt(index: RootIndex): void {
+    const project = createProject(new OverlayHost(this.openText), index.root);
+    project.adoptIndex(index.selected, index.summaries, index.producing, index.apps);
+    project.addHandlerFiles(index.handlerFiles);
+    this.projects.set(index.root, project);
+  }
+
+  private coveredByOtherFolder(root: string): boolean {
+    return [...this.folders.keys()].some((folder) => isInside(root, folder) || isInside(folder, root));
+  }
+}
+
+function isInside(file: string, folder: string): boolean {
+  return file === folder || file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep);
+}

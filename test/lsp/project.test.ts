@@ -1,0 +1,113 @@
+// Issue 12, the editor on the whole project: a workspace folder is indexed in the background (with
+// work done progress), and an open file is then read with its project: an error class and the
+// error handler that answers it live in other files. Related information opens the handler; the
+// quick fix writes the challenge into it (a workspace edit of a file that is not open); an unsaved
+// edit of the handler, or a change of it on disk, clears the route's findings at once.
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { FileChangeType, type Diagnostic, type TextDocumentEdit } from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LspSession, REPO_ROOT, pathUri } from './lspClient';
+
+const CORPUS = path.join(REPO_ROOT, 'test', 'corpus', 'koa', 'request-error');
+const MISSING = 'missing-www-authenticate';
+const PERMISSION = 'unauthorized-for-permission';
+
+/** The findings a file's `// expect:` markers name, as "line: rule" (0-based lines). */
+function expected(text: string): string[] {
+  return text.split('\n').flatMap((line, index) => {
+    const marker = /\/\/ expect: (.+)$/.exec(line);
+    return marker ? marker[1]!.split(',').map((rule) => `${index}: ${rule.trim()}`) : [];
+  });
+}
+
+const found = (diagnostics: Diagnostic[]): string[] => diagnostics.map((d) => `${d.range.start.line}: ${String(d.code)}`);
+
+describe('the editor reads a file with its project', () => {
+  let folder: string;
+  let session: LspSession;
+  let routeFile: string;
+  let handlerFile: string;
+  let routeText: string;
+
+  before(async () => {
+    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'http-auth-lint-project-'));
+    await fs.cp(CORPUS, folder, { recursive: true });
+    routeFile = path.join(folder, 'src', 'routes', 'profile.ts');
+    handlerFile = path.join(folder, 'src', 'middleware', 'error-handler.ts');
+    routeText = await fs.readFile(routeFile, 'utf8');
+    session = await LspSession.start({ workspaceFolders: [folder], initializationOptions: { debounceMs: 0 } });
+  });
+
+  after(async () => {
+    await session.dispose();
+    await fs.rm(folder, { recursive: true, force: true });
+  });
+
+  it('indexes the folder in the background, with progress', async () => {
+    await session.waitFor('the end of the index progress', () => session.progress.find((value) => value.kind === 'end'));
+    const begin = session.progress.find((value) => value.kind === 'begin');
+    assert.match(begin?.title ?? '', /HTTP Auth Lint/);
+    assert.ok(session.progress.some((value) => value.kind === 'report' && /^Indexing \d+ files$/.test(value.message ?? '')), JSON.stringify(session.progress));
+    const [state] = (await session.stats()).index;
+    assert.equal(state?.state, 'ready');
+    assert.equal(state?.files, 5, 'the five source files of the project');
+  });
+
+  it('finds in a route what its error class and error handler in other files decide', async () => {
+    const uri = pathUri(routeFile);
+    await session.open(uri, routeText);
+    const diagnostics = await session.diagnostics(uri);
+    assert.deepEqual(found(diagnostics).sort(), expected(routeText).sort());
+    const missing = diagnostics.find((d) => d.code === MISSING)!;
+    assert.ok(
+      missing.relatedInformation?.some((related) => related.location.uri === pathUri(handlerFile)),
+      `related information opens the error handler: ${JSON.stringify(missing.relatedInformation)}`,
+    );
+  });
+
+  it('offers the challenge in the error handler as a quick fix that edits the closed handler file', async () => {
+    const uri = pathUri(routeFile);
+    const diagnostics = await session.diagnostics(uri);
+    const missing = diagnostics.find((d) => d.code === MISSING)!;
+    const actions = await session.codeActions(uri, [missing]);
+    const fix = actions.find((action) => action.edit?.documentChanges?.some((change) => 'textDocument' in change && change.textDocument.uri === pathUri(handlerFile)));
+    assert.ok(fix, `a fix edits the handler: ${JSON.stringify(actions.map((action) => action.title))}`);
+    assert.equal(fix.disabled, undefined);
+    const change = fix.edit!.documentChanges!.find((c) => 'textDocument' in c && c.textDocument.uri === pathUri(handlerFile)) as TextDocumentEdit;
+    assert.equal(change.textDocument.version, null, 'a file that is not open is edited as it is on disk');
+    const handler = TextDocument.create(pathUri(handlerFile), 'typescript', 0, await fs.readFile(handlerFile, 'utf8'));
+    const fixed = TextDocument.applyEdits(handler, change.edits.map((edit) => ({ range: edit.range, newText: 'newText' in edit ? edit.newText : '' })));
+    assert.match(fixed, /WWW-Authenticate/);
+  });
+
+  it('clears the route at once when the open handler gets the challenge, before it is saved', async () => {
+    const handlerUri = pathUri(handlerFile);
+    const original = await fs.readFile(handlerFile, 'utf8');
+    await session.open(handlerUri, original);
+    await session.diagnostics(handlerUri);
+    const routeUri = pathUri(routeFile);
+    session.markAll();
+    await session.replace(handlerUri, 'ctx.status = error.status;', "if (error.status === 401) ctx.set('WWW-Authenticate', 'Bearer');\n        ctx.status = error.status;");
+    const after = await session.diagnostics(routeUri, (params) => !params.diagnostics.some((d) => d.code === MISSING));
+    assert.deepEqual(found(after), expected(routeText).filter((entry) => entry.endsWith(PERMISSION)), 'the permission finding stays');
+    // Closed unsaved: the project reads the handler from disk again, and the findings come back.
+    session.markAll();
+    await session.close(handlerUri);
+    const back = await session.diagnostics(routeUri, (params) => params.diagnostics.some((d) => d.code === MISSING));
+    assert.deepEqual(found(back).sort(), expected(routeText).sort());
+  });
+
+  it('reads a change on disk that the file watcher reports', async () => {
+    const routeUri = pathUri(routeFile);
+    const original = await fs.readFile(handlerFile, 'utf8');
+    await fs.writeFile(handlerFile, original.replace('ctx.status = error.status;', "ctx.set('WWW-Authenticate', 'Bearer');\n        ctx.status = error.status;"));
+    session.markAll();
+    await session.filesChanged([{ uri: pathUri(handlerFile), type: FileChangeType.Changed }]);
+    const after = await session.diagnostics(routeUri, (params) => !params.diagnostics.some((d) => d.code === MISSING));
+    assert.deepEqual(found(after), expected(routeText).filter((entry) => entry.endsWith(PERMISSION)));
+  });
+});
