@@ -27,7 +27,7 @@ const RESTART_COMMAND = `${SECTION}.restartServer`;
 const SHOW_OUTPUT_COMMAND = `${SECTION}.showOutput`;
 /** Settings that stay with the editor: they have no place in the project's config file. They are
  * sent with their effective value (trace.server is the client's own). */
-const EDITOR_ONLY = new Set(['enable', 'maxFileSize', 'trace.server']);
+const EDITOR_ONLY = new Set(['enable', 'scope', 'maxFileSize', 'trace.server']);
 
 type ServerState = 'starting' | 'running' | 'stopped';
 

@@ -64,6 +64,8 @@ import { COMPILED_EVENT } from './launch/compile-cache';
 import { SourceFiles } from './sourceFiles';
 import { WorkspaceProjects } from './workspace/workspace-projects';
 import { IndexProgress } from './workspace/index-progress';
+import { WorkspaceDiagnostics, type Publication } from './workspace/workspace-diagnostics';
+import type { WorkspaceLint } from './workspace/build-index';
 
 /** Typing pauses shorter than this lint once, at the end (`initializationOptions.debounceMs`). */
 const DEFAULT_DEBOUNCE_MS = 150;
@@ -142,14 +144,18 @@ export class HttpAuthLintServer {
   private readonly openPaths = new Map<string, string>();
   private hasProgressCapability = false;
   private readonly progress = new IndexProgress(() => (this.hasProgressCapability ? this.connection.window.createWorkDoneProgress() : undefined));
+  /** The findings of the files that are not open (the `workspace` scope). */
+  private readonly workspaceDiagnostics = new WorkspaceDiagnostics((uri) => this.documents.get(uri) !== undefined);
   /** The projects of the workspace folders, indexed in the background. */
   private readonly workspace = new WorkspaceProjects(
     (file) => {
       const uri = this.openPaths.get(file);
       return uri === undefined ? undefined : this.documents.get(uri)?.getText();
     },
+    (folder) => this.workspaceLintOf(folder),
     {
       progress: (folder, files) => this.progress.update(folder, files),
+      linted: (folder, files) => this.workspaceDiagnostics.add(folder, files),
       finished: (folder, roots, failed) => this.indexFinished(folder, roots, failed),
     },
     defaultEditorSettings().maxFileSize,
@@ -229,6 +235,8 @@ export class HttpAuthLintServer {
         this.pushedSettings = readEditorSettings(pushed, (message) => this.warnOnce(message));
       }
       this.relintAll();
+      // The scope, or the settings the workspace's files are linted with, may have changed.
+      this.workspace.refresh();
     });
   }
 
@@ -272,6 +280,7 @@ export class HttpAuthLintServer {
     if (failed !== undefined) {
       this.logError(`index ${folder}`, new Error(failed));
     }
+    this.publishAll(this.workspaceDiagnostics.finish(folder));
     if (roots.length === 0) {
       return;
     }
@@ -289,6 +298,7 @@ export class HttpAuthLintServer {
       this.workspaceFolders = [...kept, ...event.added.map((folder) => pathOf(folder.uri))];
       for (const folder of removed) {
         this.workspace.removeFolder(folder);
+        this.publishAll(this.workspaceDiagnostics.remove(folder));
       }
       for (const folder of event.added) {
         if (folder.uri.startsWith('file:')) {
@@ -497,7 +507,8 @@ export class HttpAuthLintServer {
       this.workspace.contextOf(pathOf(uri))?.project.forgetSummary(pathOf(uri));
       this.projectFileChanged(uri);
     }
-    this.guard('clear diagnostics', () => this.connection.sendDiagnostics({ uri, diagnostics: [] }));
+    // A closed file of the workspace shows what the index found in it on disk.
+    this.guard('clear diagnostics', () => this.connection.sendDiagnostics({ uri, diagnostics: this.workspaceDiagnostics.ofClosed(uri) }));
   }
 
   private async validate(uri: string): Promise<void> {
@@ -631,6 +642,19 @@ export class HttpAuthLintServer {
       }
       return read.get(file);
     };
+  }
+
+  /** How the files of a folder are linted for the Problems panel: with the editor settings the user
+   * set for the folder, unless the scope is `openFiles` or the linter is disabled there. */
+  private async workspaceLintOf(folder: string): Promise<WorkspaceLint | undefined> {
+    const editor = await this.editorSettingsFor(pathToFileURL(folder).href);
+    return editor.enable && editor.scope === 'workspace' ? { overrides: editor.overrides } : undefined;
+  }
+
+  private publishAll(publications: readonly Publication[]): void {
+    for (const publication of publications) {
+      this.guard('publish workspace diagnostics', () => this.connection.sendDiagnostics(publication));
+    }
   }
 
   /** What an open file offers its project changed: the other open files of the project are read again. */

@@ -15,6 +15,8 @@ export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 export interface EditorSettings {
   /** `httpAuthLint.enable`: false publishes no diagnostics for the document. */
   enable: boolean;
+  /** `httpAuthLint.scope`: the findings of every file of the workspace folder, or of open files only. */
+  scope: 'workspace' | 'openFiles';
   /** `httpAuthLint.maxFileSize`: a document of more UTF-8 bytes is not analyzed (and no tree of it
    * is kept); it gets one informational diagnostic that names the setting instead. */
   maxFileSize: number;
@@ -23,7 +25,7 @@ export interface EditorSettings {
 }
 
 export function defaultEditorSettings(): EditorSettings {
-  return { enable: true, maxFileSize: DEFAULT_MAX_FILE_SIZE, overrides: {} };
+  return { enable: true, scope: 'workspace', maxFileSize: DEFAULT_MAX_FILE_SIZE, overrides: {} };
 }
 
 function isSeverity(value: unknown): value is Severity {
@@ -54,6 +56,13 @@ export function readEditorSettings(raw: unknown, warn: (message: string) => void
       settings.enable = raw.enable;
     } else {
       warn(`Ignored ${SECTION}.enable = ${JSON.stringify(raw.enable)}: expected true or false.`);
+    }
+  }
+  if (raw.scope !== undefined) {
+    if (raw.scope === 'workspace' || raw.scope === 'openFiles') {
+      settings.scope = raw.scope;
+    } else {
+      warn(`Ignored ${SECTION}.scope = ${JSON.stringify(raw.scope)}: expected "workspace" or "openFiles".`);
     }
   }
   if (raw.maxFileSize !== undefined) {

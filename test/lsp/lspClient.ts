@@ -80,6 +80,8 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** Added to the server process's environment (e.g. HTTP_AUTH_LINT_TEST_FAULTS). */
   env?: Record<string, string>;
+  /** The `httpAuthLint` section answered from the start (as `settings.set('', ...)`). */
+  settings?: unknown;
 }
 
 export class LspSession {
@@ -160,6 +162,9 @@ export class LspSession {
     });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const session = new LspSession(child, connection);
+    if (options.settings !== undefined) {
+      session.settings.set('', options.settings);
+    }
     const folders = options.workspaceFolders ?? [TEST_WORKSPACE];
     session.initializeResult = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,

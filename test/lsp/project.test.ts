@@ -57,6 +57,14 @@ describe('the editor reads a file with its project', () => {
     assert.equal(state?.files, 5, 'the five source files of the project');
   });
 
+  it('lists the findings of a file that is not open (the workspace scope)', async () => {
+    const uri = pathUri(routeFile);
+    const published = await session.waitFor('the route findings, unopened', () => session.published.find((params) => params.uri === uri));
+    assert.equal(session.documents.has(uri), false);
+    assert.deepEqual(found(published.diagnostics).sort(), expected(routeText).sort());
+    assert.equal(session.published.filter((params) => params.uri !== uri && params.diagnostics.length > 0).length, 0, 'no other file has a finding');
+  });
+
   it('finds in a route what its error class and error handler in other files decide', async () => {
     const uri = pathUri(routeFile);
     await session.open(uri, routeText);
@@ -109,5 +117,38 @@ describe('the editor reads a file with its project', () => {
     await session.filesChanged([{ uri: pathUri(handlerFile), type: FileChangeType.Changed }]);
     const after = await session.diagnostics(routeUri, (params) => !params.diagnostics.some((d) => d.code === MISSING));
     assert.deepEqual(found(after), expected(routeText).filter((entry) => entry.endsWith(PERMISSION)));
+  });
+
+  it('shows a closed file what the index found in it on disk', async () => {
+    const routeUri = pathUri(routeFile);
+    session.markAll();
+    await session.close(routeUri);
+    const closed = await session.waitFor('the closed route', () => session.publishedSinceMark(routeUri).at(-1));
+    assert.deepEqual(found(closed.diagnostics), expected(routeText).filter((entry) => entry.endsWith(PERMISSION)));
+  });
+});
+
+describe('the openFiles scope', () => {
+  let folder: string;
+  let session: LspSession;
+
+  before(async () => {
+    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'http-auth-lint-open-files-'));
+    await fs.cp(CORPUS, folder, { recursive: true });
+    session = await LspSession.start({ workspaceFolders: [folder], initializationOptions: { debounceMs: 0 }, settings: { scope: 'openFiles' } });
+  });
+
+  after(async () => {
+    await session.dispose();
+    await fs.rm(folder, { recursive: true, force: true });
+  });
+
+  it('lints no file that is not open, and still reads an open one with its project', async () => {
+    await session.waitFor('the end of the index progress', () => session.progress.find((value) => value.kind === 'end'));
+    assert.deepEqual(session.published, [], 'nothing published for files that are not open');
+    const routeFile = path.join(folder, 'src', 'routes', 'profile.ts');
+    const text = await fs.readFile(routeFile, 'utf8');
+    await session.open(pathUri(routeFile), text);
+    assert.deepEqual(found(await session.diagnostics(pathUri(routeFile))).sort(), expected(text).sort());
   });
 });

@@ -1,9 +1,18 @@
 // The index of one workspace folder, as the CLI makes it (engine/project/project.ts index()): the
 // folder is walked once, its files grouped by the project they belong to (disk/project-roots.ts),
 // and each project's files read once as text; the few that may send or decide a 401, 403 or 407,
-// and the files that call what does, are summarized. The result is plain data: it is made on a
-// worker thread (index-thread.ts) and crosses to the server's thread by structured clone.
-import { createProject, type FileSummary, type Project } from '../engine';
+// and the files that call what does, are summarized. With the `workspace` scope, those files are
+// linted too, in their project, for the Problems panel: no other file can hold a finding. The
+// result is plain data: it is made on a worker thread (index-thread.ts) and crosses to the
+// server's thread by structured clone.
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createProject, lint, type FileSummary, type LintSettings, type Project } from '../engine';
+import { ConfigCache, resolveSettings } from '../config/project-config';
+import { toDiagnostic } from '../diagnostics';
+import { diskHost } from '../disk/project-host';
 import { gitIgnored } from '../disk/git-ignored';
 import { ProjectRoots } from '../disk/project-roots';
 import { collectFiles } from '../disk/walk';
@@ -21,14 +30,29 @@ export interface RootIndex {
   handlerFiles: string[];
 }
 
+/** The diagnostics of the files of a project that were linted (those without findings too, so
+ * that a file whose findings went away is cleared). */
+export interface FileDiagnostics {
+  uri: string;
+  diagnostics: Diagnostic[];
+}
+
+/** How a folder's files are linted when the whole workspace is: the editor settings the user set
+ * for the folder, over each file's config file. */
+export interface WorkspaceLint {
+  overrides: Partial<LintSettings>;
+}
+
 export interface IndexReport {
   /** The walk is over: how many files the folder's projects hold. */
   walked(files: number): void;
   /** One project is indexed (a folder may hold several: a monorepo without workspaces). */
   indexed(index: RootIndex): void;
+  /** With a WorkspaceLint: the findings of one project's files. */
+  linted(root: string, files: FileDiagnostics[]): void;
 }
 
-export async function buildFolderIndex(folder: string, maxFileSize: number, report: IndexReport): Promise<void> {
+export async function buildFolderIndex(folder: string, maxFileSize: number, report: IndexReport, workspaceLint?: WorkspaceLint): Promise<void> {
   const walk = await collectFiles([folder], folder);
   const ignored = gitIgnored(folder);
   const roots = new ProjectRoots(walk.listings);
@@ -59,5 +83,35 @@ export async function buildFolderIndex(folder: string, maxFileSize: number, repo
       apps: project.apps(),
       handlerFiles: project.handlerFileList(),
     });
+    if (workspaceLint) report.linted(root, lintSelected(project, folder, selected, workspaceLint));
   }
+}
+
+/** Lints the selected files of the folder in their project, as the editor would if each were open. */
+function lintSelected(project: Project, folder: string, selected: ReadonlySet<string>, { overrides }: WorkspaceLint): FileDiagnostics[] {
+  const configs = new ConfigCache();
+  const others = new Map<string, { document: TextDocument; open: boolean } | undefined>();
+  const otherFile = (file: string) => {
+    if (!others.has(file)) {
+      const text = diskHost.readFile(file);
+      others.set(file, text === undefined ? undefined : { document: TextDocument.create(pathToFileURL(file).href, 'typescript', 0, text), open: false });
+    }
+    return others.get(file);
+  };
+  const results: FileDiagnostics[] = [];
+  for (const file of selected) {
+    if (!file.startsWith(folder + path.sep)) continue;
+    const text = project.host.readFile(file);
+    if (text === undefined) continue;
+    const resolved = resolveSettings(file, configs, { boundary: folder, fallbackRoot: folder, overrides });
+    if (resolved.ignored) continue;
+    const document = TextDocument.create(pathToFileURL(file).href, 'typescript', 0, text);
+    try {
+      const result = lint(file, text, resolved.settings, { project, file });
+      results.push({ uri: document.uri, diagnostics: result.findings.map((finding) => toDiagnostic(document, finding, otherFile)) });
+    } catch {
+      // The parser gave up on the file (absurdly nested code): its lint, once opened, says why.
+    }
+  }
+  return results;
 }

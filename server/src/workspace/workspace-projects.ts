@@ -9,17 +9,21 @@ import { CachedHost, createProject, type Project, type ProjectContext, type Proj
 import { diskHost } from '../disk/project-host';
 import { ProjectRoots } from '../disk/project-roots';
 import type { FolderIndexState } from '../protocol';
-import type { RootIndex } from './build-index';
+import type { FileDiagnostics, RootIndex, WorkspaceLint } from './build-index';
 import { indexOnThread, type IndexMessage, type IndexRun } from './index-thread';
 
 export interface IndexEvents {
   /** A folder's index began (`files` undefined), or its walk counted its files. */
   progress(folder: string, files: number | undefined): void;
+  /** The files of one project were linted for the Problems panel (the `workspace` scope). */
+  linted(folder: string, files: readonly FileDiagnostics[]): void;
   /** A folder's index is ready (or failed): these projects were replaced. */
   finished(folder: string, roots: readonly string[], failed: string | undefined): void;
 }
 
 interface Folder {
+  /** The index being made (from the moment its settings are asked for). */
+  busy: boolean;
   run: IndexRun | undefined;
   /** Files changed while it ran: it runs again when it ends. */
   dirty: boolean;
@@ -58,8 +62,11 @@ export class WorkspaceProjects {
   private readonly folders = new Map<string, Folder>();
   private roots = new ProjectRoots();
 
+  /** `workspaceLint`: how a folder's files are linted for the Problems panel, or undefined when
+   * they are not (the `openFiles` scope); asked before each index of the folder. */
   constructor(
     private readonly openText: (file: string) => string | undefined,
+    private readonly workspaceLint: (folder: string) => Promise<WorkspaceLint | undefined>,
     private readonly events: IndexEvents,
     private readonly maxFileSize: number,
     private readonly quietMs = QUIET_MS,
@@ -68,9 +75,14 @@ export class WorkspaceProjects {
   /** Indexes a workspace folder now (or once its current index ends). */
   addFolder(folder: string): void {
     if (!this.folders.has(folder)) {
-      this.folders.set(folder, { run: undefined, dirty: false, timer: undefined, waitingSince: undefined, status: { folder, state: 'indexing', files: 0, projects: 0, ms: 0 } });
+      this.folders.set(folder, { busy: false, run: undefined, dirty: false, timer: undefined, waitingSince: undefined, status: { folder, state: 'indexing', files: 0, projects: 0, ms: 0 } });
     }
     this.start(folder);
+  }
+
+  /** Indexes every folder again (the settings that say how its files are linted changed). */
+  refresh(): void {
+    for (const folder of this.folders.keys()) this.start(folder);
   }
 
   removeFolder(folder: string): void {
@@ -120,29 +132,41 @@ export class WorkspaceProjects {
     if (!entry) return;
     clearTimeout(entry.timer);
     entry.timer = undefined;
-    if (entry.run) {
+    if (entry.busy) {
       entry.dirty = true;
       return;
     }
+    entry.busy = true;
     entry.dirty = false;
     entry.waitingSince = undefined;
     const began = Date.now();
+    void this.workspaceLint(folder).then(
+      (lint) => this.run(folder, entry, began, lint),
+      () => this.run(folder, entry, began, undefined),
+    );
+  }
+
+  private run(folder: string, entry: Folder, began: number, lint: WorkspaceLint | undefined): void {
+    if (this.folders.get(folder) !== entry) return; // removed meanwhile
     const roots: string[] = [];
     entry.status = { ...entry.status, state: 'indexing' };
     this.events.progress(folder, undefined);
-    const run = indexOnThread(folder, this.maxFileSize, (message: IndexMessage) => {
+    const run = indexOnThread(folder, this.maxFileSize, lint, (message: IndexMessage) => {
       if (message.kind === 'walked') {
         entry.status.files = message.files;
         this.events.progress(folder, message.files);
       } else if (message.kind === 'indexed') {
         roots.push(message.index.root);
         this.adopt(message.index);
+      } else if (message.kind === 'linted') {
+        this.events.linted(folder, message.files);
       }
     });
     entry.run = run;
     void run.finished.then(({ failed }) => {
       if (this.folders.get(folder) !== entry) return; // removed meanwhile
       entry.run = undefined;
+      entry.busy = false;
       entry.status = { ...entry.status, state: failed ? 'failed' : 'ready', projects: roots.length, ms: Date.now() - began };
       this.events.finished(folder, roots, failed);
       if (entry.dirty) this.start(folder);
