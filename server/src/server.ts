@@ -201,7 +201,8 @@ export class HttpAuthLintServer {
       this.connection.workspace.onDidChangeWorkspaceFolders((event) => this.didChangeWorkspaceFolders(event));
     }
     for (const folder of this.localFolders) {
-      this.guard('index the folder', () => this.workspace.addFolder(folder));
+      // A folder that is not (or no longer) on disk has nothing to index.
+      this.guard('index the folder', () => isDirectory(folder) && this.workspace.addFolder(folder));
       this.guard('check the folder config', () => {
         const config = nodePath.join(folder, CONFIG_FILE_NAME);
         if (isFile(config)) {
@@ -301,7 +302,7 @@ export class HttpAuthLintServer {
         this.publishAll(this.workspaceDiagnostics.remove(folder));
       }
       for (const folder of event.added) {
-        if (folder.uri.startsWith('file:')) {
+        if (folder.uri.startsWith('file:') && isDirectory(pathOf(folder.uri))) {
           this.workspace.addFolder(pathOf(folder.uri));
         }
       }
@@ -825,6 +826,14 @@ export function fileNameOf(document: TextDocument): string {
 function isFile(path: string): boolean {
   try {
     return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
   } catch {
     return false;
   }
