@@ -192,3 +192,40 @@ export function generate(root, { seed = 42, files = 2000, bigLines = 20000, file
   }
   return root;
 }
+
+/** A project the size of a real app where few files matter (issue 12's index): `files` files, of
+ * which `relevant` routes call the app's `unauthorized()` helper (src/lib/response.ts, which sends
+ * 401 without a challenge) under a guard; the others are plain code of the same size. */
+export function generateProject(root, { seed = 7, files = 6000, relevant = 0.05, fileLines = 120 } = {}) {
+  const rand = random(seed);
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(join(root, 'src', 'lib'), { recursive: true });
+  writeFileSync(join(root, 'package.json'), `${JSON.stringify({ name: 'bench-project', private: true }, null, 2)}\n`);
+  writeFileSync(join(root, 'src', 'lib', 'response.ts'), "import type { Response } from 'express';\n\nexport function unauthorized(res: Response, message = 'login required') {\n  return res.status(401).json({ error: message });\n}\n");
+  const routes = [];
+  const routeCount = Math.round(files * relevant);
+  for (let i = 0; i < files; i++) {
+    const folder = join(root, 'src', i < routeCount ? 'routes' : 'utils', String(Math.floor(i / 100)));
+    mkdirSync(folder, { recursive: true });
+    const file = join(folder, `${i < routeCount ? 'route' : 'util'}-${i}.ts`);
+    writeFileSync(file, i < routeCount ? projectRoute(i, fileLines, rand) : plainModule(i, fileLines, rand));
+    if (i < routeCount) routes.push(file);
+  }
+  return { root, helper: join(root, 'src', 'lib', 'response.ts'), routes };
+}
+
+function projectRoute(i, lines, rand) {
+  let text = `import express from 'express';\nimport { unauthorized } from '../../lib/response';\n\nconst router = express.Router();\n\n`;
+  for (let n = 0; text.split('\n').length < lines; n++) {
+    text += `router.get('/r${i}/${n}', async (req, res) => {\n  if (${pick(rand, GUARDS)}) {\n    return unauthorized(res);\n  }\n  res.json({ page: ${n} });\n});\n\n`;
+  }
+  return `${text}export default router;\n`;
+}
+
+function plainModule(i, lines, rand) {
+  let text = `// Module ${i}: code that sends no response.\n`;
+  for (let n = 0; text.split('\n').length < lines; n++) {
+    text += `export function compute${n}(values: number[], scale = ${Math.floor(rand() * 100)}): number {\n  let total = 0;\n  for (const value of values) total += value * scale;\n  return total / Math.max(values.length, 1);\n}\n\n`;
+  }
+  return text;
+}

@@ -15,7 +15,8 @@ import {
 } from 'vscode-languageserver-protocol/node';
 
 export class BenchServer {
-  static async start(serverPath, { debounceMs = 0, env = process.env } = {}) {
+  /** `workspaceFolders`: folder paths (the server indexes them in the background). */
+  static async start(serverPath, { debounceMs = 0, env = process.env, workspaceFolders = null } = {}) {
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -23,12 +24,15 @@ export class BenchServer {
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => server.published(params));
     // Settings: the defaults (no workspace/configuration answers).
     connection.onRequest('workspace/configuration', (params) => params.items.map(() => null));
+    // The index's progress: its end is when the index is ready.
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onNotification('$/progress', (params) => server.progressed(params.value));
     connection.listen();
     await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
-      workspaceFolders: null,
-      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      workspaceFolders: workspaceFolders && workspaceFolders.map((folder) => ({ uri: pathToFileURL(folder).href, name: 'bench' })),
+      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } }, window: { workDoneProgress: true } },
       initializationOptions: { debounceMs },
     });
     await connection.sendNotification(InitializedNotification.type, {});
@@ -40,10 +44,24 @@ export class BenchServer {
     this.connection = connection;
     this.started = started;
     this.waiters = [];
+    this.progressEnds = [];
+    this.publishes = 0;
+  }
+
+  progressed(value) {
+    if (value.kind !== 'end') return;
+    const at = process.hrtime.bigint();
+    for (const resolve of this.progressEnds.splice(0)) resolve(at);
+  }
+
+  /** Resolves with the hrtime at which the next work done progress ends (an index is ready). */
+  indexReady() {
+    return new Promise((resolve) => this.progressEnds.push(resolve));
   }
 
   published(params) {
     const at = process.hrtime.bigint();
+    this.publishes++;
     this.waiters = this.waiters.filter((waiter) => !(waiter.uri === params.uri && waiter.version === params.version && (waiter.resolve(at), true)));
   }
 
@@ -67,6 +85,11 @@ export class BenchServer {
       contentChanges: [{ range: { start: position, end: position }, text }],
     });
     return arrived;
+  }
+
+  /** Replaces the whole text of an open document (a new version); resolves when sent. */
+  async replace(uri, version, text) {
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
   }
 
   /** Resident memory of the server process, from /proc (Linux). */
