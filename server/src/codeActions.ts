@@ -41,7 +41,11 @@ function editOf(document: TextDocument, edits: readonly TextEdit[]): CodeAction[
  * or none for a file read from disk); undefined when another file cannot be read. */
 function workspaceEditOf(document: TextDocument, edits: readonly TextEdit[], otherFile: OtherFile): CodeAction['edit'] | undefined {
   const byFile = new Map<string | undefined, TextEdit[]>();
-  for (const edit of edits) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
+  for (const edit of edits) {
+    const fileEdits = byFile.get(edit.file);
+    if (fileEdits) fileEdits.push(edit);
+    else byFile.set(edit.file, [edit]);
+  }
   const documentChanges: TextDocumentEdit[] = [];
   for (const [file, fileEdits] of byFile) {
     const other = file === undefined ? { document, open: true } : otherFile(file);

@@ -56,7 +56,8 @@ import {
   toUnusedDirectiveDiagnostic,
   type OtherFile,
 } from './diagnostics';
-import { readRegularFile } from './disk/project-host';
+import { isInside } from './disk/inside';
+import { otherFilesOf } from './other-files';
 import { FIX_ALL_KIND, STATUS_NOTIFICATION, type InitializationOptions, type ServerStats, type StatusParams } from './protocol';
 import { SECTION, defaultEditorSettings, readEditorSettings, type EditorSettings } from './settings';
 import { skipReason } from './skip';
@@ -148,10 +149,7 @@ export class HttpAuthLintServer {
   private readonly workspaceDiagnostics = new WorkspaceDiagnostics((uri) => this.documents.get(uri) !== undefined);
   /** The projects of the workspace folders, indexed in the background. */
   private readonly workspace = new WorkspaceProjects(
-    (file) => {
-      const uri = this.openPaths.get(file);
-      return uri === undefined ? undefined : this.documents.get(uri)?.getText();
-    },
+    (file) => this.openDocumentAt(file)?.getText(),
     (folder) => this.workspaceLintOf(folder),
     {
       progress: (folder, files) => this.progress.update(folder, files),
@@ -630,19 +628,15 @@ export class HttpAuthLintServer {
     return result;
   }
 
-  /** Other files as the editor has them: the open document, else the file on disk (read once per
-   * answer, however many findings point at it). */
+  /** Other files as the editor has them, for one answer (other-files.ts). */
   private otherFiles(): OtherFile {
-    const read = new Map<string, ReturnType<OtherFile>>();
-    return (file) => {
-      if (!read.has(file)) {
-        const uri = this.openPaths.get(file);
-        const open = uri === undefined ? undefined : this.documents.get(uri);
-        const text = open ? undefined : readRegularFile(file);
-        read.set(file, open ? { document: open, open: true } : text === undefined ? undefined : { document: TextDocument.create(pathToFileURL(file).href, 'typescript', 0, text), open: false });
-      }
-      return read.get(file);
-    };
+    return otherFilesOf((file) => this.openDocumentAt(file));
+  }
+
+  /** The open document of a file on disk, if it is open. */
+  private openDocumentAt(file: string): TextDocument | undefined {
+    const uri = this.openPaths.get(file);
+    return uri === undefined ? undefined : this.documents.get(uri);
   }
 
   /** How the files of a folder are linted for the Problems panel: with the editor settings the user
@@ -724,7 +718,7 @@ export class HttpAuthLintServer {
 
   private folderOf(path: string): string | undefined {
     return this.workspaceFolders
-      .filter((folder) => path === folder || path.startsWith(folder.endsWith(nodePath.sep) ? folder : `${folder}${nodePath.sep}`))
+      .filter((folder) => isInside(path, folder))
       .sort((a, b) => b.length - a.length)[0];
   }
 

@@ -5,14 +5,14 @@
 // linted too, in their project, for the Problems panel: no other file can hold a finding. The
 // result is plain data: it is made on a worker thread (index-thread.ts) and crosses to the
 // server's thread by structured clone.
-import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createProject, lint, type FileSummary, type LintSettings, type Project } from '../engine';
 import { ConfigCache, resolveSettings } from '../config/project-config';
 import { toDiagnostic } from '../diagnostics';
-import { diskHost } from '../disk/project-host';
+import { isInside } from '../disk/inside';
+import { otherFilesOf } from '../other-files';
 import { gitIgnored } from '../disk/git-ignored';
 import { ProjectRoots } from '../disk/project-roots';
 import { collectFiles } from '../disk/walk';
@@ -70,6 +70,8 @@ export async function buildFolderIndex(folder: string, maxFileSize: number, repo
   for (const [root, files] of byRoot) {
     const host = new WalkedHost(maxFileSize, new Set(files), walk.listings);
     const project = createProject(host, root);
+    // The analyses made for the summaries are kept for the lint below: each file is parsed once.
+    if (workspaceLint) project.keepAnalysesOf(files.filter((file) => isInside(file, folder)));
     const selected = project.index(files);
     // Every selected file's summary is made here, off the server's thread: an open file's lint
     // then reads the summaries of what it imports without parsing them.
@@ -90,17 +92,11 @@ export async function buildFolderIndex(folder: string, maxFileSize: number, repo
 /** Lints the selected files of the folder in their project, as the editor would if each were open. */
 function lintSelected(project: Project, folder: string, selected: ReadonlySet<string>, { overrides }: WorkspaceLint): FileDiagnostics[] {
   const configs = new ConfigCache();
-  const others = new Map<string, { document: TextDocument; open: boolean } | undefined>();
-  const otherFile = (file: string) => {
-    if (!others.has(file)) {
-      const text = diskHost.readFile(file);
-      others.set(file, text === undefined ? undefined : { document: TextDocument.create(pathToFileURL(file).href, 'typescript', 0, text), open: false });
-    }
-    return others.get(file);
-  };
+  // The index thread has no open documents: other files are read from disk.
+  const otherFile = otherFilesOf(() => undefined);
   const results: FileDiagnostics[] = [];
   for (const file of selected) {
-    if (!file.startsWith(folder + path.sep)) continue;
+    if (!isInside(file, folder)) continue;
     const text = project.host.readFile(file);
     if (text === undefined) continue;
     const resolved = resolveSettings(file, configs, { boundary: folder, fallbackRoot: folder, overrides });

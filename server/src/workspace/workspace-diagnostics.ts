@@ -50,13 +50,6 @@ export class WorkspaceDiagnostics {
     return [];
   }
 
-  /** How many files of the workspace have findings (for the server's statistics). */
-  get fileCount(): number {
-    let count = 0;
-    for (const files of this.published.values()) count += files.size;
-    return count;
-  }
-
   private replace(folder: string, next: Map<string, Diagnostic[]>): Publication[] {
     const before = this.published.get(folder) ?? new Map<string, Diagnostic[]>();
     this.published.set(folder, next);

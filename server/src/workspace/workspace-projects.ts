@@ -6,6 +6,7 @@
 // Only summaries are kept (plain data); a closed file's syntax tree is never kept.
 import * as path from 'node:path';
 import { CachedHost, createProject, type Project, type ProjectContext, type ProjectHost } from '../engine';
+import { isInside } from '../disk/inside';
 import { diskHost } from '../disk/project-host';
 import { ProjectRoots } from '../disk/project-roots';
 import type { FolderIndexState } from '../protocol';
@@ -185,6 +186,3 @@ export class WorkspaceProjects {
   }
 }
 
-function isInside(file: string, folder: string): boolean {
-  return file === folder || file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep);
-}
