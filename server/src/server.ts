@@ -141,6 +141,9 @@ export class HttpAuthLintServer {
   private readonly rules: Rules;
   private lintRuns = 0;
   private fixAllRuns = 0;
+  /** Per project, a number that changes whenever what it offers its files may have: an open
+   * file's incremental lint keeps its findings only while it stays the same. */
+  private readonly projectStamps = new WeakMap<object, number>();
   /** The open documents by file path: the projects read them instead of the disk. */
   private readonly openPaths = new Map<string, string>();
   private hasProgressCapability = false;
@@ -585,17 +588,17 @@ export class HttpAuthLintServer {
     }
     const sourceFile = this.sourceFiles.get(document.uri, fileName, document.getText(), document.version);
     this.lintRuns++;
+    let linter = this.linters.get(document.uri);
+    if (!linter) {
+      this.linters.set(document.uri, (linter = new IncrementalLint()));
+    }
     const context = this.projectContextOf(document.uri);
-    let result: LintResult;
-    if (context) {
-      result = this.lintInProject(document.uri, sourceFile, settings, context);
-    } else {
-      let linter = this.linters.get(document.uri);
-      if (!linter) {
-        this.linters.set(document.uri, (linter = new IncrementalLint()));
-      }
-      result = linter.lint(sourceFile, settings.lint, this.sourceFiles.originOf(document.uri), this.rules);
-      this.lastLint = linter.lastRun;
+    const project = context && { context, stamp: this.projectStamps.get(context.project) ?? 0 };
+    const result = linter.lint(sourceFile, settings.lint, this.sourceFiles.originOf(document.uri), this.rules, project);
+    this.lastLint = linter.lastRun;
+    // What it offers its project changed (a helper now sends its challenge): its open callers are read again.
+    if (linter.summaryChanged) {
+      this.projectFileChanged(document.uri);
     }
     for (const failure of result.ruleFailures) {
       const key = `${failure.ruleId}\0${document.uri}`;
@@ -608,24 +611,6 @@ export class HttpAuthLintServer {
       }
     }
     return { version: document.version, fileName, settings, result };
-  }
-
-  /** Lints a document of an indexed project: its text's summary replaces the one its project had,
-   * and when what it offers other files changed (a helper now sends its challenge), the other open
-   * files of the project are linted again. */
-  private lintInProject(uri: string, sourceFile: Parameters<typeof lintSource>[0], settings: DocumentSettings, context: ProjectContext): LintResult {
-    const { project, file } = context;
-    const before = JSON.stringify(project.knownSummary(file) ?? null);
-    project.forgetSummary(file);
-    // The incremental lint reads one file; a project's lint reads the whole file with its project.
-    this.linters.delete(uri);
-    const result = lintSource(sourceFile, settings.lint, this.rules, context);
-    const statements = sourceFile.statements.length;
-    this.lastLint = { statements, analyzed: statements };
-    if (JSON.stringify(project.knownSummary(file) ?? null) !== before) {
-      this.projectFileChanged(uri);
-    }
-    return result;
   }
 
   /** Other files as the editor has them, for one answer (other-files.ts). */
@@ -652,8 +637,13 @@ export class HttpAuthLintServer {
     }
   }
 
-  /** What an open file offers its project changed: the other open files of the project are read again. */
+  /** What an open file offers its project changed: the other open files of the project are read
+   * again, in full (their incremental lints see the new stamp). */
   private projectFileChanged(changedUri: string): void {
+    const project = this.workspace.contextOf(pathOf(changedUri))?.project;
+    if (project) {
+      this.projectStamps.set(project, (this.projectStamps.get(project) ?? 0) + 1);
+    }
     const root = this.workspace.rootOf(pathOf(changedUri));
     for (const document of this.documents.all()) {
       if (document.uri !== changedUri && document.uri.startsWith('file:') && this.workspace.rootOf(pathOf(document.uri)) === root) {

@@ -5,6 +5,11 @@
 // proxy evidence and style, and the statements that changed offer the rest of the file what they
 // offered before (statement-exports.ts). Anything else, and the whole file is analysed again.
 //
+// A file read with its project (an open file of an indexed workspace) keeps its statements' findings
+// while the project reads the same (the caller's `stamp`, changed whenever another file's summary
+// did) and the file's own summary is the same: its project sites (project-model.ts) are read in
+// the changed statements only.
+//
 // The result is the one a fresh lint of the same text gives: tests check it over random edit
 // sequences (test/lsp/incremental.test.ts) and over edits that reach other statements on purpose
 // (test/unit/incremental.test.ts).
@@ -15,6 +20,11 @@ import { detectStyle } from './model/syntax/source-style';
 import { exportsOf } from './model/statement-exports';
 import type { StatementFacts } from './model/statement-walk';
 import type { FixOutcome } from './model/types';
+import type { Project } from './project/project';
+import { readInProject, withProject, type ProjectReading } from './project/project-model';
+import type { ProjectContext } from './project/sites';
+import { summarize } from './project/summary/summarize';
+import type { FileSummary } from './project/summary/types';
 import type { Rule } from './rule';
 import { RULES } from './rules';
 import type { LintResult, LintSettings, TextRange } from './types';
@@ -26,6 +36,13 @@ interface KeptStatement {
 }
 
 const NOTHING: RulesOutcome = { findings: [], failures: [] };
+
+/** The project a file is read in, as the incremental lint takes it: `stamp` changes whenever what
+ * the project offers the file may have changed (another file's summary, the index). */
+export interface IncrementalProject {
+  context: ProjectContext;
+  stamp: number;
+}
 
 /** Where a tree came from: the tree it was updated from (ts.updateSourceFile) and the edit. */
 export interface TreeOrigin {
@@ -40,6 +57,15 @@ interface LastRun {
   /** What the file reads the same way in every statement: imports, proxy evidence, style. */
   context: string;
   statements: Map<ts.Statement, KeptStatement>;
+  project: Project | undefined;
+  stamp: number | undefined;
+}
+
+/** Positions through an edit of this file; a place named by its file (a helper, an error handler,
+ * from a summary) stays where it is: in another file the edit moves nothing, and a place in this
+ * file's own summary that the edit moves changes the summary, which reads the whole file again. */
+function movedHere<T extends TextRange & { file?: string }>(range: T, map: (position: number) => number | undefined): T | undefined {
+  return range.file === undefined ? moved(range, map) : range;
 }
 
 /** Positions through an edit: those before it stay, those after it move by its length; those in
@@ -59,13 +85,13 @@ function moved<T extends TextRange>(range: T, map: (position: number) => number 
 
 function movedFix(outcome: FixOutcome, map: (position: number) => number | undefined): FixOutcome | undefined {
   if ('unavailable' in outcome) return outcome;
-  const edits = outcome.edits.map((edit) => moved(edit, map));
+  const edits = outcome.edits.map((edit) => movedHere(edit, map));
   return edits.every((edit) => edit !== undefined) ? { edits: edits as typeof outcome.edits } : undefined;
 }
 
 function movedFinding(finding: RawFinding, map: (position: number) => number | undefined): RawFinding | undefined {
   const range = moved(finding, map);
-  const related = finding.related.map((location) => moved(location, map));
+  const related = finding.related.map((location) => movedHere(location, map));
   const outcome = finding.fix && movedFix(finding.fix.outcome, map);
   if (!range || related.some((location) => location === undefined) || (finding.fix && !outcome)) return undefined;
   return { ...range, related: related as RawFinding['related'], fix: finding.fix && { ...finding.fix, outcome: outcome! } };
@@ -92,34 +118,73 @@ export class IncrementalLint {
   private last: LastRun | undefined;
   /** How the last run went: for the server's statistics and for tests. */
   lastRun: { statements: number; analyzed: number } = { statements: 0, analyzed: 0 };
+  /** The summary the last run recorded in the project, and its text: what it offers other files. */
+  private recorded: { summary: FileSummary; key: string } | undefined;
+  /** Whether the last run changed what the file offers its project (its summary). */
+  summaryChanged = false;
 
   /** Lints `sourceFile`. When `origin` says it was updated from the tree of the last run, and the
-   * settings are the same object, only what the edit changed is analysed. */
-  lint(sourceFile: ts.SourceFile, settings: Partial<LintSettings>, origin: TreeOrigin | undefined, rules: readonly Rule[] = RULES): LintResult {
+   * settings are the same object (and the project reads the same), only what the edit changed is
+   * analysed. */
+  lint(sourceFile: ts.SourceFile, settings: Partial<LintSettings>, origin: TreeOrigin | undefined, rules: readonly Rule[] = RULES, project?: IncrementalProject): LintResult {
     const plan = planRun(settings, rules);
     const last = this.last;
     this.last = undefined;
+    this.summaryChanged = false;
     if (plan.enabled.length === 0) return finishRun(sourceFile, plan, []);
-    const reusable = origin !== undefined && last !== undefined && last.sourceFile === origin.previous && last.settings === settings && last.rules === rules;
+    const reusable =
+      origin !== undefined &&
+      last !== undefined &&
+      last.sourceFile === origin.previous &&
+      last.settings === settings &&
+      last.rules === rules &&
+      last.project === project?.context.project &&
+      last.stamp === project?.stamp;
     try {
-      return (reusable && this.lintChanged(sourceFile, plan, origin.change, last, settings, rules)) || this.lintAll(sourceFile, plan, settings, rules);
+      return (reusable && this.lintChanged(sourceFile, plan, origin.change, last, settings, rules, project)) || this.lintAll(sourceFile, plan, settings, rules, project);
     } catch (error) {
       return modelFailed(sourceFile, error);
     }
   }
 
-  private lintAll(sourceFile: ts.SourceFile, plan: RunPlan, settings: Partial<LintSettings>, rules: readonly Rule[]): LintResult {
+  /** Records the file's summary from `analysis` in its project; false when it differs from the one
+   * the project had (what the file offers other files, and its own calls, read differently). */
+  private record(analysis: FileAnalysis, { project, file }: ProjectContext): boolean {
+    const summary = summarize(analysis);
+    const key = JSON.stringify(summary);
+    const known = project.knownSummary(file);
+    const before = known === undefined ? undefined : known === this.recorded?.summary ? this.recorded.key : JSON.stringify(known);
+    // Forgotten first: what the project derived from the old summary (its error handlers) goes too.
+    project.forgetSummary(file);
+    project.setSummary(file, summary);
+    this.recorded = { summary, key };
+    // A run that falls back to reading the whole file records twice: the first change counts.
+    this.summaryChanged ||= key !== before;
+    return key === before;
+  }
+
+  private lintAll(sourceFile: ts.SourceFile, plan: RunPlan, settings: Partial<LintSettings>, rules: readonly Rule[], project: IncrementalProject | undefined): LintResult {
     const analysis = analyzeFile(sourceFile, modelOptions(sourceFile, plan.settings));
+    if (project) this.record(analysis, project.context);
+    const reading = project && readInProject(analysis, project.context);
     const statements = new Map(analysis.statements.map((facts) => [facts.statement, { facts, exports: exportsOf(facts), outcome: NOTHING }]));
-    const outcomes = this.check(analysis, analysis.statements, plan, statements);
-    this.last = { sourceFile, settings, rules, context: contextOf(analysis), statements };
+    const outcomes = this.check(analysis, analysis.statements, plan, statements, reading);
+    this.last = { sourceFile, settings, rules, context: contextOf(analysis), statements, project: project?.context.project, stamp: project?.stamp };
     this.lastRun = { statements: analysis.statements.length, analyzed: analysis.statements.length };
     return finishRun(sourceFile, plan, outcomes);
   }
 
   /** The run over a changed file that analyses the changed statements only, or undefined when the
    * change reaches beyond them. */
-  private lintChanged(sourceFile: ts.SourceFile, plan: RunPlan, change: ts.TextChangeRange, last: LastRun, settings: Partial<LintSettings>, rules: readonly Rule[]): LintResult | undefined {
+  private lintChanged(
+    sourceFile: ts.SourceFile,
+    plan: RunPlan,
+    change: ts.TextChangeRange,
+    last: LastRun,
+    settings: Partial<LintSettings>,
+    rules: readonly Rule[],
+    project: IncrementalProject | undefined,
+  ): LintResult | undefined {
     // A statement is kept when it is the same node as in the last run, its analysis reads nothing
     // outside it, and its findings have a place in the new text.
     const map = positionMap(change);
@@ -137,25 +202,29 @@ export class IncrementalLint {
     const walked = analysis.statements.filter((facts) => !kept.has(facts.statement));
     const after = walked.map(exportsOf);
     if (before.join('\n\0') !== after.join('\n\0')) return undefined;
+    // What the file offers its project changed: its own calls of it may read differently too.
+    if (project && !this.record(analysis, project.context)) return undefined;
+    const reading = project && readInProject(analysis, project.context);
 
     const exports = new Map(walked.map((facts, index) => [facts.statement, after[index]]));
     const statements = new Map(analysis.statements.map((facts) => [facts.statement, kept.get(facts.statement) ?? { facts, exports: exports.get(facts.statement)!, outcome: NOTHING }]));
     const outcomes = [...kept.values()].map((entry) => entry.outcome);
-    outcomes.push(...this.check(analysis, walked, plan, statements));
-    this.last = { sourceFile, settings, rules, context, statements };
+    outcomes.push(...this.check(analysis, walked, plan, statements, reading));
+    this.last = { sourceFile, settings, rules, context, statements, project: project?.context.project, stamp: project?.stamp };
     this.lastRun = { statements: analysis.statements.length, analyzed: walked.length };
     return finishRun(sourceFile, plan, outcomes);
   }
 
   /** Runs the rules over each statement's sites (the top-level code of the file together: it
    * shares one scope) and records each outcome with its statement. */
-  private check(analysis: FileAnalysis, statements: readonly StatementFacts[], plan: RunPlan, into: Map<ts.Statement, KeptStatement>): RulesOutcome[] {
+  private check(analysis: FileAnalysis, statements: readonly StatementFacts[], plan: RunPlan, into: Map<ts.Statement, KeptStatement>, reading: ProjectReading | undefined): RulesOutcome[] {
     const groups: StatementFacts[][] = [];
     const topLevel = statements.filter((facts) => facts.topLevel);
     if (topLevel.length > 0) groups.push(topLevel);
     for (const facts of statements) if (!facts.topLevel) groups.push([facts]);
     return groups.map((group) => {
-      const outcome = runRules(modelOf(analysis, group), plan);
+      const model = modelOf(analysis, group);
+      const outcome = runRules(reading ? withProject(model, analysis, reading, group.map((facts) => facts.statement)) : model, plan);
       // The top-level group is checked again on every run: its outcome is not kept.
       if (group.length === 1 && !group[0].topLevel) into.set(group[0].statement, { ...into.get(group[0].statement)!, outcome });
       return outcome;

@@ -6,11 +6,8 @@ import { matchesGlobs } from './globs';
 import { analyzeFile, modelOf, type FileAnalysis, type ModelOptions } from './model/build';
 import type { FixOutcome, ResponseModel } from './model/types';
 import { parse, syntaxErrorsOf } from './parse';
-import { projectSites, type ProjectContext } from './project/sites';
-import { definitionsOf } from './project/definitions';
-import { answeredByHandlers } from './project/framework-errors';
-import { externalStatuses } from './project/statuses';
-import { summarize } from './project/summary/summarize';
+import { readInProject, withProject } from './project/project-model';
+import type { ProjectContext } from './project/sites';
 import { formatMessage, type Rule } from './rule';
 import { RULES } from './rules';
 import { Suppressions } from './suppressions';
@@ -158,20 +155,9 @@ export function modelFailed(sourceFile: ts.SourceFile, error: unknown): LintResu
 export function projectModel(sourceFile: ts.SourceFile, options: ModelOptions, project?: ProjectContext, analyzed?: FileAnalysis): ResponseModel {
   // An analysis made without a proxy setting is reused only where none applies.
   const analysis = analyzed && options.proxyReason === undefined ? analyzed : analyzeFile(sourceFile, options);
-  // The file's own summary, from this analysis: reading its imports below must not parse it again.
-  if (project && !project.project.hasSummary(project.file)) project.project.setSummary(project.file, summarize(analysis));
-  analysis.consts.external = project && externalStatuses(project.project, project.file);
-  const model = modelOf(analysis);
-  if (!project) return model;
-  const taken = new Set(model.sites.map((site) => site.node));
-  const found = projectSites(analysis, taken, project);
-  const sites = model.sites.map((site) => answeredByHandlers(site, project));
-  return {
-    ...model,
-    sites: [...sites, ...found.filter((site) => site.origin?.decided !== 'definition')],
-    helperCalls: found.filter((site) => site.origin?.decided === 'definition'),
-    definitions: definitionsOf(project),
-  };
+  if (!project) return modelOf(analysis);
+  const reading = readInProject(analysis, project);
+  return withProject(modelOf(analysis), analysis, reading);
 }
 
 /** Lints a parsed file (a shell that keeps ASTs, e.g. for incremental reparsing, calls this).

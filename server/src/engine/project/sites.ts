@@ -91,7 +91,9 @@ export interface ProjectContext {
   file: string;
 }
 
-export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>, context: ProjectContext): ResponseSite[] {
+/** The sites of the file's calls of project code (and of its error classes' status fields), in
+ * `statements` (the whole file by default: the incremental lint reads the changed ones only). */
+export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>, context: ProjectContext, statements: readonly ts.Statement[] = analysis.sourceFile.statements): ResponseSite[] {
   const { project, file } = context;
   const summary = project.summaryOf(file);
   if (!summary || !analysis.servesHttp) return [];
@@ -274,8 +276,10 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
     });
   };
 
-  visit(analysis.sourceFile);
-  for (const statement of analysis.sourceFile.statements) if (ts.isClassDeclaration(statement)) sites.push(...fieldSites(statement));
+  for (const statement of statements) {
+    visit(statement);
+    if (ts.isClassDeclaration(statement)) sites.push(...fieldSites(statement));
+  }
   return sites;
 }
 
