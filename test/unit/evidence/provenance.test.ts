@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import ts from 'typescript';
-import { failedCheckOfCatch, sourceOfCondition, type SourceKind } from '../../../server/src/engine/evidence/provenance';
+import { parse } from '../../../server/src/engine';
+import { failedCheckOfCatch, sourceOf, sourceOfCondition, type SourceKind } from '../../../server/src/engine/evidence/provenance';
 
 /** The kind of the condition of the last `if` in `body`, inside an Express-style handler. */
 function kindOf(body: string): SourceKind | undefined {
@@ -76,5 +77,35 @@ describe('the source of a guard', () => {
     const statement = file.statements[0] as ts.TryStatement;
     const call = (statement.catchClause!.block.statements[0] as ts.ExpressionStatement).expression;
     assert.equal(failedCheckOfCatch(call), undefined);
+  });
+});
+
+describe('following values, at any size of input', () => {
+  const sourceIn = (code: string, name = 'value') => {
+    const file = parse('x.ts', code);
+    let found: ts.Identifier | undefined;
+    const visit = (node: ts.Node): void => {
+      if (ts.isIdentifier(node) && node.text === name && ts.isIfStatement(node.parent.parent)) found = node;
+      ts.forEachChild(node, visit);
+    };
+    visit(file);
+    assert.ok(found, `${name} is read in an if`);
+    return sourceOf(found);
+  };
+
+  it('ends on a value defined by itself', () => {
+    assert.equal(sourceIn('var value = normalize(value);\nif (!value) {}\n'), undefined);
+  });
+
+  // Each value feeds the next call twice: a walk that is not bounded takes 2^40 steps and never
+  // ends (the timeout fails it); bounded, the credentials 40 calls away are out of reach.
+  it('ends on a long chain of calls of earlier values', { timeout: 60_000 }, () => {
+    const chain = Array.from({ length: 40 }, (_, i) => `const x${i + 1} = f(x${i}, x${i});`).join('\n');
+    assert.equal(sourceIn(`const x0 = req.headers.authorization;\n${chain}\nconst value = f(x40, x40);\nif (!value) {}\n`), undefined);
+  });
+
+  it('reads a let assigned again anywhere in its scope as unknown, and one never assigned by its source', () => {
+    assert.equal(sourceIn("let value = req.headers.authorization;\nfunction later() { value = 'x'; }\nif (!value) {}\n")?.kind, undefined);
+    assert.equal(sourceIn('let value = req.headers.authorization;\nif (!value) {}\n')?.kind, 'credentials');
   });
 });

@@ -335,6 +335,15 @@ app.get('/projects/:id', async (req, res) => {
     assert.deepEqual(lintProject(files("{ type: 'forbidden' }")).findings, []);
   });
 
+  // The branch is read, not skipped as unknown: the 403 it picks for missing credentials is
+  // reported (a type named `forbidden` would say the refusal is meant as one, and keep it silent).
+  it('reports the 403 branch picked for missing credentials, at the call', () => {
+    const project = files("{ type: 'forbidden' }");
+    project['src/errors.ts'] = project['src/errors.ts'].replace("case 'forbidden':", "case 'forbidden':\n    case 'refused':");
+    project['src/server.ts'] = project['src/server.ts'].replace('const found = await', "if (!req.headers.authorization) return answerError(res, { type: 'refused' });\n  const found = await");
+    assert.deepEqual(lintProject(project).findings, [`${at(project, 'src/server.ts', "if (!req.headers.authorization)")} ${CREDENTIALS}`]);
+  });
+
   // An error of unknown type may take any branch: the guard around the call says nothing of
   // which code the helper sends.
   it('is silent when the error passed on may take the 401 or the 403 branch', () => {

@@ -46,6 +46,12 @@ ruleTester('unauthorized-for-permission', {
       output: route(`  const ok = await canDeletePost(req.user, req.params.id);\n  if (!ok) return res.sendStatus(403);`),
     },
     {
+      name: 'the negated guard quoted as written, its `!` outside the parentheses and the await',
+      code: `import express from 'express';\nconst router = express.Router();\nrouter.delete('/posts/:id/archive', authenticate, async (req, res) => {\n  if (!(await canArchivePost(req.params.id))) return res.sendStatus(401);\n});\n`,
+      errors: [{ text: 'res.sendStatus(401)', messageIncludes: 'the guard checks `!(await canArchivePost(req.params.id))`, a permission check' }],
+      output: `import express from 'express';\nconst router = express.Router();\nrouter.delete('/posts/:id/archive', authenticate, async (req, res) => {\n  if (!(await canArchivePost(req.params.id))) return res.sendStatus(403);\n});\n`,
+    },
+    {
       name: 'the caller identified by auth middleware on the route',
       code: `import express from 'express';\nconst router = express.Router();\nrouter.delete('/posts/:id', requireAuth, async (req, res) => {\n  if (!(await canDeletePost(req.params.id))) return res.sendStatus(401);\n});\n`,
       errors: [{ text: 'res.sendStatus(401)', messageIncludes: '`requireAuth` runs before the handler' }],
@@ -110,7 +116,8 @@ ruleTester('unauthorized-for-permission', {
     {
       name: 'the message alone',
       code: route(`  res.status(401).json({ error: 'Forbidden: insufficient permissions' });`),
-      errors: [{ text: 'res.status(401)', messageIncludes: "the response says 'Forbidden: insufficient permissions'" }],
+      // Said once: the response names the refused permission, and so the caller is known.
+      errors: [{ text: 'res.status(401)', messageIncludes: "a permission failure that its own response names: the response says 'Forbidden: insufficient permissions'. A 401" }],
       output: route(`  res.status(403).json({ error: 'Forbidden: insufficient permissions' });`),
     },
     {

@@ -14,6 +14,7 @@
 //     (`withAuth(handler)`, `protectedProcedure.query(...)`), or a Nest auth guard on the method
 //     or class (`@UseGuards(JwtAuthGuard)`).
 import ts from 'typescript';
+import { enclosingFunctionLike } from '../model/site-parts';
 import type { ResponseModel, ResponseSite } from '../model/types';
 import { readingsOf } from './concern';
 import { describeCode } from './describe-code';
@@ -28,11 +29,14 @@ const CALLER_NAMES = new Set(['user', 'currentuser', 'session', 'auth', 'authent
 /** Words of middleware, wrappers and procedures that authenticate before the handler runs. */
 const AUTH_WORDS = new Set(['auth', 'authenticate', 'authenticated', 'authentication', 'protected', 'protect', 'loggedin', 'session', 'jwt', 'passport', 'requireuser', 'withuser', 'signedin', 'token', 'apikey', 'bearer']);
 
+/** The caller is known because the response names what they may not do ("admins only"). */
+export const CALLER_NAMED_BY_MESSAGE = 'the response names a refused permission';
+
 /** How the caller is known where `site` runs ("`req.user` is read"), or undefined. */
 export function callerIdentifiedAt(site: ResponseSite, evidence: ts.Node, model: Pick<ResponseModel, 'sites' | 'helperCalls' | 'definitions'>): string | undefined {
   const lookup = model.definitions;
   // "Insufficient permissions", "admins only": the response itself says whom it refuses.
-  if (ts.isStringLiteralLike(evidence)) return 'the response names a refused permission';
+  if (ts.isStringLiteralLike(evidence)) return CALLER_NAMED_BY_MESSAGE;
   const read = callerReadIn(evidence, lookup);
   if (read) return `the check reads the caller (\`${read}\`)`;
   const exit = earlierCredentialsExit(site.node, lookup);
@@ -53,20 +57,14 @@ function* earlierStatements(site: ts.Node): Generator<ts.Statement> {
   }
 }
 
-/** The function a node runs in. */
-function functionOf(node: ts.Node): ts.Node | undefined {
-  let current = node.parent;
-  while (current && !ts.isFunctionLike(current)) current = current.parent;
-  return current;
-}
 
 /** An earlier statement of the site's function, not a branch, that may answer 401 itself:
  * `const user = await requireUser(req)`, `assertAuthenticated(session)` (a project helper that
  * sends or throws the 401, found by the project analysis). Past it, the caller is known. A 401 of
  * a function declared there (`const deny = () => res.status(401)...`) runs only if called. */
 function earlierRefusal(site: ts.Node, sites: readonly ResponseSite[]): string | undefined {
-  const own = functionOf(site);
-  const refusals = sites.filter((other) => other.status.code === 401 && other.node !== site && other.guards.length === 0 && functionOf(other.node) === own);
+  const own = enclosingFunctionLike(site);
+  const refusals = sites.filter((other) => other.status.code === 401 && other.node !== site && other.guards.length === 0 && enclosingFunctionLike(other.node) === own);
   if (refusals.length === 0) return undefined;
   for (const statement of earlierStatements(site)) {
     if (!ts.isVariableStatement(statement) && !ts.isExpressionStatement(statement)) continue;

@@ -135,8 +135,13 @@ export interface LeafReading {
 /** `!user.isAdmin` rather than `user.isAdmin`: the leaf as the code writes it. */
 function withNegations(leaf: ts.Expression): ts.Expression {
   let node = leaf;
-  while (ts.isPrefixUnaryExpression(node.parent) && node.parent.operator === ts.SyntaxKind.ExclamationToken) node = node.parent;
-  return node;
+  for (;;) {
+    // `!(await canEdit(user))`: the `!` outside the parentheses and the `await` negates the call too.
+    let outer = node.parent;
+    while (ts.isParenthesizedExpression(outer) || ts.isAwaitExpression(outer)) outer = outer.parent;
+    if (!ts.isPrefixUnaryExpression(outer) || outer.operator !== ts.SyntaxKind.ExclamationToken) return node;
+    node = outer;
+  }
 }
 
 /** The concern of a leaf: its value's source when that is known, else the words of its names

@@ -12,7 +12,7 @@
 //     flags), CSRF tokens, rate limits, the host or address of the request. A 403 is right for these.
 // Unknown sources give no answer: the word lists of concern.ts read the names then.
 import ts from 'typescript';
-import { isNullish } from '../model/syntax/syntax';
+import { calleeName, isLiteralValue, unwrapExpression } from '../model/syntax/syntax';
 import { describeCode } from './describe-code';
 import type { CallDefinition, DefinitionLookup } from '../model/types';
 
@@ -117,10 +117,11 @@ const CALL_DESCRIPTIONS: Record<SourceKind | 'record', string> = {
   record: 'a record looked up',
 };
 
-/** The source of what a call returns, from its callee's name. */
-function sourceOfCall(call: ts.CallExpression, lookup?: DefinitionLookup): ValueSource | undefined {
+/** The source of what a call returns, from its callee's name. `steps`: declarations followed to
+ * get here (what its arguments read is followed within the same MAX_STEPS). */
+function sourceOfCall(call: ts.CallExpression, lookup?: DefinitionLookup, steps = 0): ValueSource | undefined {
   const callee = call.expression;
-  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+  const name = calleeName(call);
   if (!name) return undefined;
   // `headers.get('authorization')`, `cookies().get('session')`: what is read, not the verb.
   if (name === 'get' || name === 'header' || name === 'getHeader' || name === 'cookie') {
@@ -135,7 +136,7 @@ function sourceOfCall(call: ts.CallExpression, lookup?: DefinitionLookup): Value
   const named = definition?.check ?? kindOfCallName(name) ?? (ts.isPropertyAccessExpression(callee) ? kindOfMethod(name, lastName(callee.expression)) : undefined);
   // `sessions.find(req.headers.authorization)`, `userFrom(token)`: whom the request's credentials
   // name, looked up or verified, whatever the function is called.
-  const fedCredentials = (named === undefined || (named === 'record' && looksUpCaller(callee))) && call.arguments.some((argument) => readsCredentials(argument, lookup));
+  const fedCredentials = (named === undefined || (named === 'record' && looksUpCaller(callee))) && call.arguments.some((argument) => readsCredentials(argument, lookup, steps));
   const kind = fedCredentials ? 'credentials' : named;
   if (!kind) return undefined;
   const where = definition ? `, ${definition.where}` : '';
@@ -155,13 +156,15 @@ const CALLER_ENTITIES = new Set(['user', 'users', 'session', 'sessions', 'accoun
 
 /** Whether an argument reads the credentials of the request (`req.headers.authorization`, a
  * token read from it, `{ where: { id: req.session.userId } }`). */
-function readsCredentials(argument: ts.Expression, lookup: DefinitionLookup | undefined): boolean {
+function readsCredentials(argument: ts.Expression, lookup: DefinitionLookup | undefined, steps: number): boolean {
   let budget = 200;
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found || --budget < 0 || ts.isFunctionLike(node)) return;
     if ((ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isCallExpression(node)) && !isNameOfAccess(node)) {
-      if (sourceOf(node as ts.Expression, lookup)?.kind === 'credentials') {
+      // Within the budget of declarations of the value this argument feeds: a value defined by
+      // itself (`var opts = normalize(opts)`) or a chain of calls of earlier values ends.
+      if (sourceOfRead(node as ts.Expression, [], steps, lookup)?.kind === 'credentials') {
         found = true;
         return;
       }
@@ -190,28 +193,19 @@ function kindOfProperty(name: string): SourceKind | undefined {
 /** `a.b.c` -> ['a', 'b', 'c'] with the expression at its root (an identifier, `this`, or a call). */
 export function accessPath(expression: ts.Expression): { root: ts.Expression; names: string[] } {
   const names: string[] = [];
-  let node = skipOuter(expression);
+  let node = unwrapExpression(expression);
   for (;;) {
     if (ts.isPropertyAccessExpression(node)) {
       names.unshift(node.name.text);
-      node = skipOuter(node.expression);
+      node = unwrapExpression(node.expression);
     } else if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
       names.unshift(node.argumentExpression.text);
-      node = skipOuter(node.expression);
+      node = unwrapExpression(node.expression);
     } else if (ts.isElementAccessExpression(node) && ts.isNumericLiteral(node.argumentExpression)) {
-      node = skipOuter(node.expression); // `credentials[0]`: a part of the same value
+      node = unwrapExpression(node.expression); // `credentials[0]`: a part of the same value
     } else {
       return { root: node, names };
     }
-  }
-}
-
-/** Parentheses, `await`, `x!`, `x as T`, `<T>x`, `x satisfies T`: the value itself. */
-function skipOuter(expression: ts.Expression): ts.Expression {
-  let node = expression;
-  for (;;) {
-    if (ts.isParenthesizedExpression(node) || ts.isAwaitExpression(node) || ts.isNonNullExpression(node) || ts.isAsExpression(node) || ts.isTypeAssertionExpression(node) || ts.isSatisfiesExpression(node)) node = node.expression;
-    else return node;
   }
 }
 
@@ -293,7 +287,6 @@ function declaredIn(statements: readonly ts.Statement[], text: string, before: n
   return undefined;
 }
 
-/** Whether a `let` or `var` is assigned anywhere in the statements around its declaration. */
 /** Whether an assignment target writes `text`: the name itself, or a name in a destructuring. */
 function assigns(target: ts.Node, text: string): boolean {
   if (ts.isIdentifier(target)) return target.text === text;
@@ -308,19 +301,30 @@ function assigns(target: ts.Node, text: string): boolean {
   return false;
 }
 
+/** Whether a `let` or `var` is assigned anywhere in the statements around its declaration. */
 function isReassigned({ list }: { list: ts.VariableDeclarationList }, text: string): boolean {
   if ((list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) === ts.NodeFlags.Const) return false;
-  let assigned = false;
+  const scope = list.parent.parent;
+  let targets = assignmentTargets.get(scope);
+  if (!targets) assignmentTargets.set(scope, (targets = assignmentTargetsIn(scope)));
+  return targets.some((target) => assigns(target, text));
+}
+
+/** The targets of the assignments in a scope, found in one walk: a top-level `let` is read in
+ * every handler of its file, and each read would walk the whole file again. By the scope node: an
+ * edit makes a new node of every scope it changes (ts.updateSourceFile reuses unchanged ones). */
+const assignmentTargets = new WeakMap<ts.Node, ts.Node[]>();
+
+function assignmentTargetsIn(scope: ts.Node): ts.Node[] {
+  const targets: ts.Node[] = [];
   const visit = (node: ts.Node): void => {
-    if (assigned) return;
-    const isAssignment = ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
     // `x = ...`, `x += ...`, `({ x } = ...)`, `[x] = ...`, `for (x of ...)`
-    if (isAssignment && assigns(node.left, text)) assigned = true;
-    else if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && !ts.isVariableDeclarationList(node.initializer) && assigns(node.initializer, text)) assigned = true;
-    else ts.forEachChild(node, visit);
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) targets.push(node.left);
+    else if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && !ts.isVariableDeclarationList(node.initializer)) targets.push(node.initializer);
+    ts.forEachChild(node, visit);
   };
-  visit(list.parent.parent);
-  return assigned;
+  visit(scope);
+  return targets;
 }
 
 /** `const { user } = req` -> req, ['user']; `const { data: { session } } = await auth()` -> the
@@ -351,13 +355,13 @@ export function sourceOf(expression: ts.Expression, lookup?: DefinitionLookup): 
  * the words of its name (`const token = req.body.csrfToken` is a CSRF token); a parameter, an
  * import or a global (`req`, `process.env`, `config`) by the names of what is read from it. */
 function sourceOfRead(value: ts.Expression, names: readonly string[], steps: number, lookup: DefinitionLookup | undefined): ValueSource | undefined {
-  const inner = skipOuter(value);
+  const inner = unwrapExpression(value);
   // `process.env.USER ?? 'admin'`, `header || ''`: the value, its default aside.
   if (ts.isBinaryExpression(inner) && (inner.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || inner.operatorToken.kind === ts.SyntaxKind.BarBarToken)) return sourceOfRead(inner.left, names, steps, lookup);
   const { root, names: prefix } = accessPath(inner);
   const read = [...prefix, ...names];
   if (ts.isCallExpression(root)) {
-    const source = sourceOfCall(root, lookup);
+    const source = sourceOfCall(root, lookup, steps);
     // What is read from a call's result: `(await getSession()).user.role` is a permission, and so is
     // a record's role; nothing read from a check of neither is.
     const pathKind = read.length > 0 ? kindOfPath(undefined, read) : undefined;
@@ -382,7 +386,6 @@ function sourceOfRead(value: ts.Expression, names: readonly string[], steps: num
   return pathKind ? { kind: pathKind, description: `${PATH_DESCRIPTIONS[pathKind]} (\`${[root.text, ...read].join('.')}\`)`, node: inner } : undefined;
 }
 
-const isLiteral = (node: ts.Expression) => isNullish(node) || ts.isLiteralExpression(node) || ts.isNoSubstitutionTemplateLiteral(node) || node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword;
 const COMPARISONS = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
 /** Names of the caller's identity: compared with a record's, they make an ownership check. */
 const IDENTITY_NAME = /^(id|_id|uid|sub|userId|user_id|accountId|email)$/i;
@@ -454,11 +457,11 @@ function lastName(expression: ts.Expression): string {
  * ownership when the caller's id meets a record's owner field (`doc.ownerId !== user.id`).
  */
 export function sourceOfCondition(leaf: ts.Expression, lookup?: DefinitionLookup): ValueSource | undefined {
-  const node = skipOuter(leaf);
+  const node = unwrapExpression(leaf);
   if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return sourceOfCondition(node.operand, lookup);
   if (ts.isBinaryExpression(node) && COMPARISONS.has(node.operatorToken.kind)) {
-    if (isLiteral(node.right)) return sourceOf(node.left, lookup);
-    if (isLiteral(node.left)) return sourceOf(node.right, lookup);
+    if (isLiteralValue(node.right)) return sourceOf(node.left, lookup);
+    if (isLiteralValue(node.left)) return sourceOf(node.right, lookup);
     return sourceOfComparison(node, lookup);
   }
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && kindOfCallName(node.expression.name.text) === undefined) {

@@ -163,13 +163,9 @@ export interface ResponseModel {
 export type CheckKind = 'credentials' | 'permission' | 'neither' | 'record';
 
 /** A project function that a call runs, as the project analysis knows it. */
-export interface CallDefinition {
+/** Where a called function of the project is defined, and what its returns check. */
+export interface CallDefinition extends FileSpot {
   check?: CheckKind;
-  file: string;
-  start: number;
-  end: number;
-  /** `src/lib/auth.ts:40`, for messages. */
-  where: string;
 }
 
 /** The project's functions by the calls that run them. */

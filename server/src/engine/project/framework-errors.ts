@@ -4,7 +4,6 @@
 // adapters read the default; here the app's handlers, where the file is read as part of a project:
 // one that adds a challenge silences the site, one whose answer is unknown too, and one that
 // drops the headers is named in the finding.
-import * as path from 'node:path';
 import { unknownWrite } from '../model/values/headers';
 import type { ResponseSite } from '../model/types';
 import { challengeInHandler } from './cross-file-fixes';
@@ -18,7 +17,7 @@ export function answeredByHandlers(site: ResponseSite, { project, file }: Projec
   if (verdict.challenge === 'set') return { ...site, headers: [...site.headers, { name: 'www-authenticate', value: undefined, nameNode: undefined, valueNode: undefined, node: site.node }] };
   if (verdict.challenge === 'unknown') return { ...site, headers: [...site.headers, unknownWrite(site.node)] };
   const handler = verdict.handler!;
-  const where = `${path.relative(project.root, handler.file).split(path.sep).join('/')}:${handler.spot.line}`;
+  const where = project.where(handler.file, handler.spot.line);
   const spot = { file: handler.file, start: handler.spot.start, end: handler.spot.end, line: handler.spot.line, where };
   const answering = { ...spot, shape: handler.shape, framework: handler.framework };
   // The handler sends the status without the headers: the challenge goes there, not at the throw.

@@ -105,6 +105,11 @@ export class Project {
     this.summaries.set(file, summary);
   }
 
+  /** `src/lib/response.ts:28`: a place in the project as messages name it. */
+  where(file: string, line: number): string {
+    return `${path.relative(this.root, file).split(path.sep).join('/')}:${line}`;
+  }
+
   /** Forgets a file's summary, for a text that changed (an open document being edited): the next
    * lint of the file records it again, and what was derived from summaries is derived again. */
   forgetSummary(file: string): void {

@@ -3,7 +3,6 @@
 // an error class. What each sends is read through the summaries (evaluate.ts); a site whose status
 // is written in the call's own arguments is where its missing challenge is reported, one whose
 // status is fixed inside the helper is reported there, and both are read by the guard rules here.
-import * as path from 'node:path';
 import ts from 'typescript';
 import { isAssertionArgument } from '../model/assertions';
 import { isFake } from '../model/test-code';
@@ -226,7 +225,7 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
     return { unavailable: unavailableReason(origin) };
   };
 
-  const spotIn = (spotFile: string, spot: Spot): FileSpot => ({ file: spotFile, start: spot.start, end: spot.end, line: spot.line, where: `${path.relative(project.root, spotFile).split(path.sep).join('/')}:${spot.line}` });
+  const spotIn = (spotFile: string, spot: Spot): FileSpot => ({ file: spotFile, start: spot.start, end: spot.end, line: spot.line, where: project.where(spotFile, spot.line) });
 
   const originOf = (produced: ProducedStatus, decidedHere: boolean): SiteOrigin => {
     const via = produced.via;

@@ -2,7 +2,6 @@
 // imported constant or table member (`res.status(codes.UNAUTHORIZED)`), and the status property
 // of what a project function returns (`const result = await getProject(id); res.status(result.status)`).
 // The response model asks through ConstBindings.external (model/values/status.ts).
-import * as path from 'node:path';
 import ts from 'typescript';
 import { AUTH_STATUSES, replacedStatus } from '../model/values/status';
 import type { StatusValue } from '../model/types';
@@ -14,7 +13,7 @@ const MEMBER_NAMES: Record<number, string> = { 401: 'UNAUTHORIZED', 403: 'FORBID
 
 export function externalStatuses(project: Project, file: string): (expression: ts.Expression) => StatusValue[] {
   const evaluator = new Evaluator(project);
-  const where = (code: CodeAt) => `${path.relative(project.root, code.file).split(path.sep).join('/')}:${code.spot.line}`;
+  const where = (code: CodeAt) => project.where(code.file, code.spot.line);
   return (expression) => {
     const value = valueOf(expression);
     if (value.kind !== 'ref' && value.kind !== 'member') return [];

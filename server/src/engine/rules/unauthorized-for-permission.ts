@@ -1,4 +1,4 @@
-import { callerIdentifiedAt } from '../evidence/caller';
+import { CALLER_NAMED_BY_MESSAGE, callerIdentifiedAt } from '../evidence/caller';
 import { concernOfSite, relatedOf } from '../evidence/concern';
 import { defineRule } from '../rule';
 
@@ -10,6 +10,8 @@ export const unauthorizedForPermission = defineRule({
   messages: {
     permission:
       'This 401 answers a permission failure of a caller already known: {{evidence}}; {{caller}}. A 401 makes clients log in again: send 403 Forbidden.',
+    // The response names the refused permission: that says both what failed and that the caller is known.
+    permissionNamed: 'This 401 answers a permission failure that its own response names: {{evidence}}. A 401 makes clients log in again: send 403 Forbidden.',
   },
   check({ model, report }) {
     for (const site of [...model.sites, ...(model.helperCalls ?? [])]) {
@@ -21,8 +23,7 @@ export const unauthorizedForPermission = defineRule({
       if (!caller) continue;
       report({
         range: site.range,
-        messageId: 'permission',
-        data: { evidence: evidence.description, caller },
+        ...(caller === CALLER_NAMED_BY_MESSAGE ? { messageId: 'permissionNamed', data: { evidence: evidence.description } } : { messageId: 'permission', data: { evidence: evidence.description, caller } }),
         related: relatedOf(evidence),
         fix: { title: 'Send 403 Forbidden instead', outcome: site.status.rewrite(403) },
       });

@@ -34,3 +34,17 @@ export function propertyAssignment(literal: ts.ObjectLiteralExpression, names: s
 /** `null` or `undefined`. */
 export const isNullish = (expression: ts.Expression): boolean =>
   expression.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(expression) && expression.text === 'undefined');
+
+/** The expression inside parentheses, `await`, `!` and type assertions (`as`, `<T>`, `satisfies`):
+ * what a value is, however it is written. */
+export function unwrapExpression(expression: ts.Expression): ts.Expression {
+  let current = expression;
+  while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isNonNullExpression(current) || ts.isAwaitExpression(current) || ts.isTypeAssertionExpression(current)) {
+    current = current.expression;
+  }
+  return current;
+}
+
+/** A value written as itself: a number, a string, a template without substitutions, true, false,
+ * null or undefined. */
+export const isLiteralValue = (node: ts.Expression): boolean => node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword || isNullish(node) || ts.isLiteralExpression(node);

@@ -4,7 +4,7 @@
 // guard (engine/evidence/provenance.ts); all its returns must agree, else it says nothing.
 import ts from 'typescript';
 import { sourceOfCondition } from '../../evidence/provenance';
-import { isNullish } from '../../model/syntax/syntax';
+import { isLiteralValue } from '../../model/syntax/syntax';
 import type { CheckKind } from '../../model/types';
 
 export function checkOf(fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }): CheckKind | undefined {
@@ -14,7 +14,7 @@ export function checkOf(fn: ts.SignatureDeclaration & { body?: ts.ConciseBody })
   if (returned.length > MAX_RETURNS) return undefined;
   const kinds = new Set<CheckKind>();
   for (const expression of returned) {
-    if (isPlainLiteral(expression)) continue; // `return false`: the branch that fails, not the check
+    if (isLiteralValue(expression)) continue; // `return false`: the branch that fails, not the check
     const source = sourceOfCondition(expression);
     if (!source) return undefined;
     kinds.add(source.record ? 'record' : source.kind);
@@ -37,4 +37,3 @@ function returnsOf(body: ts.Block): ts.Expression[] {
   return found;
 }
 
-const isPlainLiteral = (node: ts.Expression) => node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword || isNullish(node) || ts.isLiteralExpression(node);

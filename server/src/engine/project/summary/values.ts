@@ -3,6 +3,7 @@
 // unknown. The caller side reads its arguments with the same function, so that both ends of a call
 // speak the same language.
 import ts from 'typescript';
+import { unwrapExpression as unwrap } from '../../model/syntax/syntax';
 import { libraryStatus } from '../../model/values/status';
 import { own } from './records';
 import type { Ref, Spot, Value } from './types';
@@ -18,13 +19,6 @@ export function spotOf(node: ts.Node): Spot {
 
 const UNKNOWN: Value = { kind: 'unknown' };
 
-function unwrap(expression: ts.Expression): ts.Expression {
-  let current = expression;
-  while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isNonNullExpression(current) || ts.isAwaitExpression(current) || ts.isTypeAssertionExpression(current)) {
-    current = current.expression;
-  }
-  return current;
-}
 
 /** Where a name is bound, seen from a use of it. */
 type Binding =
