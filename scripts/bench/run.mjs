@@ -230,12 +230,18 @@ row('server RSS with the index', mib(indexed.rss / 2 ** 20), '<= 200 MiB', index
   const helperText = readFileSync(project.helper, 'utf8');
   const helper = await server.open(project.helper, helperText);
   await helper.arrived;
-  const republished = opened.map((routeUri) => server.diagnosticsFor(routeUri, 1));
-  const sent = process.hrtime.bigint();
-  await server.replace(helper.uri, 2, helperText.replace('return res.status(401)', "res.set('WWW-Authenticate', 'Bearer');\n  return res.status(401)"));
-  const last = (await Promise.all(republished)).reduce((a, b) => (a > b ? a : b));
-  const republishMs = Number(last - sent) / 1e6;
-  row('helper edited, 50 open callers published again', `${republishMs.toFixed(0)} ms`, '<= 100 ms', republishMs <= 100);
+  // The challenge added, removed, added...: each edit changes what the helper offers its callers.
+  const challenged = helperText.replace('return res.status(401)', "res.set('WWW-Authenticate', 'Bearer');\n  return res.status(401)");
+  const republishTimes = [];
+  for (let edit = 0; edit < 7; edit++) {
+    const republished = opened.map((routeUri) => server.diagnosticsFor(routeUri, 1));
+    const sent = process.hrtime.bigint();
+    await server.replace(helper.uri, edit + 2, edit % 2 === 0 ? challenged : helperText);
+    const last = (await Promise.all(republished)).reduce((a, b) => (a > b ? a : b));
+    republishTimes.push(Number(last - sent) / 1e6);
+  }
+  const republishMs = median(republishTimes.slice(1));
+  row('helper edited, 50 open callers published again, median of 6 (first edit)', `${republishMs.toFixed(0)} ms (${republishTimes[0].toFixed(0)} ms)`, '<= 100 ms', republishMs <= 100);
   server.stop();
 }
 if (snapshots && existsSync(join(snapshots, 'logto-io+logto'))) {

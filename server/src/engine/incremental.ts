@@ -154,10 +154,15 @@ export class IncrementalLint {
     const key = JSON.stringify(summary);
     const known = project.knownSummary(file);
     const before = known === undefined ? undefined : known === this.recorded?.summary ? this.recorded.key : JSON.stringify(known);
-    // Forgotten first: what the project derived from the old summary (its error handlers) goes too.
-    project.forgetSummary(file);
-    project.setSummary(file, summary);
-    this.recorded = { summary, key };
+    if (key !== before) {
+      // Forgotten first: what the project derived from the old summary (its error handlers) goes too.
+      project.forgetSummary(file);
+      project.setSummary(file, summary);
+      this.recorded = { summary, key };
+    } else if (known) {
+      // The same summary: the project keeps the one it has, and what it derived from it.
+      this.recorded = { summary: known, key };
+    }
     // A run that falls back to reading the whole file records twice: the first change counts.
     this.summaryChanged ||= key !== before;
     return key === before;

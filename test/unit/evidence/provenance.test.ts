@@ -35,6 +35,8 @@ const cases: [SourceKind | undefined, string, string][] = [
   ['permission', 'an is*Admin check', `if (!isWorkspaceAdmin(req.user)) return;`],
   ['permission', 'ownership: the caller id against a record', `const doc = await docs.findById(req.params.id);\nif (doc.authorId !== req.user.id) return;`],
   ['permission', 'membership scoped to a group', `if (!(await isMemberOfTeam(req.user, team))) return;`],
+  ['permission', 'an authentication scoped to a group is membership', `if (!(await isAuthenticatedForOrganization(req.user, org))) return;`],
+  ['credentials', 'a credential checked for a group is a credentials check', `if (!(await verifyApiKeyForProject(req.get('x-api-key'), project))) return;`],
   ['neither', 'a record looked up and not found', `const account = await db.account.findUnique({ where: { id: req.params.id } });\nif (!account) return;`],
   ['neither', 'configuration', `if (!process.env.SIGNUP_ENABLED) return;`],
   ['neither', 'a settings object', `if (!config.allowSignup) return;`],

@@ -16,6 +16,8 @@ ruleTester('unauthorized-for-permission', {
     route(`  const deny = () => res.status(401).json({ error: 'sign in' });\n  if (!(await canDeletePost(req.params.id))) return res.status(401).json({ error: 'nope' });`),
     // a route path is no middleware, even when it names a login
     `import express from 'express';\nconst ROUTES = { login: '/login' };\nconst app = express();\napp.post(ROUTES.login, async (req, res) => {\n  if (!(await canDeletePost(req.params.id))) return res.status(401).json({ error: 'nope' });\n});\n`,
+    // the userId of another object may be anyone's (the member removed), not the caller's
+    `import { UnauthorizedException } from '@nestjs/common';\nexport class RemoveMember {\n  async execute(data: { userId: string; orgId: string }) {\n    if (!(await canManageOrg(data.orgId))) throw new UnauthorizedException();\n    await members.remove(data.userId);\n  }\n}\n`,
     // a guard that limits the rate identifies nobody
     `import { Controller, Delete, UseGuards, UnauthorizedException } from '@nestjs/common';\n@Controller('posts')\nexport class PostsController {\n  @UseGuards(ThrottlerGuard)\n  @Delete(':id')\n  async remove(id: string) {\n    if (!(await canDeletePost(id))) throw new UnauthorizedException();\n  }\n}\n`,
     // Missing or invalid credentials: 401 is right
@@ -50,6 +52,18 @@ ruleTester('unauthorized-for-permission', {
       code: `import express from 'express';\nconst router = express.Router();\nrouter.delete('/posts/:id/archive', authenticate, async (req, res) => {\n  if (!(await canArchivePost(req.params.id))) return res.sendStatus(401);\n});\n`,
       errors: [{ text: 'res.sendStatus(401)', messageIncludes: 'the guard checks `!(await canArchivePost(req.params.id))`, a permission check' }],
       output: `import express from 'express';\nconst router = express.Router();\nrouter.delete('/posts/:id/archive', authenticate, async (req, res) => {\n  if (!(await canArchivePost(req.params.id))) return res.sendStatus(403);\n});\n`,
+    },
+    {
+      name: 'a use case given the caller in its command',
+      code: `import { UnauthorizedException } from '@nestjs/common';\nexport class DeleteProject {\n  async execute(command: DeleteProjectCommand) {\n    if (!(await canDeleteProject(command.projectId))) throw new UnauthorizedException();\n    await projects.remove(command.projectId, command.userId);\n  }\n}\n`,
+      errors: [{ text: 'new UnauthorizedException()', messageIncludes: 'the handler is given `command.userId`' }],
+      output: `import { UnauthorizedException, ForbiddenException } from '@nestjs/common';\nexport class DeleteProject {\n  async execute(command: DeleteProjectCommand) {\n    if (!(await canDeleteProject(command.projectId))) throw new ForbiddenException();\n    await projects.remove(command.projectId, command.userId);\n  }\n}\n`,
+    },
+    {
+      name: 'a Nest handler behind an authentication guard',
+      code: `import { Controller, Delete, UseGuards, UnauthorizedException } from '@nestjs/common';\n@Controller('projects')\nexport class ProjectsController {\n  @UseGuards(JwtAuthGuard)\n  @Delete(':id')\n  async remove(id: string) {\n    if (!(await canDeleteProject(id))) throw new UnauthorizedException();\n  }\n}\n`,
+      errors: [{ text: 'new UnauthorizedException()', messageIncludes: 'JwtAuthGuard' }],
+      output: `import { Controller, Delete, UseGuards, UnauthorizedException, ForbiddenException } from '@nestjs/common';\n@Controller('projects')\nexport class ProjectsController {\n  @UseGuards(JwtAuthGuard)\n  @Delete(':id')\n  async remove(id: string) {\n    if (!(await canDeleteProject(id))) throw new ForbiddenException();\n  }\n}\n`,
     },
     {
       name: 'the caller identified by auth middleware on the route',

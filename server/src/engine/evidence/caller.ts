@@ -18,7 +18,7 @@ import { enclosingFunctionLike } from '../model/site-parts';
 import type { ResponseModel, ResponseSite } from '../model/types';
 import { readingsOf } from './concern';
 import { describeCode } from './describe-code';
-import { accessPath, CALLER_PROPERTIES, declarationOf, initializerPath, isRequestRoot, REQUEST_NAMES, sourceOf, type DefinitionLookup, type ValueSource } from './provenance';
+import { accessPath, CALLER_PROPERTIES, declarationOf, initializerPath, isRequestRoot, sourceOf, type DefinitionLookup, type ValueSource } from './provenance';
 import { wordsOf } from './words';
 
 /** How far local declarations are followed from the check. */
@@ -237,11 +237,12 @@ function parameterCaller(name: ts.BindingName): string | undefined {
 /** Fields that carry the caller's identity into a use case or service (`command.userId`). */
 const CALLER_FIELDS = new Set(['userId', 'user_id', 'user', 'currentUser', 'actorId', 'callerId']);
 
-/** `execute(command) { ... command.userId ... }`: a parameter of a use case or service (not the
- * request, whose `req.user?.id` may be absent) read for the caller's identity: the function is
- * given the caller, wherever it reads it. */
+/** `execute(command: DeleteCommand) { ... command.userId ... }`: the command of a use case (not
+ * the request, whose `req.user?.id` may be absent) carries the caller's identity: the function is
+ * given the caller, wherever it reads it. Other objects' `userId` may be anyone's (the member a
+ * call removes). */
 function callerFieldOfParameter(fn: ts.SignatureDeclaration): string | undefined {
-  const names = new Set(fn.parameters.map((parameter) => parameter.name).filter(ts.isIdentifier).map((name) => name.text).filter((name) => !REQUEST_NAMES.test(name)));
+  const names = new Set(fn.parameters.filter(isCommand).map((parameter) => (parameter.name as ts.Identifier).text));
   const body = 'body' in fn ? (fn.body as ts.Node | undefined) : undefined;
   if (names.size === 0 || !body) return undefined;
   let found: string | undefined;
@@ -252,6 +253,13 @@ function callerFieldOfParameter(fn: ts.SignatureDeclaration): string | undefined
   };
   visit(body);
   return found;
+}
+
+/** A parameter named `command` or typed as one (`DeleteProjectCommand`). */
+function isCommand(parameter: ts.ParameterDeclaration): boolean {
+  if (!ts.isIdentifier(parameter.name)) return false;
+  const type = parameter.type && ts.isTypeReferenceNode(parameter.type) ? parameter.type.typeName.getText() : '';
+  return /command$/i.test(parameter.name.text) || /Command$/.test(type);
 }
 
 /** `@UseGuards(AuthGuard('jwt'))` on the method or its class. */

@@ -53,7 +53,7 @@ const PERMISSION_PROPERTIES = new Set(['role', 'roles', 'permission', 'permissio
 const CREDENTIAL_PROPERTIES = new Set(['authorization', 'cookie', 'cookies', 'session', 'apikey', 'token', 'accesstoken', 'bearer', 'jwt', 'credentials', 'password']);
 /** What auth middleware leaves on a request: `req.user`, `ctx.state.user`, `request.auth`. */
 export const CALLER_PROPERTIES = new Set(['user', 'auth', 'principal', 'identity', 'session', 'currentuser', 'viewer']);
-export const REQUEST_NAMES = /^(req|request|ctx|context|c|event|e)$/;
+const REQUEST_NAMES = /^(req|request|ctx|context|c|event|e)$/;
 /** Short names that are the request only as a handler's parameter (`(c) => ...` in Hono), not as
  * the item of a callback (`comments.find((c) => c.user...)`). */
 const SHORT_REQUEST_NAMES = /^(context|c|event|e)$/;
@@ -80,8 +80,10 @@ const MAKES_OR_FINDS = /^(create|generate|issue|sign|mint|refresh|revoke|delete|
 function kindOfCallName(name: string): SourceKind | 'record' | undefined {
   const words = wordsOf(name);
   if (isNeitherName(name) || /^(rate)?[lL]imit/.test(name)) return 'neither';
-  // `isAuthenticatedForOrganization(user, org)`, `hasAccessToProject`: a check scoped to a group is membership.
-  if (/^(is|has|can|check|assert|ensure|verify)\w*(For|In|To|Of)(Organi[sz]ation|Org|Team|Project|Workspace|Tenant|Environment|Group|Resource)$/.test(name)) return 'permission';
+  // `isAuthenticatedForOrganization(user, org)`, `hasAccessToProject`: a check scoped to a group is
+  // membership; one that names a credential (`verifyApiKeyForProject`) checks the credential.
+  const namesCredential = words.some((word) => CREDENTIAL_PROPERTIES.has(word));
+  if (!namesCredential && /^(is|has|can|check|assert|ensure|verify)\w*(For|In|To|Of)(Organi[sz]ation|Org|Team|Project|Workspace|Tenant|Environment|Group|Resource)$/.test(name)) return 'permission';
   if (/^(can|may)([A-Z]|$)|^(has|check|assert|require|ensure)\w*(Permission|Role|Scope|Access|Ability|Entitlement|Admin|Owner|Member)s?$|^is\w*(Admin|Owner|Member|Allowed|Authori[sz]ed)$|^authori[sz]e$|^(enforce|assert)\w*Polic/.test(name)) return 'permission';
   if (!MAKES_OR_FINDS.test(name) && isCredentialsCheckName(name, words)) return 'credentials';
   if (/^(find|findFirst|findUnique|findOne|findById|findMany|select|query|lookup)$|^(get|find|load|fetch)\w*By[A-Z]\w*$|^(find|get)\w*OrThrow$|^(load|fetch)[A-Z]/.test(name)) return 'record';
