@@ -57,6 +57,7 @@ import {
   type OtherFile,
 } from './diagnostics';
 import { isInside } from './disk/inside';
+import { readRegularFile } from './disk/project-host';
 import { otherFilesOf } from './other-files';
 import { FIX_ALL_KIND, STATUS_NOTIFICATION, type InitializationOptions, type ServerStats, type StatusParams } from './protocol';
 import { SECTION, defaultEditorSettings, readEditorSettings, type EditorSettings } from './settings';
@@ -226,7 +227,7 @@ export class HttpAuthLintServer {
       const uri = event.document.uri;
       this.schedule(uri, opening.delete(uri) ? 0 : this.debounceMs);
     });
-    this.documents.onDidClose((event) => this.closed(event.document.uri));
+    this.documents.onDidClose((event) => this.closed(event.document.uri, event.document.getText()));
     this.documents.listen(this.connection);
   }
 
@@ -494,7 +495,8 @@ export class HttpAuthLintServer {
     }
   }
 
-  private closed(uri: string): void {
+  /** `text`: the document's last text, unsaved edits included. */
+  private closed(uri: string, text: string): void {
     this.scheduled.get(uri)?.();
     this.scheduled.delete(uri);
     // A run still waiting for settings finds no generation of its own and drops its result.
@@ -506,8 +508,10 @@ export class HttpAuthLintServer {
     if (uri.startsWith('file:') && this.openPaths.get(pathOf(uri)) === uri) {
       this.openPaths.delete(pathOf(uri));
       // The project reads the file from disk again: what an unsaved edit of it offered is gone.
-      this.workspace.contextOf(pathOf(uri))?.project.forgetSummary(pathOf(uri));
-      this.projectFileChanged(uri);
+      if (readRegularFile(pathOf(uri)) !== text) {
+        this.workspace.contextOf(pathOf(uri))?.project.forgetSummary(pathOf(uri));
+        this.projectFileChanged(uri);
+      }
     }
     // A closed file of the workspace shows what the index found in it on disk.
     this.guard('clear diagnostics', () => this.connection.sendDiagnostics({ uri, diagnostics: this.workspaceDiagnostics.ofClosed(uri) }));

@@ -122,7 +122,7 @@ function senseOf(leaf: ts.Expression, names: LeafNames): 1 | -1 | 0 {
 }
 
 /** What one leaf of a guard says about the path the site is on. */
-export interface LeafReading {
+interface LeafReading {
   leaf: ts.Expression;
   /** 'neither': the leaf checks something other than the caller (a record, a setting, a CSRF token). */
   concern: AuthConcern | 'neither';
@@ -155,9 +155,9 @@ export function readingsOf(guard: Guard, lookup?: DefinitionLookup): LeafReading
     const sense = senseOf(leaf, names);
     const truthyOnPath = (negations + (guard.negated ? 1 : 0)) % 2 === 0;
     // A check of neither that cannot be told apart from a failing one counts as failing: silent.
-    if (concern === 'neither') return [{ leaf, concern, failing: sense === 0 || truthyOnPath === (sense === -1), source }];
-    if (sense === 0) return [];
-    return [{ leaf, concern, failing: truthyOnPath === (sense === -1), source }];
+    // A permission or credential whose sense cannot be told says nothing.
+    if (sense === 0 && concern !== 'neither') return [];
+    return [{ leaf, concern, failing: sense === 0 || truthyOnPath === (sense === -1), source }];
   });
 }
 

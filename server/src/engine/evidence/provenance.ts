@@ -402,18 +402,17 @@ const SECRET_WORDS = new Set(['token', 'password', 'pass', 'passwd', 'secret', '
  * permission; a configured value alone is neither (`host !== env.APP_HOST`). */
 function sourceOfComparison(node: ts.BinaryExpression, lookup?: DefinitionLookup): ValueSource | undefined {
   const sides = [node.left, node.right].map((side) => ({ source: sourceOf(side, lookup) ?? callerIdentity(side), last: lastName(side) }));
+  const byHand = (): ValueSource => ({ kind: 'credentials', description: `a credential compared by hand (\`${describeCode(node, QUOTED)}\`)`, node });
   const credential = sides.find((side) => side.source?.kind === 'credentials');
   const other = sides.find((side) => side !== credential);
   if (credential && other) {
     const secret = (side: { last: string }) => wordsOf(side.last).some((word) => SECRET_WORDS.has(word));
-    if (secret(credential) || secret(other)) return { kind: 'credentials', description: `a credential compared by hand (\`${describeCode(node, QUOTED)}\`)`, node };
+    if (secret(credential) || secret(other)) return byHand();
     // `doc.ownerId !== user.id`, `req.user.id !== config.adminId`: the caller's id against a
     // record's or an allowed one: ownership, an allow-list.
     if (IDENTITY_NAME.test(credential.last)) return { kind: 'permission', description: `the caller compared with a record or an allowed one (\`${describeCode(node, QUOTED)}\`)`, node };
     // `credentials.name !== env.ADMIN_USER`: a credential against a configured one.
-    if ((other.source?.kind === 'neither' && !other.source.record) || other.source?.kind === 'credentials') {
-      return { kind: 'credentials', description: `a credential compared by hand (\`${describeCode(node, QUOTED)}\`)`, node };
-    }
+    if ((other.source?.kind === 'neither' && !other.source.record) || other.source?.kind === 'credentials') return byHand();
     return undefined;
   }
   const neither = sides.find((side) => side.source?.kind === 'neither' && !side.source.record);
@@ -423,9 +422,7 @@ function sourceOfComparison(node: ts.BinaryExpression, lookup?: DefinitionLookup
     return ts.isIdentifier(root) && isRequestRoot(root);
   });
   const aboutNeither = [node.left, node.right].some((side) => namesOf(side).some(isNeitherName));
-  if (neither && fromRequest && !aboutNeither && wordsOf(neither.last).some((word) => SECRET_WORDS.has(word))) {
-    return { kind: 'credentials', description: `a credential compared by hand (\`${describeCode(node, QUOTED)}\`)`, node };
-  }
+  if (neither && fromRequest && !aboutNeither && wordsOf(neither.last).some((word) => SECRET_WORDS.has(word))) return byHand();
   if (neither) return neither.source;
   // `environment._organizationId !== command.organizationId`: whom a record looked up belongs to,
   // against whom the request is for.
