@@ -126,6 +126,15 @@ describe('the editor reads a file with its project', () => {
     const closed = await session.waitFor('the closed route', () => session.publishedSinceMark(routeUri).at(-1));
     assert.deepEqual(found(closed.diagnostics), expected(routeText).filter((entry) => entry.endsWith(PERMISSION)));
   });
+
+  it('clears the findings of a folder removed from the workspace', async () => {
+    const routeUri = pathUri(routeFile);
+    session.markPublishes(routeUri);
+    await session.changeWorkspaceFolders([], [folder]);
+    const cleared = await session.waitFor('the route cleared', () => session.publishedSinceMark(routeUri).at(-1));
+    assert.deepEqual(cleared.diagnostics, []);
+    assert.deepEqual((await session.stats()).index, [], 'the folder is no longer indexed');
+  });
 });
 
 describe('the openFiles scope', () => {
@@ -150,5 +159,14 @@ describe('the openFiles scope', () => {
     const text = await fs.readFile(routeFile, 'utf8');
     await session.open(pathUri(routeFile), text);
     assert.deepEqual(found(await session.diagnostics(pathUri(routeFile))).sort(), expected(text).sort());
+  });
+
+  it('lists the files that are not open once the scope becomes the workspace', async () => {
+    const routeUri = pathUri(path.join(folder, 'src', 'routes', 'profile.ts'));
+    await session.close(routeUri);
+    session.settings.set('', { scope: 'workspace' });
+    await session.changeConfiguration();
+    const published = await session.waitFor('the route, closed, from the index', () => session.publishedSinceMark(routeUri).find((params) => params.diagnostics.length > 0));
+    assert.equal(published.diagnostics.length, 4);
   });
 });
