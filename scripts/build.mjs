@@ -2,6 +2,7 @@
 // `vscode` stays external: the editor provides it. `--production` minifies: a minified bundle
 // of the `typescript` compiler loads noticeably faster at server start.
 import * as esbuild from 'esbuild';
+import { lazyTypescript } from './esbuild-lazy-typescript.mjs';
 import { plainTypescript } from './esbuild-plain-typescript.mjs';
 
 const production = process.argv.includes('--production');
@@ -28,5 +29,8 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server-core.js' }),
   // The same for the CLI: dist/cli.js loads dist/cli-core.js.
   esbuild.build({ ...common, entryPoints: ['server/src/launch/cli.ts'], outfile: 'dist/cli.js' }),
-  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-core.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-core.js', plugins: [lazyTypescript] }),
+  // TypeScript's compiler on its own, as a plain copy of its exports (esbuild-plain-typescript.mjs):
+  // the CLI loads it when it first parses a file (esbuild-lazy-typescript.mjs).
+  esbuild.build({ ...common, stdin: { contents: "module.exports = Object.assign({}, require('typescript'));", resolveDir: '.', loader: 'js' }, outfile: 'dist/typescript.js', plugins: [] }),
 ]);

@@ -11,9 +11,9 @@ import { REPO_ROOT } from './lspClient';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'http-auth-lint.js');
 
-function runBin(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+function runBin(args: string[], cwd: string, nodeArgs: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd }, (error, stdout, stderr) => {
+    execFile(process.execPath, [...nodeArgs, BIN, ...args], { cwd }, (error, stdout, stderr) => {
       const code = error && typeof error.code === 'number' ? error.code : error ? -1 : 0;
       resolve({ code, stdout, stderr });
     });
@@ -143,6 +143,24 @@ describe('bin/http-auth-lint.js', () => {
       assert.equal((JSON.parse(incomplete.stdout) as unknown[]).length, 1);
     } finally {
       await fs.rm(skips, { recursive: true, force: true });
+    }
+  });
+
+  it('loads TypeScript\'s compiler only to parse: not for a run whose files all come from the cache', async () => {
+    const cached = await fs.mkdtemp(path.join(os.tmpdir(), 'http-auth-lint-bin-cached-'));
+    try {
+      await fs.writeFile(path.join(cached, 'app.ts'), EXPRESS_APP);
+      // Says on stderr when the process reads the compiler's bundle.
+      const watch = path.join(cached, 'watch-typescript.cjs');
+      await fs.writeFile(watch, `const fs = require('node:fs');\nconst read = fs.readFileSync;\nfs.readFileSync = function (file, ...rest) {\n  if (String(file).endsWith('typescript.js')) process.stderr.write('read typescript.js\\n');\n  return read.call(this, file, ...rest);\n};\n`);
+      const args = ['--format', 'json', '--cache-location', path.join(cached, 'cache')];
+      const first = await runBin(args, cached, ['--require', watch]);
+      const second = await runBin(args, cached, ['--require', watch]);
+      assert.equal(first.code, 1);
+      assert.equal(first.stderr, 'read typescript.js\n');
+      assert.deepEqual(second, { ...first, stderr: '' });
+    } finally {
+      await fs.rm(cached, { recursive: true, force: true });
     }
   });
 

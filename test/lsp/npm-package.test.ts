@@ -11,9 +11,9 @@ import { after, before, describe, it } from 'node:test';
 import { REPO_ROOT } from './lspClient';
 
 /** What `bin/http-auth-lint.js` loads (dist/cli.js is the loader of dist/cli-core.js, which worker
- * threads load too), the package.json the CLI reads its version from, and the README and LICENSE
+ * threads load too, and which loads dist/typescript.js when it first parses a file), the package.json the CLI reads its version from, and the README and LICENSE
  * that npm always packs. */
-const PACKED_FILES = ['LICENSE', 'README.md', 'bin/http-auth-lint.js', 'dist/cli-core.js', 'dist/cli.js', 'package.json'];
+const PACKED_FILES = ['LICENSE', 'README.md', 'bin/http-auth-lint.js', 'dist/cli-core.js', 'dist/cli.js', 'dist/typescript.js', 'package.json'];
 
 interface Run {
   code: number;

@@ -50,21 +50,30 @@ const enum Role {
   String,
 }
 
-const ROLES = new Uint8Array(ts.SyntaxKind.Count);
-for (let kind = 0; kind < ts.SyntaxKind.Count; kind++) if (ts.isTypeNode({ kind } as ts.Node)) ROLES[kind] = Role.Skipped;
-ROLES[ts.SyntaxKind.InterfaceDeclaration] = Role.Skipped;
-ROLES[ts.SyntaxKind.TypeAliasDeclaration] = Role.Skipped;
-ROLES[ts.SyntaxKind.ImportDeclaration] = Role.Skipped;
-ROLES[ts.SyntaxKind.VariableDeclaration] = Role.Variable;
-ROLES[ts.SyntaxKind.FunctionDeclaration] = Role.Function;
-ROLES[ts.SyntaxKind.CallExpression] = Role.Call;
-ROLES[ts.SyntaxKind.StringLiteral] = Role.String;
-ROLES[ts.SyntaxKind.NoSubstitutionTemplateLiteral] = Role.String;
+let roles: Uint8Array | undefined;
+
+/** The table, made at the first walk rather than at load: the CLI loads TypeScript's compiler only
+ * when it parses a file (scripts/esbuild-lazy-typescript.mjs). */
+function rolesByKind(): Uint8Array {
+  if (roles) return roles;
+  roles = new Uint8Array(ts.SyntaxKind.Count);
+  for (let kind = 0; kind < ts.SyntaxKind.Count; kind++) if (ts.isTypeNode({ kind } as ts.Node)) roles[kind] = Role.Skipped;
+  roles[ts.SyntaxKind.InterfaceDeclaration] = Role.Skipped;
+  roles[ts.SyntaxKind.TypeAliasDeclaration] = Role.Skipped;
+  roles[ts.SyntaxKind.ImportDeclaration] = Role.Skipped;
+  roles[ts.SyntaxKind.VariableDeclaration] = Role.Variable;
+  roles[ts.SyntaxKind.FunctionDeclaration] = Role.Function;
+  roles[ts.SyntaxKind.CallExpression] = Role.Call;
+  roles[ts.SyntaxKind.StringLiteral] = Role.String;
+  roles[ts.SyntaxKind.NoSubstitutionTemplateLiteral] = Role.String;
+  return roles;
+}
 
 /** Walks statements of one file with its active adapters, recording consts into `consts` as it goes
  * (an adapter resolves a name only through the consts declared before it, as a reader would). */
 export class StatementWalker {
   private readonly byKind: (FrameworkAdapter[] | undefined)[] = new Array(ts.SyntaxKind.Count);
+  private readonly roles = rolesByKind();
 
   constructor(
     adapters: readonly FrameworkAdapter[],
@@ -75,11 +84,11 @@ export class StatementWalker {
 
   walk(statement: ts.Statement, modules: readonly string[]): StatementFacts {
     const facts: StatementFacts = { statement, modules, setters: [], writes: [], consts: [], functions: [], calls: [], proxyEvidence: undefined, topLevel: false, entangled: false };
-    const { byKind, consts } = this;
+    const { byKind, consts, roles } = this;
     const proxy = new ProxyEvidence();
     // Every node of the statement passes here: one table lookup and one switch on its role, no allocation.
     const visit = (node: ts.Node): void => {
-      switch (ROLES[node.kind]) {
+      switch (roles[node.kind]) {
         case Role.Skipped:
           return;
         case Role.Variable: {

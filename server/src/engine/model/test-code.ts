@@ -13,9 +13,11 @@ const MOCKING_CALLS = /^(mock[A-Z]\w*|fn|spyOn|stub|returns|resolves|rejects|cal
 
 /** Whether what is built at `node` (a Response, an error) is a fake: built in a file that imports a
  * test runner, or inside a mocking call or a test body. */
-/** Test files by their names: `x.test.ts`, `x.spec.js`, files under `__tests__` or `__mocks__`
- * (jest and vitest give `describe` and `it` as globals, so a test file may import no runner). */
-const TEST_FILE = /\.(test|spec|e2e-spec)\.[cm]?[jt]sx?$|[\\/]__(tests|mocks)__[\\/]/;
+/** Test files by their names: `x.test.ts`, `x.spec.js`, end-to-end suites (`x.e2e.ts`,
+ * `x.e2e-spec.ts`, `x.e2e-ee.ts`, and whatever sits in an `e2e` folder: their setup servers answer
+ * the suite), files under `__tests__` or `__mocks__` (jest and vitest give `describe` and `it` as
+ * globals, so a test file may import no runner). */
+const TEST_FILE = /\.(test|spec|e2e(-[a-z]+)?)\.[cm]?[jt]sx?$|[\\/](__tests__|__mocks__|e2e)[\\/]/;
 
 /** Whether a file is a test by its name: its servers and errors answer no real client. */
 export function isTestFile(fileName: string): boolean {
