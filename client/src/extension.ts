@@ -69,6 +69,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<HttpAu
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     errorHandler: crashes,
+    // The server answers pulls (LSP 3.17) when the client offers them: a file is asked for again
+    // after each edit and save; the server asks for every file again when what one offers the
+    // others changes (workspace/diagnostic/refresh), and the workspace report fills the Problems
+    // panel with the files that are not open.
+    diagnosticPullOptions: { onChange: true, onSave: true },
     synchronize: {
       // Sends workspace/didChangeConfiguration when any httpAuthLint.* setting changes; the server
       // then drops its cached settings and reads them again per document.

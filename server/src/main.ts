@@ -46,6 +46,8 @@ function startServer(): void {
   connection.onDidChangeWatchedFiles((params) => server.didChangeWatchedFiles(params));
   connection.onCodeAction((params, token) => server.codeActions(params, token));
   connection.onHover((params, token) => server.hover(params, token));
+  connection.languages.diagnostics.on((params) => server.documentDiagnostics(params));
+  connection.languages.diagnostics.onWorkspace((params) => server.workspaceDiagnosticReport(params));
   connection.onExecuteCommand((params) => server.executeCommand(params));
   connection.onRequest(STATS_REQUEST, () => server.stats());
   server.listen();

@@ -21,6 +21,9 @@ import {
   type CodeAction,
   type CodeActionParams,
   type Connection,
+  type Diagnostic,
+  type DocumentDiagnosticParams,
+  type DocumentDiagnosticReport,
   type DidChangeConfigurationParams,
   type DidChangeWatchedFilesParams,
   type ExecuteCommandParams,
@@ -28,6 +31,8 @@ import {
   type HoverParams,
   type InitializeParams,
   type InitializeResult,
+  type WorkspaceDiagnosticParams,
+  type WorkspaceDiagnosticReport,
   type WorkspaceFolder,
   type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
@@ -59,6 +64,7 @@ import {
 import { isInside } from './disk/inside';
 import { readRegularFile } from './disk/project-host';
 import { otherFilesOf } from './other-files';
+import { documentReport, resultIdOf, workspaceReport, type FileReport } from './pull-reports';
 import { FIX_ALL_KIND, STATUS_NOTIFICATION, type InitializationOptions, type ServerStats, type StatusParams } from './protocol';
 import { SECTION, defaultEditorSettings, readEditorSettings, type EditorSettings } from './settings';
 import { skipReason } from './skip';
@@ -148,6 +154,15 @@ export class HttpAuthLintServer {
   /** The open documents by file path: the projects read them instead of the disk. */
   private readonly openPaths = new Map<string, string>();
   private hasProgressCapability = false;
+  /** The client asks for diagnostics (LSP 3.17 pull) instead of being sent them. */
+  private pullDiagnostics = false;
+  /** The client re-asks for every file's diagnostics when told to (workspace/diagnostic/refresh). */
+  private hasRefreshCapability = false;
+  private refreshPending = false;
+  /** Pull mode: the latest diagnostics of each open document, and the result id the client was last
+   * given for each file; findings that differ from what the client holds make it ask again. */
+  private readonly delivered = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
+  private readonly pulledIds = new Map<string, string>();
   private readonly progress = new IndexProgress(() => (this.hasProgressCapability ? this.connection.window.createWorkDoneProgress() : undefined));
   /** The findings of the files that are not open (the `workspace` scope). */
   private readonly workspaceDiagnostics = new WorkspaceDiagnostics((uri) => this.documents.get(uri) !== undefined);
@@ -181,6 +196,8 @@ export class HttpAuthLintServer {
     this.hasConfigurationCapability = workspace?.configuration === true;
     this.hasWorkspaceFolderCapability = workspace?.workspaceFolders === true;
     this.hasProgressCapability = params.capabilities.window?.workDoneProgress === true;
+    this.pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
+    this.hasRefreshCapability = workspace?.diagnostics?.refreshSupport === true;
     return {
       capabilities: {
         textDocumentSync: {
@@ -189,6 +206,9 @@ export class HttpAuthLintServer {
         },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
+        // A file's findings depend on others (the helpers it calls): the client asks again for the
+        // open files when another one changes; the workspace report lists the files not open.
+        ...(this.pullDiagnostics && { diagnosticProvider: { identifier: SOURCE, interFileDependencies: true, workspaceDiagnostics: true } }),
         executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -348,13 +368,12 @@ export class HttpAuthLintServer {
       const actions: CodeAction[] = [];
       const ruleFixAll = new Map<string, TextEdit | undefined>();
       for (const diagnostic of ours) {
-        const data = diagnostic.data;
-        // A diagnostic computed for another version names offsets in another text.
-        if (isDiagnosticData(data) && data.version !== version) {
-          continue;
-        }
-        const start = isDiagnosticData(data) ? data.start : current.offsetAt(diagnostic.range.start);
-        const end = isDiagnosticData(data) ? data.end : current.offsetAt(diagnostic.range.end);
+        // The offsets a diagnostic of this version carries; else where its range is in this text (the
+        // Problems panel may still show the closed file's findings, read from disk by the index, as
+        // its document opens). Either way only a finding of the current run there gets actions.
+        const data = isDiagnosticData(diagnostic.data) && diagnostic.data.version === version ? diagnostic.data : undefined;
+        const start = data ? data.start : current.offsetAt(diagnostic.range.start);
+        const end = data ? data.end : current.offsetAt(diagnostic.range.end);
         if (diagnostic.code === UNUSED_DIRECTIVE_CODE) {
           const directive = run.result.unusedDirectives.find((candidate) => candidate.start === start && candidate.end === end);
           if (directive) {
@@ -514,7 +533,12 @@ export class HttpAuthLintServer {
       }
     }
     // A closed file of the workspace shows what the index found in it on disk.
-    this.guard('clear diagnostics', () => this.connection.sendDiagnostics({ uri, diagnostics: this.workspaceDiagnostics.ofClosed(uri) }));
+    if (this.pullDiagnostics) {
+      this.delivered.delete(uri);
+      this.requestRefresh();
+    } else {
+      this.guard('clear diagnostics', () => this.connection.sendDiagnostics({ uri, diagnostics: this.workspaceDiagnostics.ofClosed(uri) }));
+    }
   }
 
   private async validate(uri: string): Promise<void> {
@@ -531,37 +555,108 @@ export class HttpAuthLintServer {
       if (this.generations.get(uri) !== generation || !current) {
         return;
       }
-      const analyzed = settings.enable && !settings.ignored && isLintableFile(fileNameOf(current));
-      const skip = analyzed ? skipReason(current.getText(), settings.maxFileSize) : undefined;
-      const run = analyzed && !skip ? this.lintNow(current, settings) : undefined;
-      if (run) {
-        this.published.set(uri, run);
-        this.checked.add(uri);
-      } else {
-        // Nothing of a document that is not analyzed is kept, least of all its tree.
-        this.published.delete(uri);
-        this.sourceFiles.delete(uri);
-        this.linters.delete(uri);
-      }
-      const otherFile = this.otherFiles();
-      const diagnostics = skip
-        ? [toSkipDiagnostic(skip)]
-        : run
-          ? [
-              ...run.result.findings.map((finding) => toDiagnostic(current, finding, otherFile)),
-              ...run.result.unusedDirectives.map((directive) => toUnusedDirectiveDiagnostic(current, directive)),
-            ]
-          : [];
-      await this.connection.sendDiagnostics({ uri, version: current.version, diagnostics });
-      this.sendStatus();
-      if (!this.firstLintDone) {
-        this.firstLintDone = true;
-        // The loader caches the compiled code now: it then holds what linting compiled as well.
-        (process as NodeJS.EventEmitter).emit(COMPILED_EVENT);
-      }
+      const diagnostics = this.analyze(current, settings, true);
+      await this.deliver(uri, current.version, diagnostics);
     } catch (error) {
       this.logError(`validate ${uri}`, error);
     }
+  }
+
+  /** The document's diagnostics: from a new lint (`fresh`), or from the run of its current version
+   * when there is one (a pull between two edits). Keeps the run for code actions and hovers. */
+  private analyze(current: TextDocument, settings: DocumentSettings, fresh: boolean): Diagnostic[] {
+    const uri = current.uri;
+    const analyzed = settings.enable && !settings.ignored && isLintableFile(fileNameOf(current));
+    const skip = analyzed ? skipReason(current.getText(), settings.maxFileSize) : undefined;
+    const run = analyzed && !skip ? (fresh ? this.lintNow(current, settings) : this.runFor(current, settings)) : undefined;
+    if (run) {
+      this.published.set(uri, run);
+      this.checked.add(uri);
+    } else {
+      // Nothing of a document that is not analyzed is kept, least of all its tree.
+      this.published.delete(uri);
+      this.sourceFiles.delete(uri);
+      this.linters.delete(uri);
+    }
+    this.sendStatus();
+    if (!this.firstLintDone) {
+      this.firstLintDone = true;
+      // The loader caches the compiled code now: it then holds what linting compiled as well.
+      (process as NodeJS.EventEmitter).emit(COMPILED_EVENT);
+    }
+    if (skip) {
+      return [toSkipDiagnostic(skip)];
+    }
+    const otherFile = this.otherFiles();
+    return run
+      ? [
+          ...run.result.findings.map((finding) => toDiagnostic(current, finding, otherFile)),
+          ...run.result.unusedDirectives.map((directive) => toUnusedDirectiveDiagnostic(current, directive)),
+        ]
+      : [];
+  }
+
+  /** Sends a document's diagnostics (push), or, when the client pulls them, asks it to pull again
+   * if they differ from what it was last given. */
+  private async deliver(uri: string, version: number, diagnostics: Diagnostic[]): Promise<void> {
+    if (!this.pullDiagnostics) {
+      await this.connection.sendDiagnostics({ uri, version, diagnostics });
+      return;
+    }
+    this.delivered.set(uri, { version, diagnostics });
+    if (this.pulledIds.get(uri) !== resultIdOf(diagnostics)) {
+      this.requestRefresh();
+    }
+  }
+
+  /** `textDocument/diagnostic`: an open document's findings for its current text; a closed file's
+   * as its folder's index found them on disk. */
+  async documentDiagnostics(params: DocumentDiagnosticParams): Promise<DocumentDiagnosticReport> {
+    const uri = params.textDocument.uri;
+    let diagnostics: Diagnostic[] = [];
+    try {
+      const settings = this.documents.get(uri) && (await this.settingsFor(uri));
+      const current = this.documents.get(uri);
+      if (current && settings) {
+        diagnostics = this.analyze(current, settings, false);
+        this.delivered.set(uri, { version: current.version, diagnostics });
+      } else {
+        diagnostics = this.workspaceDiagnostics.ofClosed(uri);
+      }
+    } catch (error) {
+      this.logError(`diagnostics of ${uri}`, error);
+    }
+    const report = documentReport(diagnostics, params.previousResultId);
+    this.pulledIds.set(uri, report.resultId);
+    return report;
+  }
+
+  /** `workspace/diagnostic`: the findings of every file of the workspace folders (the open ones
+   * from their unsaved text), unchanged where the client already holds them. */
+  workspaceDiagnosticReport(params: WorkspaceDiagnosticParams): WorkspaceDiagnosticReport {
+    const files: FileReport[] = this.workspaceDiagnostics.ofClosedFiles().map(({ uri, diagnostics }) => ({ uri, version: null, diagnostics }));
+    for (const [uri, { version, diagnostics }] of this.delivered) {
+      if (this.documents.get(uri)) {
+        files.push({ uri, version, diagnostics });
+      }
+    }
+    const items = workspaceReport(files, params.previousResultIds);
+    for (const item of items) {
+      this.pulledIds.set(item.uri, item.resultId);
+    }
+    return { items };
+  }
+
+  /** Asks the client to pull every file's diagnostics again, once for all the changes of this turn. */
+  private requestRefresh(): void {
+    if (!this.hasRefreshCapability || this.refreshPending) {
+      return;
+    }
+    this.refreshPending = true;
+    setImmediate(() => {
+      this.refreshPending = false;
+      this.guard('refresh diagnostics', () => this.connection.languages.diagnostics.refresh());
+    });
   }
 
   /** The run for the document's current version with `settings`: the published one, or a fresh
@@ -636,6 +731,12 @@ export class HttpAuthLintServer {
   }
 
   private publishAll(publications: readonly Publication[]): void {
+    if (this.pullDiagnostics) {
+      if (publications.length > 0) {
+        this.requestRefresh();
+      }
+      return;
+    }
     for (const publication of publications) {
       this.guard('publish workspace diagnostics', () => this.connection.sendDiagnostics(publication));
     }

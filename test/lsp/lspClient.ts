@@ -19,6 +19,8 @@ import {
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  DiagnosticRefreshRequest,
+  DocumentDiagnosticRequest,
   ExecuteCommandRequest,
   ExitNotification,
   HoverRequest,
@@ -30,6 +32,7 @@ import {
   ShowDocumentRequest,
   ShutdownRequest,
   WorkDoneProgressCreateRequest,
+  WorkspaceDiagnosticRequest,
   StreamMessageReader,
   StreamMessageWriter,
   createProtocolConnection,
@@ -37,6 +40,7 @@ import {
   type Command,
   type ConfigurationItem,
   type Diagnostic,
+  type DocumentDiagnosticReport,
   type FileEvent,
   type Hover,
   type Position,
@@ -48,6 +52,7 @@ import {
   type ShowDocumentParams,
   type TextDocumentEdit,
   type TextEdit,
+  type WorkspaceDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
 
 /** out/test/lsp -> the repository. */
@@ -82,6 +87,9 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** The `httpAuthLint` section answered from the start (as `settings.set('', ...)`). */
   settings?: unknown;
+  /** Whether the client asks for diagnostics (LSP 3.17 pull, with refresh support) rather than
+   * being sent them (default false). */
+  pullDiagnostics?: boolean;
 }
 
 export class LspSession {
@@ -92,6 +100,8 @@ export class LspSession {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly logs: LogMessageParams[] = [];
   readonly shownDocuments: ShowDocumentParams[] = [];
+  /** How many times the server asked the client to pull diagnostics again. */
+  refreshes = 0;
   readonly statuses: ServerStatus[] = [];
   /** Work done progress the server reported ($/progress values, in order). */
   readonly progress: { kind: string; title?: string; message?: string }[] = [];
@@ -143,6 +153,10 @@ export class LspSession {
       this.progress.push(params.value);
       this.notify();
     });
+    connection.onRequest(DiagnosticRefreshRequest.type, () => {
+      this.refreshes++;
+      this.notify();
+    });
     connection.onRequest(ShowDocumentRequest.type, (params) => {
       this.shownDocuments.push(params);
       this.notify();
@@ -174,6 +188,7 @@ export class LspSession {
       capabilities: {
         workspace: {
           configuration: options.configuration ?? true,
+          ...(options.pullDiagnostics && { diagnostics: { refreshSupport: true } }),
           didChangeConfiguration: { dynamicRegistration: false },
           didChangeWatchedFiles: { dynamicRegistration: false },
           workspaceFolders: true,
@@ -187,6 +202,7 @@ export class LspSession {
             dataSupport: true,
           },
           hover: { contentFormat: ['markdown', 'plaintext'] },
+          ...(options.pullDiagnostics && { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } }),
           codeAction: {
             codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
             isPreferredSupport: true,
@@ -340,6 +356,16 @@ export class LspSession {
       uri,
       edits.map((e) => e.change),
     );
+  }
+
+  /** textDocument/diagnostic: the server's report of one file (pull diagnostics). */
+  pull(uri: string, previousResultId?: string): Promise<DocumentDiagnosticReport> {
+    return this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, ...(previousResultId !== undefined && { previousResultId }) });
+  }
+
+  /** workspace/diagnostic: the server's report of every file, given the result ids the client holds. */
+  pullWorkspace(previousResultIds: { uri: string; value: string }[] = []): Promise<WorkspaceDiagnosticReport> {
+    return this.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds });
   }
 
   async hover(uri: string, position: Position): Promise<Hover | null> {

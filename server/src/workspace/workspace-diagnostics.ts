@@ -50,6 +50,13 @@ export class WorkspaceDiagnostics {
     return [];
   }
 
+  /** The findings of every file with some that is not open, for a workspace report (pull diagnostics). */
+  ofClosedFiles(): Publication[] {
+    const files: Publication[] = [];
+    for (const published of this.published.values()) for (const [uri, diagnostics] of published) if (!this.isOpen(uri)) files.push({ uri, diagnostics });
+    return files;
+  }
+
   private replace(folder: string, next: Map<string, Diagnostic[]>): Publication[] {
     const before = this.published.get(folder) ?? new Map<string, Diagnostic[]>();
     this.published.set(folder, next);
