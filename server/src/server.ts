@@ -421,7 +421,7 @@ export class HttpAuthLintServer {
       if (!run || !current || current.version !== run.version || !sourceFile) {
         return null;
       }
-      const hover = hoverAt(sourceFile, current.offsetAt(params.position), run.result.findings, run.settings.lint);
+      const hover = hoverAt(sourceFile, current.offsetAt(params.position), run.result.findings, run.settings.lint, this.projectContextOf(document.uri));
       if (!hover) {
         return null;
       }

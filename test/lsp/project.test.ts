@@ -77,6 +77,16 @@ describe('the editor reads a file with its project', () => {
     );
   });
 
+  it('says on hover what the error class sends and which handler answers it', async () => {
+    const uri = pathUri(routeFile);
+    const at = routeText.indexOf("new RequestError({ code: 'auth.missing_token'");
+    const line = routeText.slice(0, at).split('\n').length - 1;
+    const character = at - routeText.lastIndexOf('\n', at - 1) - 1 + 'new Req'.length;
+    const hover = await session.hover(uri, { line, character });
+    const text = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+    assert.match(text, /^`RequestError` \(src\/errors\/request-error\.ts:\d+\) sends the 401 given here, answered by the error handler at src\/middleware\/error-handler\.ts:\d+, without a `WWW-Authenticate` challenge\.$/m);
+  });
+
   it('offers the challenge in the error handler as a quick fix that edits the closed handler file', async () => {
     const uri = pathUri(routeFile);
     const diagnostics = await session.diagnostics(uri);

@@ -2,7 +2,9 @@
 // do with it, and which rules look at it here (with their findings on this site, if any).
 import type * as ts from 'typescript';
 import { docsUrlFor } from './docs';
-import { buildModel } from './model/build';
+import { projectModel } from './lint';
+import type { ResponseSite, SiteOrigin } from './model/types';
+import type { ProjectContext } from './project/sites';
 import type { Finding, LintSettings, TextRange } from './types';
 import { matchesGlobs } from './globs';
 
@@ -41,19 +43,22 @@ export interface StatusHover extends TextRange {
 
 /**
  * The hover for a status at `offset`, if a response site's status is there. `findings` are the
- * file's current findings, to say which rules report this site.
+ * file's current findings, to say which rules report this site. Read in its `project`, a call of
+ * a project helper or error class is a site too, and the hover says what it sends and where that
+ * is decided (`unauthorized()` (src/lib/response.ts:28) answers 401, without a challenge).
  */
-export function hoverAt(sourceFile: ts.SourceFile, offset: number, findings: readonly Finding[], settings: Partial<LintSettings> = {}): StatusHover | undefined {
+export function hoverAt(sourceFile: ts.SourceFile, offset: number, findings: readonly Finding[], settings: Partial<LintSettings> = {}, project?: ProjectContext): StatusHover | undefined {
   const isProxy = matchesGlobs(sourceFile.fileName, settings.proxyFiles ?? [], settings.root);
-  const model = buildModel(sourceFile, { proxyReason: isProxy ? 'httpAuthLint.proxyFiles' : undefined });
-  const site = model.sites.find((s) => {
+  const model = projectModel(sourceFile, { proxyReason: isProxy ? 'httpAuthLint.proxyFiles' : undefined }, project);
+  const site = [...model.sites, ...(model.helperCalls ?? [])].find((s) => {
     const start = s.status.node.getStart();
     return (start <= offset && offset <= s.status.node.end) || (s.range.start <= offset && offset <= s.range.end);
   });
   const meaning = site && MEANINGS[site.status.code];
   if (!site || !meaning) return undefined;
   const here = findings.filter((f) => f.start < site.range.end && site.range.start < f.end);
-  const lines = [`**${meaning.title}**`, '', meaning.means, '', `What clients do: ${meaning.clients}`, ''];
+  const origin = site.origin && originLine(site, site.origin);
+  const lines = [`**${meaning.title}**`, '', ...(origin ? [origin, ''] : []), meaning.means, '', `What clients do: ${meaning.clients}`, ''];
   if (here.length > 0) {
     for (const finding of here) lines.push(`- [${finding.ruleId}](${finding.docsUrl}): ${finding.message}`);
   } else {
@@ -61,3 +66,18 @@ export function hoverAt(sourceFile: ts.SourceFile, offset: number, findings: rea
   }
   return { start: site.range.start, end: site.range.end, contents: lines.join('\n') };
 }
+
+/** What project code a site calls sends, and what decides its challenge. */
+function originLine(site: ResponseSite, origin: SiteOrigin): string {
+  const code = site.status.code;
+  const sends = `\`${origin.label}\` (${origin.definition.where}) ${origin.decided === 'here' ? `sends the ${code} given here` : `answers ${code}`}`;
+  const answeredBy = origin.handler ? `, answered by the error handler at ${origin.handler.where}` : origin.byDefault ? ` (${origin.byDefault})` : '';
+  const header = CHALLENGE_HEADER[code as 401 | 407];
+  if (!header) return `${sends}${answeredBy}.`;
+  const written = site.headers.filter((write) => write.name === undefined || write.name === header);
+  const challenge = written.length === 0 ? `without a \`${HEADER_NAME[header]}\` challenge` : written.every((write) => write.name === header) ? `with its \`${HEADER_NAME[header]}\` challenge` : `with headers that cannot be followed from here`;
+  return `${sends}${answeredBy}, ${challenge}.`;
+}
+
+const CHALLENGE_HEADER: Record<401 | 407, string> = { 401: 'www-authenticate', 407: 'proxy-authenticate' };
+const HEADER_NAME: Record<string, string> = { 'www-authenticate': 'WWW-Authenticate', 'proxy-authenticate': 'Proxy-Authenticate' };
