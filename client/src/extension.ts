@@ -77,7 +77,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<HttpAu
     synchronize: {
       // Sends workspace/didChangeConfiguration when any httpAuthLint.* setting changes; the server
       // then drops its cached settings and reads them again per document.
-      configurationSection: SECTION,
+      // files.exclude too: what it hides is not indexed, and a change of it indexes the folders again.
+      configurationSection: [SECTION, 'files.exclude'],
       // Created, changed and deleted config files: the server re-reads them, publishes their
       // problems on them and lints the open documents again. Project files: the server indexes
       // their folder again (a helper that now sends its challenge clears its callers' findings).

@@ -66,14 +66,14 @@ import { readRegularFile } from './disk/project-host';
 import { otherFilesOf } from './other-files';
 import { documentReport, resultIdOf, workspaceReport, type FileReport } from './pull-reports';
 import { FIX_ALL_KIND, STATUS_NOTIFICATION, type InitializationOptions, type ServerStats, type StatusParams } from './protocol';
-import { SECTION, defaultEditorSettings, readEditorSettings, type EditorSettings } from './settings';
+import { SECTION, defaultEditorSettings, excludedGlobs, readEditorSettings, type EditorSettings } from './settings';
 import { skipReason } from './skip';
 import { COMPILED_EVENT } from './launch/compile-cache';
 import { SourceFiles } from './sourceFiles';
 import { WorkspaceProjects } from './workspace/workspace-projects';
 import { IndexProgress } from './workspace/index-progress';
 import { WorkspaceDiagnostics, type Publication } from './workspace/workspace-diagnostics';
-import type { WorkspaceLint } from './workspace/build-index';
+import type { FolderIndexSettings } from './workspace/build-index';
 
 /** Typing pauses shorter than this lint once, at the end (`initializationOptions.debounceMs`). */
 const DEFAULT_DEBOUNCE_MS = 150;
@@ -169,13 +169,13 @@ export class HttpAuthLintServer {
   /** The projects of the workspace folders, indexed in the background. */
   private readonly workspace = new WorkspaceProjects(
     (file) => this.openDocumentAt(file)?.getText(),
-    (folder) => this.workspaceLintOf(folder),
+    (folder) => this.indexSettingsOf(folder),
     {
       progress: (folder, files) => this.progress.update(folder, files),
       linted: (folder, files) => this.workspaceDiagnostics.add(folder, files),
       finished: (folder, roots, failed) => this.indexFinished(folder, roots, failed),
     },
-    defaultEditorSettings().maxFileSize,
+    { maxFileSize: defaultEditorSettings().maxFileSize, exclude: [] },
   );
 
   constructor(
@@ -723,11 +723,30 @@ export class HttpAuthLintServer {
     return uri === undefined ? undefined : this.documents.get(uri);
   }
 
-  /** How the files of a folder are linted for the Problems panel: with the editor settings the user
-   * set for the folder, unless the scope is `openFiles` or the linter is disabled there. */
-  private async workspaceLintOf(folder: string): Promise<WorkspaceLint | undefined> {
-    const editor = await this.editorSettingsFor(pathToFileURL(folder).href);
-    return editor.enable && editor.scope === 'workspace' ? { overrides: editor.overrides } : undefined;
+  /** How a folder is indexed, with the editor settings for it: its files are linted for the
+   * Problems panel with the settings the user set there, unless the scope is `openFiles` or the
+   * linter is disabled there; what the editor excludes from the workspace is not read. */
+  private async indexSettingsOf(folder: string): Promise<FolderIndexSettings> {
+    const uri = pathToFileURL(folder).href;
+    const [editor, exclude] = await Promise.all([this.editorSettingsFor(uri), this.filesExcludeOf(uri)]);
+    return {
+      maxFileSize: editor.maxFileSize,
+      exclude,
+      ...(editor.enable && editor.scope === 'workspace' && { lint: { overrides: editor.overrides } }),
+    };
+  }
+
+  /** The `files.exclude` globs that are on for a folder; none from a client that cannot be asked. */
+  private async filesExcludeOf(uri: string): Promise<string[]> {
+    if (!this.hasConfigurationCapability) {
+      return [];
+    }
+    try {
+      return excludedGlobs(await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'files.exclude' }));
+    } catch (error) {
+      this.logError(`read files.exclude for ${uri}`, error);
+      return [];
+    }
   }
 
   private publishAll(publications: readonly Publication[]): void {

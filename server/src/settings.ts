@@ -112,3 +112,15 @@ export function readEditorSettings(raw: unknown, warn: (message: string) => void
   }
   return settings;
 }
+
+/** The editor's `files.exclude` section -> the globs that are on (`{ "**\/dist": true }`). A glob
+ * that is on only beside a sibling file (`{ "when": "$(basename).ts" }`) is left out: what it hides
+ * depends on each folder's listing, and reading a file too many costs less than missing one. */
+export function excludedGlobs(raw: unknown): string[] {
+  if (!isRecord(raw)) {
+    return [];
+  }
+  return Object.entries(raw)
+    .filter(([, on]) => on === true)
+    .map(([glob]) => glob);
+}

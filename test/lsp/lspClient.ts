@@ -87,6 +87,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** The `httpAuthLint` section answered from the start (as `settings.set('', ...)`). */
   settings?: unknown;
+  /** The `files.exclude` answer from the start (as `session.filesExclude`). */
+  filesExclude?: unknown;
   /** Whether the client asks for diagnostics (LSP 3.17 pull, with refresh support) rather than
    * being sent them (default false). */
   pullDiagnostics?: boolean;
@@ -97,6 +99,8 @@ export class LspSession {
    * Error makes the request fail. */
   readonly settings = new Map<string, unknown>();
   readonly configurationRequests: ConfigurationItem[] = [];
+  /** The answer to workspace/configuration for `files.exclude` (VS Code's globs hidden from the workspace). */
+  filesExclude: unknown = null;
   readonly published: PublishDiagnosticsParams[] = [];
   readonly logs: LogMessageParams[] = [];
   readonly shownDocuments: ShowDocumentParams[] = [];
@@ -133,6 +137,9 @@ export class LspSession {
     connection.onRequest(ConfigurationRequest.type, (params) =>
       params.items.map((item) => {
         this.configurationRequests.push(item);
+        if (item.section === 'files.exclude') {
+          return this.filesExclude;
+        }
         if (item.section !== 'httpAuthLint') {
           return null;
         }
@@ -179,6 +186,7 @@ export class LspSession {
     if (options.settings !== undefined) {
       session.settings.set('', options.settings);
     }
+    session.filesExclude = options.filesExclude ?? null;
     const folders = options.workspaceFolders ?? [TEST_WORKSPACE];
     session.initializeResult = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,

@@ -147,6 +147,29 @@ describe('the editor reads a file with its project', () => {
   });
 });
 
+describe('what the editor excludes from the workspace', () => {
+  let folder: string;
+  let session: LspSession;
+
+  before(async () => {
+    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'http-auth-lint-excluded-'));
+    await fs.cp(CORPUS, folder, { recursive: true });
+  });
+
+  after(async () => {
+    await session.dispose();
+    await fs.rm(folder, { recursive: true, force: true });
+  });
+
+  it('is not indexed: files.exclude hides the routes, which get no findings in the Problems panel', async () => {
+    session = await LspSession.start({ workspaceFolders: [folder], initializationOptions: { debounceMs: 0 }, filesExclude: { '**/routes': true, '**/*.md': true, '**/out': false } });
+    await session.waitFor('the end of the index progress', () => session.progress.find((value) => value.kind === 'end'));
+    assert.ok(session.configurationRequests.some((item) => item.section === 'files.exclude' && item.scopeUri === pathUri(folder)), 'asked for the folder');
+    assert.equal((await session.stats()).index[0]?.files, 4, 'the five source files less the route');
+    assert.deepEqual(session.published, []);
+  });
+});
+
 describe('the openFiles scope', () => {
   let folder: string;
   let session: LspSession;

@@ -8,7 +8,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createProject, lint, type FileSummary, type LintSettings, type Project } from '../engine';
+import { createProject, lint, matchesGlobs, type FileSummary, type LintSettings, type Project } from '../engine';
 import { ConfigCache, resolveSettings } from '../config/project-config';
 import { toDiagnostic } from '../diagnostics';
 import { isInside } from '../disk/inside';
@@ -43,6 +43,17 @@ export interface WorkspaceLint {
   overrides: Partial<LintSettings>;
 }
 
+/** How a folder is indexed, from the editor settings for it. */
+export interface FolderIndexSettings {
+  /** Larger files are not read (`httpAuthLint.maxFileSize`). */
+  maxFileSize: number;
+  /** The editor's excluded globs, relative to the folder (VS Code's `files.exclude`): what the user
+   * hid from the workspace is not read, as what git ignores is not. */
+  exclude: readonly string[];
+  /** With the `workspace` scope: how its files are linted for the Problems panel. */
+  lint?: WorkspaceLint;
+}
+
 export interface IndexReport {
   /** The walk is over: how many files the folder's projects hold. */
   walked(files: number): void;
@@ -52,9 +63,10 @@ export interface IndexReport {
   linted(root: string, files: FileDiagnostics[]): void;
 }
 
-export async function buildFolderIndex(folder: string, maxFileSize: number, report: IndexReport, workspaceLint?: WorkspaceLint): Promise<void> {
+export async function buildFolderIndex(folder: string, { maxFileSize, exclude, lint: workspaceLint }: FolderIndexSettings, report: IndexReport): Promise<void> {
   const walk = await collectFiles([folder], folder);
-  const ignored = gitIgnored(folder);
+  const gitIgnores = gitIgnored(folder);
+  const ignored = (file: string) => gitIgnores(file) || matchesGlobs(file, exclude, folder);
   const roots = new ProjectRoots(walk.listings);
   const byRoot = new Map<string, string[]>();
   let total = 0;

@@ -4,7 +4,7 @@
 // V8's code cache) or, compiled by tsc, this very file; main.ts starts no connection in it.
 import * as path from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { buildFolderIndex, type FileDiagnostics, type RootIndex, type WorkspaceLint } from './build-index';
+import { buildFolderIndex, type FileDiagnostics, type FolderIndexSettings, type RootIndex } from './build-index';
 
 /** Marks a worker started here (another embedder's worker that loads the bundle is left alone). */
 const INDEX_WORKER_MARK = 'http-auth-lint:index-worker';
@@ -12,8 +12,7 @@ const INDEX_WORKER_MARK = 'http-auth-lint:index-worker';
 interface IndexWorkerData {
   mark: typeof INDEX_WORKER_MARK;
   folder: string;
-  maxFileSize: number;
-  workspaceLint: WorkspaceLint | undefined;
+  settings: FolderIndexSettings;
 }
 
 export type IndexMessage = { kind: 'walked'; files: number } | { kind: 'indexed'; index: RootIndex } | { kind: 'linted'; root: string; files: FileDiagnostics[] } | { kind: 'done' };
@@ -32,10 +31,10 @@ export interface IndexRun {
 }
 
 /** Indexes `folder` on a worker thread; `onMessage` hears each step. */
-export function indexOnThread(folder: string, maxFileSize: number, workspaceLint: WorkspaceLint | undefined, onMessage: (message: IndexMessage) => void): IndexRun {
+export function indexOnThread(folder: string, settings: FolderIndexSettings, onMessage: (message: IndexMessage) => void): IndexRun {
   let worker: Worker;
   try {
-    worker = new Worker(WORKER_ENTRY, { workerData: { mark: INDEX_WORKER_MARK, folder, maxFileSize, workspaceLint } satisfies IndexWorkerData });
+    worker = new Worker(WORKER_ENTRY, { workerData: { mark: INDEX_WORKER_MARK, folder, settings } satisfies IndexWorkerData });
   } catch (error) {
     return { finished: Promise.resolve({ failed: `could not start a worker thread: ${messageOf(error)}` }), stop: () => undefined };
   }
@@ -64,18 +63,13 @@ function messageOf(error: unknown): string {
 
 /** The worker's side: builds the index, posts each step, and ends. */
 export async function serveIndex(): Promise<void> {
-  const { folder, maxFileSize, workspaceLint } = workerData as IndexWorkerData;
+  const { folder, settings } = workerData as IndexWorkerData;
   const port = parentPort!;
-  await buildFolderIndex(
-    folder,
-    maxFileSize,
-    {
-      walked: (files) => port.postMessage({ kind: 'walked', files } satisfies IndexMessage),
-      indexed: (index) => port.postMessage({ kind: 'indexed', index } satisfies IndexMessage),
-      linted: (root, files) => port.postMessage({ kind: 'linted', root, files } satisfies IndexMessage),
-    },
-    workspaceLint,
-  );
+  await buildFolderIndex(folder, settings, {
+    walked: (files) => port.postMessage({ kind: 'walked', files } satisfies IndexMessage),
+    indexed: (index) => port.postMessage({ kind: 'indexed', index } satisfies IndexMessage),
+    linted: (root, files) => port.postMessage({ kind: 'linted', root, files } satisfies IndexMessage),
+  });
   port.postMessage({ kind: 'done' } satisfies IndexMessage);
 }
 

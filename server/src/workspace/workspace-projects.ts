@@ -10,7 +10,7 @@ import { isInside } from '../disk/inside';
 import { diskHost } from '../disk/project-host';
 import { ProjectRoots } from '../disk/project-roots';
 import type { FolderIndexState } from '../protocol';
-import type { FileDiagnostics, RootIndex, WorkspaceLint } from './build-index';
+import type { FileDiagnostics, FolderIndexSettings, RootIndex } from './build-index';
 import { indexOnThread, type IndexMessage, type IndexRun } from './index-thread';
 
 export interface IndexEvents {
@@ -63,13 +63,13 @@ export class WorkspaceProjects {
   private readonly folders = new Map<string, Folder>();
   private roots = new ProjectRoots();
 
-  /** `workspaceLint`: how a folder's files are linted for the Problems panel, or undefined when
-   * they are not (the `openFiles` scope); asked before each index of the folder. */
+  /** `indexSettings`: how a folder is indexed (its files linted for the Problems panel or not,
+   * what is excluded), asked before each index of the folder; `fallback` when it cannot be had. */
   constructor(
     private readonly openText: (file: string) => string | undefined,
-    private readonly workspaceLint: (folder: string) => Promise<WorkspaceLint | undefined>,
+    private readonly indexSettings: (folder: string) => Promise<FolderIndexSettings>,
     private readonly events: IndexEvents,
-    private readonly maxFileSize: number,
+    private readonly fallback: FolderIndexSettings,
     private readonly quietMs = QUIET_MS,
   ) {}
 
@@ -141,18 +141,18 @@ export class WorkspaceProjects {
     entry.dirty = false;
     entry.waitingSince = undefined;
     const began = Date.now();
-    void this.workspaceLint(folder).then(
-      (lint) => this.run(folder, entry, began, lint),
-      () => this.run(folder, entry, began, undefined),
+    void this.indexSettings(folder).then(
+      (settings) => this.run(folder, entry, began, settings),
+      () => this.run(folder, entry, began, this.fallback),
     );
   }
 
-  private run(folder: string, entry: Folder, began: number, lint: WorkspaceLint | undefined): void {
+  private run(folder: string, entry: Folder, began: number, settings: FolderIndexSettings): void {
     if (this.folders.get(folder) !== entry) return; // removed meanwhile
     const roots: string[] = [];
     entry.status = { ...entry.status, state: 'indexing' };
     this.events.progress(folder, undefined);
-    const run = indexOnThread(folder, this.maxFileSize, lint, (message: IndexMessage) => {
+    const run = indexOnThread(folder, settings, (message: IndexMessage) => {
       if (message.kind === 'walked') {
         entry.status.files = message.files;
         this.events.progress(folder, message.files);

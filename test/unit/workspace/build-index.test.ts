@@ -11,14 +11,13 @@ import { buildFolderIndex, type FileDiagnostics, type RootIndex } from '../../..
 
 const CORPUS = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'corpus', 'koa', 'request-error');
 
-async function indexOf(folder: string, lint: boolean): Promise<{ walked: number; roots: RootIndex[]; linted: FileDiagnostics[] }> {
+async function indexOf(folder: string, lint: boolean, exclude: string[] = []): Promise<{ walked: number; roots: RootIndex[]; linted: FileDiagnostics[] }> {
   const result = { walked: -1, roots: [] as RootIndex[], linted: [] as FileDiagnostics[] };
-  await buildFolderIndex(
-    folder,
-    2 ** 21,
-    { walked: (files) => (result.walked = files), indexed: (index) => result.roots.push(index), linted: (_root, files) => result.linted.push(...files) },
-    lint ? { overrides: {} } : undefined,
-  );
+  await buildFolderIndex(folder, { maxFileSize: 2 ** 21, exclude, ...(lint && { lint: { overrides: {} } }) }, {
+    walked: (files) => (result.walked = files),
+    indexed: (index) => result.roots.push(index),
+    linted: (_root, files) => result.linted.push(...files),
+  });
   return result;
 }
 
@@ -48,6 +47,13 @@ describe('the index of a workspace folder', () => {
     assert.ok(relative(app.selected).includes(path.join('src', 'routes', 'profile.ts')));
     assert.deepEqual(relative(app.handlerFiles), [path.join('src', 'middleware', 'error-handler.ts')]);
     assert.ok(Object.keys(app.summaries).length >= app.selected.length, 'every selected file is summarized on the index thread');
+  });
+
+  it('leaves out what the editor excludes from the workspace (files.exclude), folders and files', async () => {
+    const { walked, roots, linted } = await indexOf(folder, true, ['**/tools', '**/*.d.ts', 'app/src/utils/**']);
+    assert.equal(walked, 4, 'the app without its utils folder, and no tool');
+    assert.deepEqual(roots.map((root) => path.relative(folder, root.root)), ['app']);
+    assert.equal(linted.filter((file) => file.uri.endsWith('/tools/server.js')).length, 0);
   });
 
   it('lints the selected files in their project only with the workspace scope', async () => {
