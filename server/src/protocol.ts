@@ -41,6 +41,8 @@ export interface FolderIndexState {
   projects: number;
   /** How long its last index took, from its start to its last project. */
   ms: number;
+  /** Files changed on disk that this index has not read yet: another one follows. */
+  stale?: boolean;
 }
 
 export interface ServerStats {

@@ -121,7 +121,7 @@ export class WorkspaceProjects {
   }
 
   states(): FolderIndexState[] {
-    return [...this.folders.values()].map((entry) => ({ ...entry.status }));
+    return [...this.folders.values()].map((entry) => ({ ...entry.status, stale: entry.timer !== undefined || entry.dirty }));
   }
 
   dispose(): void {
