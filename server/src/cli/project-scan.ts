@@ -29,7 +29,7 @@ export class ProjectScan {
     private readonly cache?: RunCache,
     private readonly walked?: Pick<WalkResult, 'files' | 'listings' | 'named'> & { folders: readonly string[] },
   ) {
-    this.roots = new ProjectRoots(walked?.listings);
+    this.roots = new ProjectRoots(walked?.listings, walked?.folders);
     for (const file of files) {
       const root = this.roots.rootOf(file);
       this.rootByFile.set(file, root);

@@ -1,10 +1,13 @@
 // The project a linted file belongs to: the folder that holds its package.json, tsconfig.json or
 // jsconfig.json, widened to the workspace root above it when there is one (a monorepo's packages
 // import each other by name), and never above the folder of the repository (.git). Files outside
-// any project are their own folder's project. Imports are followed, and error handlers looked for,
-// within the project only.
+// any project belong to the folder the run or the editor was given (a workspace without a
+// package.json is still one project), or to their repository's folder when that is below it, or
+// else to their own folder. Imports are followed, and error handlers looked for, within the
+// project only.
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { isInside } from './inside';
 
 const PROJECT_MARKERS = ['package.json', 'tsconfig.json', 'jsconfig.json'];
 
@@ -19,8 +22,12 @@ function hasWorkspaces(folder: string): boolean {
 }
 
 export class ProjectRoots {
-  /** `listed`: folders whose entries a walk read already (walk.ts listings): asked of no one again. */
-  constructor(private readonly listed: ReadonlyMap<string, ReadonlyMap<string, unknown>> = new Map()) {}
+  /** `listed`: folders whose entries a walk read already (walk.ts listings): asked of no one again.
+   * `given`: the folders the run or the editor was given (the CLI's folders, the workspace folders). */
+  constructor(
+    private readonly listed: ReadonlyMap<string, ReadonlyMap<string, unknown>> = new Map(),
+    private readonly given: readonly string[] = [],
+  ) {}
 
   private has(folder: string, name: string): boolean {
     const names = this.listed.get(folder);
@@ -37,7 +44,7 @@ export class ProjectRoots {
     let root = this.roots.get(folder);
     if (root === undefined) {
       const nearest = this.nearestMarked(folder);
-      root = nearest === null ? folder : (this.workspaceAbove(nearest) ?? nearest);
+      root = nearest === null ? this.unmarkedRoot(folder) : (this.workspaceAbove(nearest) ?? nearest);
       this.roots.set(folder, root);
     }
     return root;
@@ -63,6 +70,16 @@ export class ProjectRoots {
       this.workspaces.set(folder, found);
     }
     return found;
+  }
+
+  /** The project of a folder with no marker at or above it: the innermost given folder it is in, or
+   * its repository's folder when that is below the given folder; the folder itself outside them. */
+  private unmarkedRoot(folder: string): string {
+    const given = this.given.filter((candidate) => isInside(folder, candidate)).sort((a, b) => b.length - a.length)[0];
+    if (given === undefined) return folder;
+    let current = folder;
+    while (current !== given && !this.isTop(current)) current = path.dirname(current);
+    return current;
   }
 
   /** The repository's folder, or the file system's root: nothing above it is the project. */

@@ -67,7 +67,7 @@ export async function buildFolderIndex(folder: string, { maxFileSize, exclude, l
   const walk = await collectFiles([folder], folder);
   const gitIgnores = gitIgnored(folder);
   const ignored = (file: string) => gitIgnores(file) || matchesGlobs(file, exclude, folder);
-  const roots = new ProjectRoots(walk.listings);
+  const roots = new ProjectRoots(walk.listings, [folder]);
   const byRoot = new Map<string, string[]>();
   let total = 0;
   for (const file of walk.files) {

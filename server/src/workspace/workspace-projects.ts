@@ -77,6 +77,7 @@ export class WorkspaceProjects {
   addFolder(folder: string): void {
     if (!this.folders.has(folder)) {
       this.folders.set(folder, { busy: false, run: undefined, dirty: false, timer: undefined, waitingSince: undefined, status: { folder, state: 'indexing', files: 0, projects: 0, ms: 0 } });
+      this.roots = this.rootsOfFolders();
     }
     this.start(folder);
   }
@@ -92,13 +93,14 @@ export class WorkspaceProjects {
     entry.run?.stop();
     clearTimeout(entry.timer);
     this.folders.delete(folder);
+    this.roots = this.rootsOfFolders();
     for (const root of [...this.projects.keys()]) if (isInside(root, folder) && !this.coveredByOtherFolder(root)) this.projects.delete(root);
   }
 
   /** Files created, changed or deleted on disk: their folders are indexed again after a pause. A
    * changed package.json or tsconfig may move project roots: they are looked up again. */
   changed(files: readonly string[]): void {
-    if (files.some((file) => /^(package|tsconfig.*|jsconfig.*)\.json$|^pnpm-workspace\.yaml$/.test(path.basename(file)))) this.roots = new ProjectRoots();
+    if (files.some((file) => /^(package|tsconfig.*|jsconfig.*)\.json$|^pnpm-workspace\.yaml$/.test(path.basename(file)))) this.roots = this.rootsOfFolders();
     const now = Date.now();
     for (const [folder, entry] of this.folders) {
       if (!files.some((file) => isInside(file, folder))) continue;
@@ -179,6 +181,11 @@ export class WorkspaceProjects {
     project.adoptIndex(index.selected, index.summaries, index.producing, index.apps);
     project.addHandlerFiles(index.handlerFiles);
     this.projects.set(index.root, project);
+  }
+
+  /** Project roots as the index finds them: a file in no package belongs to its workspace folder. */
+  private rootsOfFolders(): ProjectRoots {
+    return new ProjectRoots(new Map(), [...this.folders.keys()]);
   }
 
   private coveredByOtherFolder(root: string): boolean {

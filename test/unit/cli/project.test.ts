@@ -90,6 +90,17 @@ describe('the CLI on a project', () => {
     assert.ok(related.some((r) => r.physicalLocation?.artifactLocation?.uri === 'src/middleware/errors.ts' && r.physicalLocation.region?.startLine === 9));
   });
 
+  it('reads a folder without a package.json as one project: the folder it was given', async () => {
+    const files = Object.fromEntries(Object.entries(APP_FILES).filter(([name]) => name !== 'package.json'));
+    const project = await temp.project('no-package', files);
+    const { results } = await runJson(['.'], project);
+    const cart = results.find((r) => r.filePath.endsWith(path.join('routes', 'cart.ts')))!;
+    assert.deepEqual(
+      cart.messages.map((m) => `${m.line} ${m.ruleId}`),
+      [`6 ${MISSING}`, `7 ${MISSING}`, `7 ${PERMISSION}`],
+    );
+  });
+
   it('never reads node_modules: a helper there is unknown, so silent', async () => {
     const project = await temp.project('modules', {
       'package.json': '{ "name": "modules" }',
