@@ -102,7 +102,7 @@ async function uiPart() {
 }
 
 /**
- * The README shows docs/images/quick-fix.png and hover.png, taken by this run. They are copied
+ * The README shows docs/images/quick-fix.png, hover.png and problems.png, taken by this run. They are copied
  * there when missing or when asked (--update-screenshots), not on every run: each run's pixels
  * differ a little and a test run should not leave tracked files modified.
  */

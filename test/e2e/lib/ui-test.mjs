@@ -1,8 +1,9 @@
 // UI test of the packaged extension, as a user meets it: the .vsix installed with
 // `code-server --install-extension` into a fresh extensions dir, a NEW workspace (no
 // extensionDevelopmentPath), the squiggle on screen, Quick Fix from the keyboard, and the file on
-// disk repaired, the language status item. Its screenshots hover.png and quick-fix.png feed the
-// README (docs/images/).
+// disk repaired, the language status item, and the Problems panel listing the findings of files
+// that were never opened (the helper, the routes that call it). Its screenshots hover.png,
+// quick-fix.png and problems.png feed the README (docs/images/).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,10 +28,53 @@ app.get('/me', (req, res) => {
 app.listen(3000);
 `;
 
+/** The rest of the API, never opened in the editor: a response helper and two routes that call it. */
+const OTHER_FILES = {
+  'lib/responses.js': `// The answers every route of the API sends.
+function unauthorized(res, message = 'Sign in first') {
+  return res.status(401).json({ error: message });
+}
+
+function forbidden(res, message = 'Not allowed') {
+  return res.status(403).json({ error: message });
+}
+
+module.exports = { unauthorized, forbidden };
+`,
+  'routes/admin.js': `const express = require('express');
+const { unauthorized } = require('../lib/responses');
+
+const router = express.Router();
+
+router.delete('/users/:id', (req, res) => {
+  if (!req.user.roles.includes('admin')) {
+    return unauthorized(res, 'Admins only');
+  }
+  res.sendStatus(204);
+});
+
+module.exports = router;
+`,
+  'routes/session.js': `const express = require('express');
+const { forbidden } = require('../lib/responses');
+
+const router = express.Router();
+
+router.get('/session', (req, res) => {
+  if (!req.headers.authorization) {
+    return forbidden(res, 'Sign in first');
+  }
+  res.json({ user: req.user });
+});
+
+module.exports = router;
+`,
+};
+
 /**
  * Runs the steps in order; the first failure skips the rest (each needs the one before).
  * Resolves with { tests: [{ title, state, error? }], screenshots: [paths], work }; the
- * screenshots (hover.png, quick-fix.png) are taken into the run's work folder.
+ * screenshots (hover.png, quick-fix.png, problems.png) are taken into the run's work folder.
  */
 export async function runUiTest(cs, { vsix }) {
   const work = makeWorkDir('ui');
@@ -41,6 +85,10 @@ export async function runUiTest(cs, { vsix }) {
   fs.mkdirSync(workspace);
   const appFile = path.join(workspace, 'app.js');
   fs.writeFileSync(appFile, APP);
+  for (const [name, text] of Object.entries(OTHER_FILES)) {
+    fs.mkdirSync(path.dirname(path.join(workspace, name)), { recursive: true });
+    fs.writeFileSync(path.join(workspace, name), text);
+  }
 
   const tests = [];
   const screenshots = [];
@@ -129,6 +177,20 @@ export async function runUiTest(cs, { vsix }) {
         if (!text.includes(expected)) throw new Error(`the language status lacks "${expected}":\n${text}`);
       }
       await tryScreenshot(page, path.join(work.dir, 'language-status.png'));
+    });
+
+    await step('the Problems panel lists the findings of the files that were never opened', async () => {
+      // The language status hover of the step before goes first: it covers the panel.
+      await moveMouseAway(page);
+      await page.keyboard.press('Escape');
+      await page.locator('.monaco-hover', { hasText: 'HTTP Auth Lint' }).waitFor({ state: 'hidden' });
+      const panel = page.locator('.markers-panel');
+      if (!(await panel.isVisible())) await page.locator('[id="status.problems"]').click();
+      for (const text of ['responses.js', 'admin.js', 'session.js', 'unauthorized-for-permission', 'forbidden-for-missing-credentials']) {
+        await panel.locator('.monaco-list-row', { hasText: text }).first().waitFor({ timeout: 60_000 });
+      }
+      if (await panel.locator('.monaco-list-row', { hasText: 'app.js' }).count()) throw new Error('app.js, fixed, is still listed');
+      await shoot('problems.png');
     });
   } finally {
     await browser?.close();
