@@ -78,12 +78,31 @@ class OpenFile {
     this.result = this.lint({ previous, change });
     const fresh = lintSource(parse(this.file, text), SETTINGS, undefined, { project: projectOf(this.files), file: this.file });
     assert.deepEqual(view(this.result), view(fresh), `after "${replace.trim()}": the incremental lint finds what a fresh one finds`);
+    // What the project holds of the file is its summary of the new text, made again or kept.
+    assert.deepEqual(this.project.knownSummary(this.file), summarizeText(this.file, text).summary, `after "${replace.trim()}": the project has the file's summary`);
     return this;
   }
 
   /** The project's stamp moves on (another file's summary changed). */
   touch(): void {
     this.stamp++;
+  }
+
+  /** Another file of the project changes (an unsaved edit of it, as the server lays it over the
+   * disk): the project reads its new summary, its stamp moves on, and this file, unchanged, is
+   * linted again; checks the result against a fresh lint in a fresh project of the new files. */
+  otherFileChanged(name: string, find: string, replace: string): this {
+    const other = path.join(ROOT, name);
+    const text = this.files[name]!.replace(find, replace);
+    assert.notEqual(text, this.files[name], `${find} is in ${name}`);
+    this.files = { ...this.files, [name]: text };
+    this.project.forgetSummary(other);
+    this.project.setSummary(other, summarizeText(other, text).summary);
+    this.touch();
+    this.result = this.lint(undefined);
+    const fresh = lintSource(parse(this.file, this.text), SETTINGS, undefined, { project: projectOf(this.files), file: this.file });
+    assert.deepEqual(view(this.result), view(fresh), `after ${name} changed: the lint finds what a fresh one finds`);
+    return this;
   }
 
   private lint(origin: Parameters<IncrementalLint['lint']>[2]): LintResult {
@@ -126,6 +145,32 @@ describe('the incremental lint of a file read with its project', () => {
   it('reads the whole file again when what it offers its project changes', () => {
     const open = new OpenFile(files, ASSERT);
     open.edit("throw error instanceof RequestError ? error : new RequestError({ code: error, status });", "throw error instanceof RequestError ? error : new RequestError({ code: error, status: 500 });");
+    assert.equal(open.summaryChanged, true);
+    assert.equal(open.run.analyzed, open.run.statements);
+  });
+
+  it('checks its unchanged text again when another file changes what it reads from the project', () => {
+    const open = new OpenFile(files, ROUTE);
+    assert.ok(rules(open.result).includes('missing-www-authenticate'));
+    const handler = 'src/middleware/error-handler.ts';
+    const challenge = "if (error.status === 401) ctx.set('WWW-Authenticate', 'Bearer');\n        ctx.status = error.status;";
+    open.otherFileChanged(handler, 'ctx.status = error.status;', challenge);
+    assert.deepEqual(rules(open.result), ['unauthorized-for-permission']);
+    assert.equal(open.summaryChanged, false, 'what the route offers others is the same');
+    open.otherFileChanged(handler, challenge, 'ctx.status = error.status;');
+    assert.ok(rules(open.result).includes('missing-www-authenticate'));
+    // Typing afterwards still reads only the statement typed in.
+    open.edit("ctx.body = { id: user.id };", "ctx.body = { id: user.id, typing: true };");
+    assert.ok(open.run.analyzed < open.run.statements);
+  });
+
+  it('keeps the summary of a file typed in where the summary reads nothing, and makes it again where it does', () => {
+    const open = new OpenFile(files, ROUTE);
+    // A route's body, above `export default router` (which the summary holds without a place).
+    open.edit("ctx.body = { id: user.id };", "ctx.body = { id: user.id, typing: true };");
+    assert.equal(open.summaryChanged, false);
+    // Above a declaration the summary places (`const router`): it moves, and the summary is made again.
+    open.edit("type State = ", "type  State = ");
     assert.equal(open.summaryChanged, true);
     assert.equal(open.run.analyzed, open.run.statements);
   });

@@ -24,6 +24,8 @@ import type { Project } from './project/project';
 import { readInProject, withProject, type ProjectReading } from './project/project-model';
 import type { ProjectContext } from './project/sites';
 import { summarize } from './project/summary/summarize';
+import { summaryPlaces, summaryReads } from './project/summary/summary-statements';
+import { mayHandleErrors } from './project/text-pass';
 import type { FileSummary } from './project/summary/types';
 import type { Rule } from './rule';
 import { RULES } from './rules';
@@ -57,6 +59,8 @@ interface LastRun {
   /** What the file reads the same way in every statement: imports, proxy evidence, style. */
   context: string;
   statements: Map<ts.Statement, KeptStatement>;
+  /** The analysis of the whole text: the same text read in a changed project needs no other. */
+  analysis: FileAnalysis;
   project: Project | undefined;
   stamp: number | undefined;
 }
@@ -140,11 +144,24 @@ export class IncrementalLint {
       last.rules === rules &&
       last.project === project?.context.project &&
       last.stamp === project?.stamp;
+    // The same text and settings, its project changed (a helper it calls now sends its challenge).
+    const projectChanged = project !== undefined && last !== undefined && last.sourceFile === sourceFile && last.settings === settings && last.rules === rules && last.project === project.context.project && last.stamp !== project.stamp;
     try {
+      if (projectChanged) return this.lintInChangedProject(plan, last, project);
       return (reusable && this.lintChanged(sourceFile, plan, origin.change, last, settings, rules, project)) || this.lintAll(sourceFile, plan, settings, rules, project);
     } catch (error) {
       return modelFailed(sourceFile, error);
     }
+  }
+
+  /** Whether an edit left the file's summary as the project has it: the statements walked again
+   * are none it is made from, and none it is made from comes after the edit (their positions are
+   * in it). Typing in a route of a long file then does not summarize the whole file again. */
+  private summaryUntouched(sourceFile: ts.SourceFile, walked: readonly StatementFacts[], change: ts.TextChangeRange, { project, file }: ProjectContext): boolean {
+    if (this.recorded === undefined || project.knownSummary(file) !== this.recorded.summary) return false;
+    const handles = mayHandleErrors(sourceFile.text);
+    if (walked.some((facts) => summaryReads(facts.statement, handles))) return false;
+    return sourceFile.statements.every((statement) => statement.end <= change.span.start || !summaryPlaces(statement, handles));
   }
 
   /** Records the file's summary from `analysis` in its project; false when it differs from the one
@@ -174,9 +191,21 @@ export class IncrementalLint {
     const reading = project && readInProject(analysis, project.context);
     const statements = new Map(analysis.statements.map((facts) => [facts.statement, { facts, exports: exportsOf(facts), outcome: NOTHING }]));
     const outcomes = this.check(analysis, analysis.statements, plan, statements, reading);
-    this.last = { sourceFile, settings, rules, context: contextOf(analysis), statements, project: project?.context.project, stamp: project?.stamp };
+    this.last = { sourceFile, settings, rules, context: contextOf(analysis), statements, analysis, project: project?.context.project, stamp: project?.stamp };
     this.lastRun = { statements: analysis.statements.length, analyzed: analysis.statements.length };
     return finishRun(sourceFile, plan, outcomes);
+  }
+
+  /** The run over the text of the last one in its changed project: the file's own analysis (its
+   * sites, its summary) holds, and every statement is checked again with what the project says now. */
+  private lintInChangedProject(plan: RunPlan, last: LastRun, project: IncrementalProject): LintResult {
+    const { analysis } = last;
+    const reading = readInProject(analysis, project.context);
+    const statements = new Map([...last.statements].map(([statement, entry]) => [statement, { ...entry, outcome: NOTHING }]));
+    const outcomes = this.check(analysis, analysis.statements, plan, statements, reading);
+    this.last = { ...last, statements, stamp: project.stamp };
+    this.lastRun = { statements: analysis.statements.length, analyzed: analysis.statements.length };
+    return finishRun(last.sourceFile, plan, outcomes);
   }
 
   /** The run over a changed file that analyses the changed statements only, or undefined when the
@@ -208,14 +237,14 @@ export class IncrementalLint {
     const after = walked.map(exportsOf);
     if (before.join('\n\0') !== after.join('\n\0')) return undefined;
     // What the file offers its project changed: its own calls of it may read differently too.
-    if (project && !this.record(analysis, project.context)) return undefined;
+    if (project && !this.summaryUntouched(sourceFile, walked, change, project.context) && !this.record(analysis, project.context)) return undefined;
     const reading = project && readInProject(analysis, project.context);
 
     const exports = new Map(walked.map((facts, index) => [facts.statement, after[index]]));
     const statements = new Map(analysis.statements.map((facts) => [facts.statement, kept.get(facts.statement) ?? { facts, exports: exports.get(facts.statement)!, outcome: NOTHING }]));
     const outcomes = [...kept.values()].map((entry) => entry.outcome);
     outcomes.push(...this.check(analysis, walked, plan, statements, reading));
-    this.last = { sourceFile, settings, rules, context, statements, project: project?.context.project, stamp: project?.stamp };
+    this.last = { sourceFile, settings, rules, context, statements, analysis, project: project?.context.project, stamp: project?.stamp };
     this.lastRun = { statements: analysis.statements.length, analyzed: walked.length };
     return finishRun(sourceFile, plan, outcomes);
   }
