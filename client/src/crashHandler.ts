@@ -3,7 +3,7 @@
 // WINDOW_MS, telling the user once that it happened; after that, leave it stopped and say so, with
 // the way to start it again. The library's own handler would show its generic message on every
 // stop; ours marks each result `handled`, so the client only logs its message to the output.
-import { CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type Message } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult } from 'vscode-languageclient/node';
 
 /** Crashes this close together count towards the limit (the library's default window). */
 export const WINDOW_MS = 3 * 60 * 1000;
@@ -33,11 +33,12 @@ export class CrashHandler implements ErrorHandler {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** A message failed to be read or written. The connection usually closes right after, and
-   * `closed` speaks to the user then; a connection that keeps failing is shut down (the library
-   * reports that itself). */
-  error(_error: Error, _message: Message | undefined, count: number | undefined): ErrorHandlerResult {
-    return count !== undefined && count <= 3 ? { action: ErrorAction.Continue, handled: true } : { action: ErrorAction.Shutdown };
+  /** A message failed to be read or written. When the server's process has ended, `closed`
+   * follows and decides (restart it, or leave it stopped and say so). A dying connection fails
+   * every message still in flight (the pulls of open files and of the workspace), so the library's
+   * default, shutting down after three errors, would stop the server without a word: go on. */
+  error(): ErrorHandlerResult {
+    return { action: ErrorAction.Continue, handled: true };
   }
 
   /** The server's process ended without being asked to (a stop or Restart Server never gets here). */

@@ -36,7 +36,11 @@ export function run(): Promise<void> {
     });
     runner.on('pass', (test) => tests.push({ title: test.fullTitle(), state: 'passed' }));
     // Also fires for a failing hook, which then counts as one failure.
-    runner.on('fail', (test, err: Error) => tests.push({ title: test.fullTitle(), state: 'failed', error: err.message }));
+    runner.on('fail', (test, err: Error) => {
+      tests.push({ title: test.fullTitle(), state: 'failed', error: err.message });
+      // At once, not only in the summary at the end: a suite that hangs later still says why this failed.
+      console.log(`${prefix}  failed: ${test.fullTitle()}: ${err.message.split('\n').slice(0, 6).join(' | ')}`);
+    });
   });
 }
 
