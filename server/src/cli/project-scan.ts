@@ -49,7 +49,10 @@ export class ProjectScan {
     const walk = walked?.folders.includes(root) ? walked : await collectFiles([root], root);
     const found = walk === walked ? walked.files.filter((file) => file.startsWith(root + path.sep)) : walk.files;
     const ignored = gitIgnored(root);
-    const projectFiles = new Set([...found.filter((file) => !ignored(file)), ...rootFiles]);
+    // A folder that is a project only for the files in no package below it (project-roots.ts) is
+    // those files: the packages below it are projects of their own.
+    const marked = this.roots.isMarked(root);
+    const projectFiles = new Set([...found.filter((file) => !ignored(file) && (marked || this.rootOf(file) === root)), ...rootFiles]);
     const regular = new Set(found.filter((file) => !walked?.named.has(file)));
     const host = new WalkedHost(maxFileSize, regular, walk.listings);
     const project = createProject(host, root);

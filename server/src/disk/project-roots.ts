@@ -72,6 +72,12 @@ export class ProjectRoots {
     return found;
   }
 
+  /** Whether `root` is a project by a marker of its own (a package.json, tsconfig.json...), not
+   * only the folder that holds files in no package: such a project is those files alone. */
+  isMarked(root: string): boolean {
+    return PROJECT_MARKERS.some((marker) => this.has(root, marker)) || this.has(root, 'pnpm-workspace.yaml');
+  }
+
   /** The project of a folder with no marker at or above it: the innermost given folder it is in, or
    * its repository's folder when that is below the given folder; the folder itself outside them. */
   private unmarkedRoot(folder: string): string {
