@@ -37,7 +37,7 @@ import {
   type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAME, DEFAULT_CHALLENGE, fixAll, hoverAt, IncrementalLint, isLintableFile, lint, lintSource, minimalEdit, type ProjectContext } from './engine';
+import { CONFIG_FILE_NAME, DEFAULT_CHALLENGE, fixAll, hoverAt, IncrementalLint, isLintableFile, lint, lintSource, minimalEdit, readsFrom, type ProjectContext } from './engine';
 import type { LintResult, LintSettings, TextEdit } from './engine/types';
 import { ConfigCache, resolveSettings as resolveProjectSettings, type LoadedConfig } from './config/project-config';
 import {
@@ -148,9 +148,9 @@ export class HttpAuthLintServer {
   private readonly rules: Rules;
   private lintRuns = 0;
   private fixAllRuns = 0;
-  /** Per project, a number that changes whenever what it offers its files may have: an open
-   * file's incremental lint keeps its findings only while it stays the same. */
-  private readonly projectStamps = new WeakMap<object, number>();
+  /** Per open document, a number that changes whenever what its project offers it may have (a
+   * file it reads changed): its incremental lint keeps its findings only while it stays the same. */
+  private readonly projectStamps = new Map<string, number>();
   /** The open documents by file path: the projects read them instead of the disk. */
   private readonly openPaths = new Map<string, string>();
   private hasProgressCapability = false;
@@ -524,6 +524,7 @@ export class HttpAuthLintServer {
     this.published.delete(uri);
     this.sourceFiles.delete(uri);
     this.linters.delete(uri);
+    this.projectStamps.delete(uri);
     if (uri.startsWith('file:') && this.openPaths.get(pathOf(uri)) === uri) {
       this.openPaths.delete(pathOf(uri));
       // The project reads the file from disk again: what an unsaved edit of it offered is gone.
@@ -692,7 +693,7 @@ export class HttpAuthLintServer {
       this.linters.set(document.uri, (linter = new IncrementalLint()));
     }
     const context = this.projectContextOf(document.uri);
-    const project = context && { context, stamp: this.projectStamps.get(context.project) ?? 0 };
+    const project = context && { context, stamp: this.projectStamps.get(document.uri) ?? 0 };
     const result = linter.lint(sourceFile, settings.lint, this.sourceFiles.originOf(document.uri), this.rules, project);
     this.lastLint = linter.lastRun;
     // What it offers its project changed (a helper now sends its challenge): its open callers are read again.
@@ -764,13 +765,17 @@ export class HttpAuthLintServer {
   /** What an open file offers its project changed: the other open files of the project are read
    * again, in full (their incremental lints see the new stamp). */
   private projectFileChanged(changedUri: string): void {
-    const project = this.workspace.contextOf(pathOf(changedUri))?.project;
-    if (project) {
-      this.projectStamps.set(project, (this.projectStamps.get(project) ?? 0) + 1);
-    }
-    const root = this.workspace.rootOf(pathOf(changedUri));
+    const changed = pathOf(changedUri);
+    const project = this.workspace.contextOf(changed)?.project;
+    const root = this.workspace.rootOf(changed);
     for (const document of this.documents.all()) {
-      if (document.uri !== changedUri && document.uri.startsWith('file:') && this.workspace.rootOf(pathOf(document.uri)) === root) {
+      if (document.uri === changedUri || !document.uri.startsWith('file:') || this.workspace.rootOf(pathOf(document.uri)) !== root) {
+        continue;
+      }
+      // The files that cannot read the changed one keep their findings, and their next lint stays
+      // incremental: a 20,000-line file that imports no helper is not linted again.
+      if (!project || readsFrom(project, pathOf(document.uri), changed)) {
+        this.projectStamps.set(document.uri, (this.projectStamps.get(document.uri) ?? 0) + 1);
         this.schedule(document.uri, this.debounceMs);
       }
     }

@@ -147,6 +147,45 @@ describe('the editor reads a file with its project', () => {
   });
 });
 
+describe('an edit of a helper', () => {
+  const NEXT_APP = path.join(REPO_ROOT, 'test', 'corpus', 'nextjs', 'response-helper');
+  let folder: string;
+  let session: LspSession;
+
+  before(async () => {
+    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'http-auth-lint-helper-edit-'));
+    await fs.cp(NEXT_APP, folder, { recursive: true });
+    session = await LspSession.start({ workspaceFolders: [folder], initializationOptions: { debounceMs: 0 } });
+    await session.waitFor('the end of the index progress', () => session.progress.find((value) => value.kind === 'end'));
+  });
+
+  after(async () => {
+    await session.dispose();
+    await fs.rm(folder, { recursive: true, force: true });
+  });
+
+  it('lints again the open files that read it, and only them', async () => {
+    const uriOf = (name: string) => pathUri(path.join(folder, 'src', ...name.split('/')));
+    const open = async (name: string) => {
+      const uri = uriOf(name);
+      await session.open(uri, await fs.readFile(path.join(folder, 'src', ...name.split('/')), 'utf8'));
+      return { uri, diagnostics: await session.diagnostics(uri) };
+    };
+    const projects = await open('app/api/projects/route.ts');
+    const health = await open('app/api/health/route.ts');
+    assert.deepEqual(projects.diagnostics.map((d) => d.code).sort(), ['forbidden-for-missing-credentials', 'unauthorized-for-permission']);
+    const helper = await open('lib/http.ts');
+    session.markAll();
+    // forbidden() now answers 401, without a challenge: the route that calls it for a missing user is fine now.
+    await session.replace(helper.uri, "{ status: 403, headers: noStore }", "{ status: 401, headers: noStore }");
+    const after = await session.diagnostics(projects.uri, (params) => !params.diagnostics.some((d) => d.code === 'forbidden-for-missing-credentials'));
+    assert.ok(after.every((d) => d.code !== 'forbidden-for-missing-credentials'), JSON.stringify(after.map((d) => d.code)));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await session.stats();
+    assert.deepEqual(session.publishedSinceMark(health.uri), [], 'the health route imports no helper: it is not linted again');
+  });
+});
+
 describe('what the editor excludes from the workspace', () => {
   let folder: string;
   let session: LspSession;
