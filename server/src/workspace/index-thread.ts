@@ -39,14 +39,20 @@ export function indexOnThread(folder: string, settings: FolderIndexSettings, onM
     return { finished: Promise.resolve({ failed: `could not start a worker thread: ${messageOf(error)}` }), stop: () => undefined };
   }
   let stopped = false;
+  let done = false;
   const finished = new Promise<{ failed?: string }>((resolve) => {
     worker.on('message', (message: IndexMessage) => {
       if (stopped) return;
       onMessage(message);
-      if (message.kind === 'done') resolve({});
+      if (message.kind === 'done') {
+        // The index is ready once its thread is gone: its heap (every file it read) is given back
+        // before the server says so, not whenever the thread gets round to ending.
+        done = true;
+        void worker.terminate();
+      }
     });
     worker.on('error', (error) => resolve({ failed: messageOf(error) }));
-    worker.on('exit', (code) => resolve(stopped ? {} : { failed: `the index thread exited (code ${code})` }));
+    worker.on('exit', (code) => resolve(stopped || done ? {} : { failed: `the index thread exited (code ${code})` }));
   });
   return {
     finished,
