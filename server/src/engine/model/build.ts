@@ -71,7 +71,7 @@ export function analyzeFile(
   const statements = sourceFile.statements.map((statement, index) => {
     const facts = keptFacts[index];
     if (!facts) return walker.walk(statement, modulesByStatement[index]);
-    for (const declaration of facts.consts) consts.record(declaration);
+    for (const declaration of facts.consts) consts.recordAgain(declaration);
     return facts;
   });
   const helpers = new HelperCalls(

@@ -52,6 +52,12 @@ export class ConstBindings {
     return true;
   }
 
+  /** Records a declaration `record` took before (a statement kept from the last run): no checks. */
+  recordAgain(declaration: ts.VariableDeclaration): void {
+    const name = (declaration.name as ts.Identifier).text;
+    this.byName.set(name, this.byName.has(name) ? undefined : declaration.initializer);
+  }
+
   get(name: string): ts.Expression | undefined {
     return this.byName.get(name);
   }
