@@ -26,11 +26,11 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' }),
   // dist/server.js is a small loader that runs dist/server-core.js through V8's code cache.
   esbuild.build({ ...common, entryPoints: ['server/src/launch/server.ts'], outfile: 'dist/server.js' }),
-  esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server-core.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server-core.js', plugins: [lazyTypescript] }),
   // The same for the CLI: dist/cli.js loads dist/cli-core.js.
   esbuild.build({ ...common, entryPoints: ['server/src/launch/cli.ts'], outfile: 'dist/cli.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-core.js', plugins: [lazyTypescript] }),
   // TypeScript's compiler on its own, as a plain copy of its exports (esbuild-plain-typescript.mjs):
-  // the CLI loads it when it first parses a file (esbuild-lazy-typescript.mjs).
+  // the CLI and the server load it when they first parse a file (esbuild-lazy-typescript.mjs).
   esbuild.build({ ...common, stdin: { contents: "module.exports = Object.assign({}, require('typescript'));", resolveDir: '.', loader: 'js' }, outfile: 'dist/typescript.js', plugins: [] }),
 ]);

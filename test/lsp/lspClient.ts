@@ -89,6 +89,10 @@ export interface StartOptions {
   settings?: unknown;
   /** The `files.exclude` answer from the start (as `session.filesExclude`). */
   filesExclude?: unknown;
+  /** The server's command line (default: this node, dist/server.js --stdio). */
+  command?: string[];
+  /** The server's working folder (default: the repository). */
+  cwd?: string;
   /** Whether the client asks for diagnostics (LSP 3.17 pull, with refresh support) rather than
    * being sent them (default false). */
   pullDiagnostics?: boolean;
@@ -173,11 +177,12 @@ export class LspSession {
   }
 
   static async start(options: StartOptions = {}): Promise<LspSession> {
-    if (!existsSync(SERVER_BUNDLE)) {
+    if (!options.command && !existsSync(SERVER_BUNDLE)) {
       throw new Error(`${SERVER_BUNDLE} is missing: run \`node scripts/build.mjs\` first (npm run test:lsp does).`);
     }
-    const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], {
-      cwd: REPO_ROOT,
+    const [command, ...args] = options.command ?? [process.execPath, SERVER_BUNDLE, '--stdio'];
+    const child = spawn(command!, args, {
+      cwd: options.cwd ?? REPO_ROOT,
       stdio: 'pipe',
       env: { ...process.env, ...options.env },
     });

@@ -8,12 +8,25 @@ import { existsSync, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { REPO_ROOT } from './lspClient';
+import { EXPRESS_APP } from './fixtures';
+import { LspSession, REPO_ROOT, pathUri } from './lspClient';
 
-/** What `bin/http-auth-lint.js` loads (dist/cli.js is the loader of dist/cli-core.js, which worker
- * threads load too, and which loads dist/typescript.js when it first parses a file), the package.json the CLI reads its version from, and the README and LICENSE
+/** What the bins load: `bin/http-auth-lint.js` dist/cli.js, the loader of dist/cli-core.js (which
+ * worker threads load too), `bin/http-auth-lint-language-server.js` dist/server.js, the loader of
+ * dist/server-core.js; both load dist/typescript.js when they first parse a file. The package.json the CLI reads its version from, and the README and LICENSE
  * that npm always packs. */
-const PACKED_FILES = ['LICENSE', 'README.md', 'bin/http-auth-lint.js', 'dist/cli-core.js', 'dist/cli.js', 'dist/typescript.js', 'package.json'];
+const PACKED_FILES = [
+  'LICENSE',
+  'README.md',
+  'bin/http-auth-lint-language-server.js',
+  'bin/http-auth-lint.js',
+  'dist/cli-core.js',
+  'dist/cli.js',
+  'dist/server-core.js',
+  'dist/server.js',
+  'dist/typescript.js',
+  'package.json',
+];
 
 interface Run {
   code: number;
@@ -89,6 +102,22 @@ describe('the npm package', () => {
     for (const report of reports) {
       const found = report.messages.map((message) => `${message.line} ${message.ruleId}`).sort();
       assert.deepEqual(found, expectedFindings(await fs.readFile(report.filePath, 'utf8')).sort(), report.filePath);
+    }
+  });
+
+  it('runs the language server from the installed package: `http-auth-lint-language-server --stdio`', async () => {
+    const bin = path.join(project, 'node_modules', '.bin', 'http-auth-lint-language-server');
+    const app = path.join(project, 'src', 'app.ts');
+    await fs.mkdir(path.dirname(app), { recursive: true });
+    await fs.writeFile(app, EXPRESS_APP);
+    const session = await LspSession.start({ command: [bin, '--stdio'], cwd: project, workspaceFolders: [project], initializationOptions: { debounceMs: 0 } });
+    try {
+      assert.equal(session.initializeResult?.serverInfo?.name, 'http-auth-lint');
+      await session.open(pathUri(app), EXPRESS_APP);
+      const diagnostics = await session.diagnostics(pathUri(app));
+      assert.ok(diagnostics.some((d) => d.code === 'missing-www-authenticate'), JSON.stringify(diagnostics.map((d) => d.code)));
+    } finally {
+      await session.dispose();
     }
   });
 
