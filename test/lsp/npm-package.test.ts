@@ -62,7 +62,8 @@ describe('the npm package', () => {
   before(async () => {
     assert.ok(existsSync(path.join(REPO_ROOT, 'dist', 'cli-core.js')), 'dist/cli-core.js is missing: run `node scripts/build.mjs`');
     folder = await fs.mkdtemp(path.join(os.tmpdir(), 'http-auth-lint-npm-'));
-    const pack = await run('npm', ['pack', '--json', '--pack-destination', folder], REPO_ROOT);
+    // --ignore-scripts: `prepare` would rebuild dist/ while other tests run the bundles.
+    const pack = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', folder], REPO_ROOT);
     assert.equal(pack.code, 0, pack.stderr);
     const [result] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
     tarball = path.join(folder, result!.filename);
