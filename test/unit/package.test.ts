@@ -2,7 +2,8 @@
 // carries no dependency with a known high or critical vulnerability.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
@@ -12,9 +13,9 @@ import { openPromise, type Entry } from 'yauzl';
 const root = join(__dirname, '..', '..', '..');
 
 /** Everything the installed extension reads: the manifest, the bundles (the client; the server,
- * which loads `typescript` from its own bundle when it first parses), the schema `jsonValidation` points at, and the README and
- * LICENSE the Marketplace shows. A source map, the CLI bundle or a test here is a mistake. */
-const RUNTIME_FILES = ['LICENSE', 'README.md', 'dist/client.js', 'dist/server-core.js', 'dist/server.js', 'dist/typescript.js', 'package.json', 'schemas/httpauthlintrc.schema.json'];
+ * which loads `typescript` from its own bundle when it first parses), the schema `jsonValidation`
+ * points at, and the icon, README, CHANGELOG and LICENSE the Marketplace shows. A source map, the CLI bundle or a test here is a mistake. */
+const RUNTIME_FILES = ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/client.js', 'dist/server-core.js', 'dist/server.js', 'dist/typescript.js', 'images/icon.png', 'package.json', 'schemas/httpauthlintrc.schema.json'];
 
 /** Inside the .vsix, vsce puts the files under `extension/`, renames LICENSE and README for the
  * Marketplace, and adds its own two files. */
@@ -22,10 +23,12 @@ const VSIX_ENTRIES = [
   '[Content_Types].xml',
   'extension.vsixmanifest',
   'extension/LICENSE.txt',
+  'extension/changelog.md',
   'extension/dist/client.js',
   'extension/dist/server-core.js',
   'extension/dist/server.js',
   'extension/dist/typescript.js',
+  'extension/images/icon.png',
   'extension/package.json',
   'extension/readme.md',
   'extension/schemas/httpauthlintrc.schema.json',
@@ -74,6 +77,27 @@ describe('the manifest', () => {
     if (typeof virtual === 'boolean') return;
     assert.ok([true, false, 'limited'].includes(virtual.supported), `capabilities.virtualWorkspaces.supported: ${JSON.stringify(virtual.supported)}`);
     if (virtual.supported !== true) assert.ok(typeof virtual.description === 'string' && virtual.description.length > 0, 'capabilities.virtualWorkspaces: say what does not work');
+  });
+
+  it('has a 128x128 PNG icon, a banner colour, and homepage and issue links for the listing', () => {
+    const png = readFileSync(join(root, manifest.icon));
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128], 'the IHDR width and height');
+    assert.match(manifest.galleryBanner?.color ?? '', /^#[0-9a-f]{6}$/i);
+    assert.ok(['dark', 'light'].includes(manifest.galleryBanner?.theme));
+    assert.match(manifest.homepage ?? '', /^https:\/\//);
+    assert.match(manifest.bugs?.url ?? '', /^https:\/\/.+\/issues$/);
+  });
+
+  it('packages without a warning from vsce', async () => {
+    const out = join(tmpdir(), `http-auth-lint-vsce-${process.pid}.vsix`);
+    try {
+      const { stdout, stderr } = await promisify(execFile)('npx', ['vsce', 'package', '--no-dependencies', '--out', out], { cwd: root, shell: process.platform === 'win32' });
+      assert.doesNotMatch(`${stdout}\n${stderr}`, /warn/i);
+      assert.ok(existsSync(out));
+    } finally {
+      rmSync(out, { force: true });
+    }
   });
 
   it('has no runtime dependencies (everything is bundled)', () => {

@@ -142,6 +142,10 @@ export async function runUiTest(cs, { vsix }) {
       await hover.waitFor();
       const text = await hover.innerText();
       if (!text.includes('missing-www-authenticate')) throw new Error(`hover lacks the rule id:\n${text}`);
+      // Our hover on the status says what a 401 means. TypeScript's own hover says "(loading...)"
+      // until its service has read the new project: hover again until it is done, so that the
+      // picture shows what the user reads.
+      await hoverUntil(page, (shown) => shown.includes('401 Unauthorized') && shown.includes('What clients do') && !shown.includes('(loading...)'));
       // The hover lists "Quick Fix..." once every provider answered (it says "Checking for quick
       // fixes..." while the TypeScript service still analyses the new project).
       await page.locator('.monaco-hover', { hasText: /Quick Fix\.\.\./ }).waitFor(); // not "quick fixes"
@@ -215,6 +219,20 @@ async function hoverSquiggle(page) {
   const box = await squiggle.boundingBox();
   if (!box) throw new Error('no squiggle on screen');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/** Hovers the squiggle until the hover's text passes `accept` (moving away between tries). */
+async function hoverUntil(page, accept, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await hoverSquiggle(page);
+    await page.waitForTimeout(1_500);
+    const shown = (await page.locator('.monaco-hover').allInnerTexts()).join('\n');
+    if (accept(shown)) return;
+    if (Date.now() > deadline) throw new Error(`the hover never showed what was expected:\n${shown}`);
+    await moveMouseAway(page);
+    await page.waitForTimeout(500);
+  }
 }
 
 /**
