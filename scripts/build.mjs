@@ -30,6 +30,8 @@ await Promise.all([
   // The same for the CLI: dist/cli.js loads dist/cli-core.js.
   esbuild.build({ ...common, entryPoints: ['server/src/launch/cli.ts'], outfile: 'dist/cli.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-core.js', plugins: [lazyTypescript] }),
+  // The ESLint plugin, `http-auth-lint/eslint-plugin` (package.json exports).
+  esbuild.build({ ...common, entryPoints: ['server/src/eslint-plugin/index.ts'], outfile: 'dist/eslint-plugin.js', plugins: [lazyTypescript] }),
   // TypeScript's compiler on its own, as a plain copy of its exports (esbuild-plain-typescript.mjs):
   // the CLI and the server load it when they first parse a file (esbuild-lazy-typescript.mjs).
   esbuild.build({ ...common, stdin: { contents: "module.exports = Object.assign({}, require('typescript'));", resolveDir: '.', loader: 'js' }, outfile: 'dist/typescript.js', plugins: [] }),

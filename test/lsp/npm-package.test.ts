@@ -5,15 +5,19 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { ESLint, type Linter } from 'eslint';
+import tseslint from 'typescript-eslint';
 import { EXPRESS_APP } from './fixtures';
 import { LspSession, REPO_ROOT, pathUri } from './lspClient';
 
 /** What the bins load: `bin/http-auth-lint.js` dist/cli.js, the loader of dist/cli-core.js (which
  * worker threads load too), `bin/http-auth-lint-language-server.js` dist/server.js, the loader of
- * dist/server-core.js; both load dist/typescript.js when they first parse a file. The package.json the CLI reads its version from, and the README and LICENSE
+ * dist/server-core.js; `http-auth-lint/eslint-plugin` is dist/eslint-plugin.js; all load
+ * dist/typescript.js when they first parse a file. The package.json the CLI reads its version from, and the README and LICENSE
  * that npm always packs. */
 const PACKED_FILES = [
   'LICENSE',
@@ -22,6 +26,7 @@ const PACKED_FILES = [
   'bin/http-auth-lint.js',
   'dist/cli-core.js',
   'dist/cli.js',
+  'dist/eslint-plugin.js',
   'dist/server-core.js',
   'dist/server.js',
   'dist/typescript.js',
@@ -120,6 +125,19 @@ describe('the npm package', () => {
     } finally {
       await session.dispose();
     }
+  });
+
+  it('gives ESLint its plugin as `http-auth-lint/eslint-plugin`, which reports the marked findings', async () => {
+    // Resolved as the fresh project would (through the package's exports), not from this repository.
+    const entry = createRequire(path.join(project, 'package.json')).resolve('http-auth-lint/eslint-plugin');
+    assert.equal(entry, path.join(project, 'node_modules', 'http-auth-lint', 'dist', 'eslint-plugin.js'));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const plugin = require(entry) as { configs: { recommended: Linter.Config } };
+    const example = path.join(REPO_ROOT, 'examples', 'express-api.ts');
+    const eslint = new ESLint({ cwd: project, overrideConfigFile: true, overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, plugin.configs.recommended] });
+    const [result] = await eslint.lintText(await fs.readFile(example, 'utf8'), { filePath: path.join(project, 'express-api.ts') });
+    const found = result!.messages.map((message) => `${message.line} ${String(message.ruleId).replace('http-auth-lint/', '')}`).sort();
+    assert.deepEqual(found, expectedFindings(await fs.readFile(example, 'utf8')).sort());
   });
 
   it('answers --version with the version of the package', async () => {

@@ -1,7 +1,7 @@
 // Paths on the command line -> the files to lint. Folders are walked for lintable files, skipping
 // node_modules and hidden folders (.git, .yarn, .next); symbolic links to folders are not followed
 // (they can loop, and they lead out of the project), links to files are.
-import { type Dirent, promises as fs, readdirSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { isLintableFile } from '../engine';
 
@@ -45,6 +45,11 @@ export function reasonOf(error: unknown): string {
 }
 
 export async function collectFiles(paths: string[], cwd: string): Promise<WalkResult> {
+  return collectFilesSync(paths, cwd);
+}
+
+/** collectFiles for a caller that cannot wait (an ESLint rule). */
+export function collectFilesSync(paths: string[], cwd: string): WalkResult {
   const result: WalkResult = { files: [], missing: [], skipped: [], listings: new Map(), named: new Set() };
   const seen = new Set<string>();
   const add = (file: string): void => {
@@ -92,7 +97,7 @@ export async function collectFiles(paths: string[], cwd: string): Promise<WalkRe
     const full = path.resolve(cwd, given);
     let stats;
     try {
-      stats = await fs.stat(full);
+      stats = statSync(full);
     } catch (error) {
       if (error && typeof error === 'object' && 'code' in error && error.code === 'ENOENT') {
         result.missing.push(given);
