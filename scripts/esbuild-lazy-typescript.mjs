@@ -1,8 +1,8 @@
-// An esbuild plugin for the CLI's and the server's bundles: `import ts from 'typescript'` gets an
-// object that loads TypeScript's compiler (dist/typescript.js, through V8's code cache) the first
-// time a function of it is used. A CLI run whose files all come from the cache, or none of whose
-// files mention a status, parses nothing and never pays for loading the compiler, most of the
-// CLI's start; and the two share one copy of it in the npm package.
+// An esbuild plugin for the CLI's and the ESLint plugin's bundles: `import ts from 'typescript'`
+// gets an object that loads TypeScript's compiler (dist/typescript.js, through V8's code cache) the
+// first time a function of it is used. A CLI run whose files all come from the cache, or none of
+// whose files mention a status, parses nothing and never pays for loading the compiler, most of
+// the CLI's start; and the two share one copy of it in the npm package.
 // Enums (`ts.SyntaxKind.CallExpression`, read at module load by the adapters) are plain data,
 // written into the bundle from the same TypeScript the compiler bundle is built from.
 import { createRequire } from 'node:module';

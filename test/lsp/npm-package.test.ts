@@ -16,8 +16,8 @@ import { LspSession, REPO_ROOT, pathUri } from './lspClient';
 
 /** What the bins load: `bin/http-auth-lint.js` dist/cli.js, the loader of dist/cli-core.js (which
  * worker threads load too), `bin/http-auth-lint-language-server.js` dist/server.js, the loader of
- * dist/server-core.js; `http-auth-lint/eslint-plugin` is dist/eslint-plugin.js; all load
- * dist/typescript.js when they first parse a file. The package.json the CLI reads its version from, and the README and LICENSE
+ * dist/server-core.js (with TypeScript's compiler); `http-auth-lint/eslint-plugin` is
+ * dist/eslint-plugin.js; the CLI and the plugin load dist/typescript.js when they first parse. The package.json the CLI reads its version from, and the README and LICENSE
  * that npm always packs. */
 const PACKED_FILES = [
   'LICENSE',
