@@ -34,7 +34,7 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-core.js', plugins: [lazyTypescript] }),
   // The ESLint plugin, `http-auth-lint/eslint-plugin` (package.json exports).
   esbuild.build({ ...common, entryPoints: ['server/src/eslint-plugin/index.ts'], outfile: 'dist/eslint-plugin.js', plugins: [lazyTypescript] }),
-  // TypeScript's compiler on its own, as a plain copy of its exports (esbuild-plain-typescript.mjs):
+  // TypeScript's compiler on its own, as a plain copy of its exports (as esbuild-plain-typescript.mjs makes it):
   // the CLI and the ESLint plugin load it when they first parse a file (esbuild-lazy-typescript.mjs).
   esbuild.build({ ...common, stdin: { contents: "module.exports = Object.assign({}, require('typescript'));", resolveDir: '.', loader: 'js' }, outfile: 'dist/typescript.js', plugins: [] }),
 ]);

@@ -102,6 +102,9 @@ interface LintRun {
   version: number;
   fileName: string;
   settings: DocumentSettings;
+  /** What the project offered the file then: its project (a new index makes a new one) and stamp. */
+  project: object | undefined;
+  stamp: number;
   result: LintResult;
 }
 
@@ -276,8 +279,9 @@ export class HttpAuthLintServer {
           continue;
         }
         const path = pathOf(change.uri);
+        // Both re-index the folder: a config file changes how its closed files are linted.
+        sourceChanges.push(path);
         if (nodePath.basename(path) !== CONFIG_FILE_NAME) {
-          sourceChanges.push(path);
           continue;
         }
         configChanged = true;
@@ -321,6 +325,7 @@ export class HttpAuthLintServer {
       this.workspaceFolders = [...kept, ...event.added.map((folder) => pathOf(folder.uri))];
       for (const folder of removed) {
         this.workspace.removeFolder(folder);
+        this.progress.done(folder);
         this.publishAll(this.workspaceDiagnostics.remove(folder));
       }
       for (const folder of event.added) {
@@ -536,6 +541,7 @@ export class HttpAuthLintServer {
     // A closed file of the workspace shows what the index found in it on disk.
     if (this.pullDiagnostics) {
       this.delivered.delete(uri);
+      this.pulledIds.delete(uri);
       this.requestRefresh();
     } else {
       this.guard('clear diagnostics', () => this.connection.sendDiagnostics({ uri, diagnostics: this.workspaceDiagnostics.ofClosed(uri) }));
@@ -556,20 +562,20 @@ export class HttpAuthLintServer {
       if (this.generations.get(uri) !== generation || !current) {
         return;
       }
-      const diagnostics = this.analyze(current, settings, true);
+      const diagnostics = this.analyze(current, settings);
       await this.deliver(uri, current.version, diagnostics);
     } catch (error) {
       this.logError(`validate ${uri}`, error);
     }
   }
 
-  /** The document's diagnostics: from a new lint (`fresh`), or from the run of its current version
-   * when there is one (a pull between two edits). Keeps the run for code actions and hovers. */
-  private analyze(current: TextDocument, settings: DocumentSettings, fresh: boolean): Diagnostic[] {
+  /** The document's diagnostics, from the run of its current version (runFor: a pull and the
+   * debounced lint of one edit lint it once). Keeps the run for code actions and hovers. */
+  private analyze(current: TextDocument, settings: DocumentSettings): Diagnostic[] {
     const uri = current.uri;
     const analyzed = settings.enable && !settings.ignored && isLintableFile(fileNameOf(current));
     const skip = analyzed ? skipReason(current.getText(), settings.maxFileSize) : undefined;
-    const run = analyzed && !skip ? (fresh ? this.lintNow(current, settings) : this.runFor(current, settings)) : undefined;
+    const run = analyzed && !skip ? this.runFor(current, settings) : undefined;
     if (run) {
       this.published.set(uri, run);
       this.checked.add(uri);
@@ -619,7 +625,7 @@ export class HttpAuthLintServer {
       const settings = this.documents.get(uri) && (await this.settingsFor(uri));
       const current = this.documents.get(uri);
       if (current && settings) {
-        diagnostics = this.analyze(current, settings, false);
+        diagnostics = this.analyze(current, settings);
         this.delivered.set(uri, { version: current.version, diagnostics });
       } else {
         diagnostics = this.workspaceDiagnostics.ofClosed(uri);
@@ -672,7 +678,13 @@ export class HttpAuthLintServer {
       return undefined;
     }
     const published = this.published.get(document.uri);
-    if (published && published.version === current.version && published.settings === settings) {
+    if (
+      published &&
+      published.version === current.version &&
+      published.settings === settings &&
+      published.project === this.projectContextOf(document.uri)?.project &&
+      published.stamp === (this.projectStamps.get(document.uri) ?? 0)
+    ) {
       return published;
     }
     if (skipReason(current.getText(), settings.maxFileSize)) {
@@ -693,7 +705,8 @@ export class HttpAuthLintServer {
       this.linters.set(document.uri, (linter = new IncrementalLint()));
     }
     const context = this.projectContextOf(document.uri);
-    const project = context && { context, stamp: this.projectStamps.get(document.uri) ?? 0 };
+    const stamp = this.projectStamps.get(document.uri) ?? 0;
+    const project = context && { context, stamp };
     const result = linter.lint(sourceFile, settings.lint, this.sourceFiles.originOf(document.uri), this.rules, project);
     this.lastLint = linter.lastRun;
     // What it offers its project changed (a helper now sends its challenge): its open callers are read again.
@@ -710,7 +723,7 @@ export class HttpAuthLintServer {
         this.lastError = `Rule ${failure.ruleId} failed on ${nodePath.basename(fileName)}: ${firstLine(failure.error)}`;
       }
     }
-    return { version: document.version, fileName, settings, result };
+    return { version: document.version, fileName, settings, project: context?.project, stamp, result };
   }
 
   /** Other files as the editor has them, for one answer (other-files.ts). */

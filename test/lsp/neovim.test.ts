@@ -51,6 +51,7 @@ describe('Neovim, headless, with the language server', () => {
     assert.equal(result.error, null, `Neovim: ${result.error}; actions offered: ${result.actions.join(', ')}`);
     assert.deepEqual(result.diagnostics.map((d) => d.code).sort(), ['missing-www-authenticate', 'unauthorized-for-permission']);
     assert.ok(result.actions.includes('Add WWW-Authenticate challenge'), result.actions.join(', '));
+    assert.equal(result.applied, true);
     const fixed = await fs.readFile(path.join(folder, 'src', 'app.ts'), 'utf8');
     assert.match(fixed, /return res\.status\(401\)\.set\('WWW-Authenticate', 'Bearer realm="api"'\)\.json\(\{ error: 'unauthorized' \}\);/);
     assert.equal(fixed.replace(".set('WWW-Authenticate', 'Bearer realm=\"api\"')", ''), EXPRESS_APP, 'nothing else changed');

@@ -84,6 +84,10 @@ describe('pull diagnostics', () => {
     // The 401 for a missing user becomes a 403: that finding goes, a forbidden-for-missing-credentials may come.
     await session.replace(routeUri, "status: 401 }); // expect: missing-www-authenticate\n", "status: 403 });\n");
     const edited = await session.pull(routeUri, opened.resultId);
+    // The pull linted the new version; the server's own lint of the edit reuses that run.
+    const runs = (await session.stats()).lintRuns;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal((await session.stats()).lintRuns, runs, 'one lint per version');
     assert.notEqual(edited.resultId, opened.resultId);
     assert.ok(!rules(full(edited)).includes(expectedRoute[0]!), `the first finding is gone: ${JSON.stringify(rules(full(edited)))}`);
     await session.replace(routeUri, "status: 403 });\n", "status: 401 }); // expect: missing-www-authenticate\n");

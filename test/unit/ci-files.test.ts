@@ -54,9 +54,12 @@ describe('action.yml', () => {
     const [lint, upload, fail] = action.runs.steps;
     assert.equal(action.runs.steps.length, 3);
     assert.equal(lint!.shell, 'bash');
-    assert.match(lint!.run!, new RegExp(`npx --yes "${manifest.name}@\\$\\{LINT_VERSION\\}" \\$LINT_PATHS --format sarif > "\\$SARIF_FILE"`));
+    assert.match(lint!.run!, /version="\$\{LINT_VERSION:-\$\(node -p "require\(process\.env\.GITHUB_ACTION_PATH \+ '\/package\.json'\)\.version"\)\}"/, 'the version defaults to the action\'s own');
+    assert.equal(action.inputs['version']!.default, '');
+    assert.match(lint!.run!, new RegExp(`npx --yes "${manifest.name}@\\$\\{version\\}" \\$LINT_PATHS --format sarif > "\\$SARIF_FILE"`));
+    assert.match(lint!.run!, /if \[ ! -s "\$SARIF_FILE" \]; then/, 'no report is an error of its own');
     assert.ok(Object.keys(manifest.bin).includes(manifest.name), 'npx runs the bin named as the package');
-    assert.match(lint!.run!, /echo "exit-code=\$\?" >> "\$GITHUB_OUTPUT"/);
+    assert.match(lint!.run!, /echo "exit-code=\$code" >> "\$GITHUB_OUTPUT"/);
     // The inputs reach the script as environment variables only: no `${{ }}` in a script's text.
     for (const step of action.runs.steps) assert.doesNotMatch(step.run ?? '', /\$\{\{/, `${step.name}: no expression in the script`);
     assert.deepEqual(lint!.env, { LINT_PATHS: '${{ inputs.paths }}', LINT_VERSION: '${{ inputs.version }}', SARIF_FILE: '${{ inputs.sarif-file }}' });

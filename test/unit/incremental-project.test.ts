@@ -172,6 +172,9 @@ describe('the incremental lint of a file read with its project', () => {
     // Above a declaration the summary places (`const router`): it moves, and the summary is made again.
     open.edit("type State = ", "type  State = ");
     assert.equal(open.summaryChanged, true);
+    // What the default export names is in the summary, without a place.
+    open.edit('export default router;', 'export default Router;');
+    assert.equal(open.summaryChanged, true);
     assert.equal(open.run.analyzed, open.run.statements);
   });
 

@@ -10,6 +10,12 @@ const SKIPPED_FOLDERS = new Set(['node_modules']);
  * .nuxt, .turbo), not handler code; a hidden folder named on the command line is walked. */
 const isHidden = (name: string) => name.startsWith('.');
 
+/** Whether a walk of `folder` passes over `file`: it lies in node_modules or a hidden folder. */
+export function walkSkips(file: string, folder: string): boolean {
+  const folders = path.relative(folder, path.dirname(file)).split(path.sep).filter((name) => name !== '');
+  return folders.some((name) => SKIPPED_FOLDERS.has(name) || (isHidden(name) && name !== '..'));
+}
+
 export interface WalkResult {
   files: string[];
   /** A path named on the command line that does not exist: bad usage. */

@@ -7,9 +7,7 @@ import { gitIgnored } from '../disk/git-ignored';
 import { ProjectRoots } from '../disk/project-roots';
 import { collectFilesSync } from '../disk/walk';
 import { WalkedHost } from '../disk/walked-host';
-
-/** Files larger than this are not read, as the CLI's default --max-file-size. */
-const MAX_FILE_SIZE = 2 * 1024 * 1024;
+import { DEFAULT_MAX_FILE_SIZE } from '../settings';
 
 export class PluginProjects {
   private readonly projects = new Map<string, Project | null>();
@@ -37,7 +35,7 @@ export class PluginProjects {
       const ignored = gitIgnored(root);
       const marked = this.roots.isMarked(root);
       const files = walk.files.filter((file) => !ignored(file) && (marked || this.roots.rootOf(file) === root));
-      const project = createProject(new WalkedHost(MAX_FILE_SIZE, new Set(walk.files), walk.listings), root);
+      const project = createProject(new WalkedHost(DEFAULT_MAX_FILE_SIZE, new Set(walk.files), walk.listings), root);
       project.index(files);
       return project;
     } catch {

@@ -10,7 +10,7 @@ import type { Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createProject, lint, matchesGlobs, type FileSummary, type LintSettings, type Project } from '../engine';
 import { ConfigCache, resolveSettings } from '../config/project-config';
-import { toDiagnostic } from '../diagnostics';
+import { toDiagnostic, toUnusedDirectiveDiagnostic } from '../diagnostics';
 import { isInside } from '../disk/inside';
 import { otherFilesOf } from '../other-files';
 import { gitIgnored } from '../disk/git-ignored';
@@ -79,7 +79,10 @@ export async function buildFolderIndex(folder: string, { maxFileSize, exclude, l
     total++;
   }
   report.walked(total);
-  for (const [root, files] of byRoot) {
+  for (const [root, found] of byRoot) {
+    // Each project's own .gitignore too (a package of a monorepo), as the CLI reads it.
+    const rootIgnored = root === folder ? undefined : gitIgnored(root);
+    const files = rootIgnored ? found.filter((file) => !rootIgnored(file)) : found;
     const host = new WalkedHost(maxFileSize, new Set(files), walk.listings);
     const project = createProject(host, root);
     // The analyses made for the summaries are kept for the lint below: each file is parsed once.
@@ -116,7 +119,9 @@ function lintSelected(project: Project, folder: string, selected: ReadonlySet<st
     const document = TextDocument.create(pathToFileURL(file).href, 'typescript', 0, text);
     try {
       const result = lint(file, text, resolved.settings, { project, file });
-      results.push({ uri: document.uri, diagnostics: result.findings.map((finding) => toDiagnostic(document, finding, otherFile)) });
+      // As an open document shows them (server.ts analyze): findings, then unused suppressions.
+      const diagnostics = [...result.findings.map((finding) => toDiagnostic(document, finding, otherFile)), ...result.unusedDirectives.map((directive) => toUnusedDirectiveDiagnostic(document, directive))];
+      results.push({ uri: document.uri, diagnostics });
     } catch {
       // The parser gave up on the file (absurdly nested code): its lint, once opened, says why.
     }

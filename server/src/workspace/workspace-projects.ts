@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { CachedHost, createProject, type Project, type ProjectContext, type ProjectHost } from '../engine';
 import { isInside } from '../disk/inside';
 import { diskHost } from '../disk/project-host';
+import { walkSkips } from '../disk/walk';
 import { ProjectRoots } from '../disk/project-roots';
 import type { FolderIndexState } from '../protocol';
 import type { FileDiagnostics, FolderIndexSettings, RootIndex } from './build-index';
@@ -103,7 +104,8 @@ export class WorkspaceProjects {
     if (files.some((file) => /^(package|tsconfig.*|jsconfig.*)\.json$|^pnpm-workspace\.yaml$/.test(path.basename(file)))) this.roots = this.rootsOfFolders();
     const now = Date.now();
     for (const [folder, entry] of this.folders) {
-      if (!files.some((file) => isInside(file, folder))) continue;
+      // A build writing into node_modules or a hidden folder (.next, .turbo) changes nothing the index reads.
+      if (!files.some((file) => isInside(file, folder) && !walkSkips(file, folder))) continue;
       entry.waitingSince ??= now;
       clearTimeout(entry.timer);
       const wait = Math.max(0, Math.min(this.quietMs, entry.waitingSince + MAX_WAIT_MS - now));

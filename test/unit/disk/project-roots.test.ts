@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { ProjectRoots } from '../../../server/src/disk/project-roots';
+import { walkSkips } from '../../../server/src/disk/walk';
 
 const at = (...parts: string[]) => path.join(path.resolve('/work'), ...parts);
 
@@ -39,5 +40,14 @@ describe('project roots', () => {
   it('is the file\'s own folder outside every given folder', () => {
     assert.equal(new ProjectRoots(listed, [at('api')]).rootOf(at('scripts', 'lib', 'helpers.js')), at('scripts', 'lib'));
     assert.equal(new ProjectRoots(listed).rootOf(at('scripts', 'deploy.js')), at('scripts'));
+  });
+});
+
+describe('what a walk passes over', () => {
+  it('skips files in node_modules and hidden folders below the folder walked', () => {
+    assert.equal(walkSkips(at('api', 'node_modules', 'x', 'index.js'), at()), true);
+    assert.equal(walkSkips(at('.next', 'server', 'page.js'), at()), true);
+    assert.equal(walkSkips(at('api', 'src', 'app.ts'), at()), false);
+    assert.equal(walkSkips(at('.hidden-workspace', 'src', 'app.ts'), at('.hidden-workspace')), false, 'the folder itself may be hidden');
   });
 });

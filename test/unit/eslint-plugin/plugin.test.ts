@@ -2,6 +2,8 @@
 // RuleTester (messages, fixes, suggestions; espree for JavaScript, typescript-eslint's parser for
 // TypeScript), and real ESLint 9 and 10 over examples/, which find what the CLI finds there.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { RuleTester, ESLint } from 'eslint';
@@ -66,6 +68,21 @@ describe('the plugin', () => {
     for (const [id, rule] of Object.entries(plugin.rules)) assert.match(String(rule.meta?.docs?.url), new RegExp(`/docs/rules/${id}\\.md$`));
     assert.deepEqual(Object.keys(plugin.configs.recommended.rules ?? {}).sort(), Object.keys(plugin.rules).map((id) => `http-auth-lint/${id}`).sort());
     assert.equal(plugin.configs.recommended.plugins?.['http-auth-lint'], plugin);
+  });
+
+  it('reports nothing in a file the ignore globs of .httpauthlintrc.json match, as the CLI', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'http-auth-lint-eslint-ignore-'));
+    try {
+      writeFileSync(path.join(folder, '.httpauthlintrc.json'), '{ "ignore": ["legacy/**"] }\n');
+      const eslint = new ESLint({ cwd: folder, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended] });
+      const code = app('  return res.status(401).end();');
+      const [ignored] = await eslint.lintText(code, { filePath: path.join(folder, 'legacy', 'old.js') });
+      const [linted] = await eslint.lintText(code, { filePath: path.join(folder, 'src', 'new.js') });
+      assert.deepEqual(ignored!.messages, []);
+      assert.deepEqual(linted!.messages.map((message) => message.ruleId), ['http-auth-lint/missing-www-authenticate']);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('runs the engine once per file, for all its rules', async () => {

@@ -12,6 +12,7 @@ export function summaryReads(statement: ts.Statement, fileMayHandleErrors: boole
     case ts.SyntaxKind.ImportDeclaration:
     case ts.SyntaxKind.ImportEqualsDeclaration:
     case ts.SyntaxKind.ExportDeclaration:
+    case ts.SyntaxKind.ExportAssignment: // `export default router` names what the default export is
       return true;
     default:
       return summaryPlaces(statement, fileMayHandleErrors);
