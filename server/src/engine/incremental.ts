@@ -258,7 +258,7 @@ export class IncrementalLint {
     for (const facts of statements) if (!facts.topLevel) groups.push([facts]);
     return groups.map((group) => {
       const model = modelOf(analysis, group);
-      const outcome = runRules(reading ? withProject(model, analysis, reading, group.map((facts) => facts.statement)) : model, plan);
+      const outcome = runRules(reading ? withProject(model, analysis, reading, group) : model, plan);
       // The top-level group is checked again on every run: its outcome is not kept.
       if (group.length === 1 && !group[0].topLevel) into.set(group[0].statement, { ...into.get(group[0].statement)!, outcome });
       return outcome;

@@ -28,6 +28,9 @@ export interface StatementFacts {
   /** Functions it declares by name, and calls that may pass a response to one (helpers.ts). */
   functions: [string, FunctionNode][];
   calls: ts.CallExpression[];
+  /** Every call and `new` in it, in walk order: what the project reading looks up (project/sites.ts)
+   * without walking the statement again. */
+  invocations: (ts.CallExpression | ts.NewExpression)[];
   /** The first sign of proxy code in it. */
   proxyEvidence: string | undefined;
   /** It sets a status outside any function: the headers written at the top level of any statement
@@ -47,6 +50,7 @@ const enum Role {
   Variable,
   Function,
   Call,
+  New,
   String,
 }
 
@@ -63,7 +67,10 @@ function rolesByKind(): Uint8Array {
   roles[ts.SyntaxKind.ImportDeclaration] = Role.Skipped;
   roles[ts.SyntaxKind.VariableDeclaration] = Role.Variable;
   roles[ts.SyntaxKind.FunctionDeclaration] = Role.Function;
+  // `class A extends mixin(Base)`: an expression that runs, though typed as a type node.
+  roles[ts.SyntaxKind.ExpressionWithTypeArguments] = Role.Other;
   roles[ts.SyntaxKind.CallExpression] = Role.Call;
+  roles[ts.SyntaxKind.NewExpression] = Role.New;
   roles[ts.SyntaxKind.StringLiteral] = Role.String;
   roles[ts.SyntaxKind.NoSubstitutionTemplateLiteral] = Role.String;
   return roles;
@@ -83,7 +90,7 @@ export class StatementWalker {
   }
 
   walk(statement: ts.Statement, modules: readonly string[]): StatementFacts {
-    const facts: StatementFacts = { statement, modules, setters: [], writes: [], consts: [], functions: [], calls: [], proxyEvidence: undefined, topLevel: false, entangled: false };
+    const facts: StatementFacts = { statement, modules, setters: [], writes: [], consts: [], functions: [], calls: [], invocations: [], proxyEvidence: undefined, topLevel: false, entangled: false };
     const { byKind, consts, roles } = this;
     const proxy = new ProxyEvidence();
     // Every node of the statement passes here: one table lookup and one switch on its role, no allocation.
@@ -105,7 +112,11 @@ export class StatementWalker {
         }
         case Role.Call:
           if (mayPassResponse(node as ts.CallExpression)) facts.calls.push(node as ts.CallExpression);
+          facts.invocations.push(node as ts.CallExpression);
           proxy.visitCall(node as ts.CallExpression);
+          break;
+        case Role.New:
+          facts.invocations.push(node as ts.NewExpression);
           break;
         case Role.String:
           proxy.visitString(node as ts.StringLiteralLike);

@@ -3,8 +3,8 @@
 // it throws, the statuses of constants it imports, and where the functions its guards call are
 // defined. Prepared once per lint (readInProject), then added to the model of the whole file or,
 // in the incremental lint, to the model of each group of statements it analyses (withProject).
-import type ts from 'typescript';
 import type { FileAnalysis } from '../model/build';
+import type { StatementFacts } from '../model/statement-walk';
 import type { DefinitionLookup, ResponseModel } from '../model/types';
 import { definitionsOf } from './definitions';
 import { answeredByHandlers } from './framework-errors';
@@ -27,7 +27,7 @@ export function readInProject(analysis: FileAnalysis, context: ProjectContext): 
 }
 
 /** `model` (of the whole file, or of `statements`) with what the project adds in it. */
-export function withProject(model: ResponseModel, analysis: FileAnalysis, reading: ProjectReading, statements?: readonly ts.Statement[]): ResponseModel {
+export function withProject(model: ResponseModel, analysis: FileAnalysis, reading: ProjectReading, statements?: readonly StatementFacts[]): ResponseModel {
   const taken = new Set(model.sites.map((site) => site.node));
   const found = projectSites(analysis, taken, reading.context, statements);
   const sites = model.sites.map((site) => answeredByHandlers(site, reading.context));

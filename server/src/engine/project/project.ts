@@ -12,8 +12,9 @@ import { COMMONJS_EXPORTS } from './summary/module-graph';
 import { own } from './summary/records';
 import { isTestFile } from '../model/test-code';
 import { writesAuthStatus } from './summary/writes-status';
-import { ImportedNames } from './imported-names';
-import { createsApp, mayHandleErrors, mayMatter, mentionPattern, projectPaths, specifiersOf } from './text-pass';
+import { IndexPass } from './index-pass';
+import { mentionPattern, textFactsOf } from './text-pass';
+import { WaitingTexts } from './waiting-texts';
 
 const EMPTY_SUMMARY: FileSummary = { imports: {}, exports: {}, starExports: [], symbols: {}, handlers: [], registrations: [] };
 
@@ -49,12 +50,6 @@ const KEPT_TEXT_BUDGET = 1_500_000;
 /** How many rounds the index looks for the callers of names it found (a helper that wraps a helper
  * that sends a 401 is found in the second round). */
 const NAME_ROUNDS = 3;
-
-/** How much of the text of files not selected yet the index holds between its rounds, rather than
- * read them again for each round's names (a second read of a large repository costs a tenth of
- * its run). Texts are mostly ASCII, a byte a character: this is some 16 MB at most, for the index
- * only. */
-const WAITING_TEXT_BUDGET = 16_000_000;
 
 /** Re-export syntax: a file without it exports only what it declares. */
 const REEXPORTS = /\bexport\s*(?:\*|\{[^}]*\})\s*from\b|\bmodule\.exports\s*=\s*require\b|\bexport\s+(?:default\s+)?[\w$]+\s*;|\bexport\s*\{/;
@@ -140,45 +135,43 @@ export class Project {
    * Reads the project's files once as text and selects those to summarize: the files that may
    * matter (text-pass.ts), then, round by round, the files that mention a name the selected files
    * export. Also notes the files that may hold an app-level error handler. Returns the selection.
+   * (disk/parallel-index.ts does the same with the text pass on another thread.)
    */
   index(files: Iterable<string>): ReadonlySet<string> {
-    const selected = new Set<string>();
-    // While the index grows, files outside it are read for their re-exports only.
-    this.selected = selected;
-    const waiting: string[] = [];
-    const waitingTexts = new Map<string, string>();
-    let waitingText = 0;
-    const handlers: string[] = [];
-    const imports = new Map<string, string[]>();
-    const importedNames = new ImportedNames();
-    const appCreations = new Map<string, number>();
+    const pass = this.beginIndex();
+    const waiting = new WaitingTexts((file) => this.host.readFile(file));
     for (const file of files) {
       // Tests serve no client (model/test-code.ts): they are never read for findings.
       if (isTestFile(file)) continue;
       const text = this.host.readFile(file);
       if (text === undefined) continue;
-      const specifiers = specifiersOf(text);
-      const importerPackage = specifiers.length > 0 ? this.packageNameOf(file) : undefined;
-      for (const specifier of specifiers) importedNames.add(specifier, importerPackage);
-      const paths = projectPaths(specifiers);
-      if (paths.length > 0) imports.set(file, paths);
-      if (createsApp(text)) {
-        const owner = this.packageOf(file);
-        appCreations.set(owner, (appCreations.get(owner) ?? 0) + 1);
-      }
-      // Error handlers are read in full: what they do with a 401 decides findings in other files.
-      const handles = mayHandleErrors(text);
-      if (handles) handlers.push(file);
-      if (handles || mayMatter(text)) selected.add(file);
-      else {
-        waiting.push(file);
-        if (waitingText + text.length <= WAITING_TEXT_BUDGET) {
-          waitingTexts.set(file, text);
-          waitingText += text.length;
-        }
-      }
+      if (!pass.note(textFactsOf(file, text))) waiting.add(file, text);
     }
-    this.addHandlerFiles(handlers);
+    const rounds = this.completeIndex(pass);
+    let step = rounds.next();
+    while (!step.done) step = rounds.next(waiting.size > 0 ? waiting.take(step.value) : []);
+    return step.value;
+  }
+
+  /** Starts an index: the text pass notes each file's facts into the pass returned (index()). */
+  beginIndex(): IndexPass {
+    const pass = new IndexPass(
+      (file) => this.packageNameOf(file),
+      (file) => this.packageOf(file),
+    );
+    // While the index grows, files outside it are read for their re-exports only.
+    this.selected = pass.selected;
+    return pass;
+  }
+
+  /**
+   * Ends an index after its text pass: the rounds that select the files mentioning a name the
+   * selection exports. Yields each round's pattern and takes the waiting files it finds (index()
+   * looks in the texts it holds, disk/parallel-index.ts asks the thread that holds them).
+   */
+  *completeIndex(pass: IndexPass): Generator<RegExp, ReadonlySet<string>, string[]> {
+    const { selected, importedNames } = pass;
+    this.addHandlerFiles(pass.handlers);
     // Only what some file may import can give others a helper to call: the rest of the selection
     // is parsed once, by its lint, and not here for a summary.
     const providers = new Map<string, boolean>();
@@ -205,23 +198,18 @@ export class Project {
       }
       const fresh = [...sought].filter((name) => !searched.has(name));
       fresh.forEach((name) => searched.add(name));
-      const pattern = waiting.length > 0 ? mentionPattern(fresh) : undefined;
+      const pattern = mentionPattern(fresh);
       if (!pattern) break;
-      let found = false;
-      for (let index = waiting.length - 1; index >= 0; index--) {
-        const text = waitingTexts.get(waiting[index]) ?? this.host.readFile(waiting[index]);
-        if (text === undefined || !pattern.test(text)) continue;
-        found = true;
-        selected.add(waiting[index]);
+      const found: string[] = yield pattern;
+      if (found.length === 0) break;
+      for (const file of found) {
+        selected.add(file);
         // Read for its re-exports only until now: its summary is made again, in full, when next asked for.
-        if (this.graphOnly.delete(waiting[index])) this.summaries.delete(waiting[index]);
-        waitingTexts.delete(waiting[index]);
-        waiting.splice(index, 1);
+        if (this.graphOnly.delete(file)) this.summaries.delete(file);
       }
-      if (!found) break;
     }
     for (const name of sought) this.producing.add(name);
-    this.appOf = this.separateApps(imports, appCreations);
+    this.appOf = this.separateApps(pass.imports, pass.appCreations);
     return selected;
   }
 

@@ -7,6 +7,7 @@ import ts from 'typescript';
 import { isAssertionArgument } from '../model/assertions';
 import { isFake } from '../model/test-code';
 import type { FileAnalysis } from '../model/build';
+import type { StatementFacts } from '../model/statement-walk';
 import { guardsOf, isCaughtAndReplaced } from '../model/syntax/paths';
 import { oneLineRange } from '../model/syntax/ranges';
 import { calleeName, nodeSpanning } from '../model/syntax/syntax';
@@ -92,7 +93,7 @@ export interface ProjectContext {
 
 /** The sites of the file's calls of project code (and of its error classes' status fields), in
  * `statements` (the whole file by default: the incremental lint reads the changed ones only). */
-export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>, context: ProjectContext, statements: readonly ts.Statement[] = analysis.sourceFile.statements): ResponseSite[] {
+export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>, context: ProjectContext, statements: readonly StatementFacts[] = analysis.statements): ResponseSite[] {
   const { project, file } = context;
   const summary = project.summaryOf(file);
   if (!summary || !analysis.servesHttp) return [];
@@ -136,13 +137,12 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
     return undefined;
   };
 
-  const visit = (node: ts.Node): void => {
-    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && !taken.has(node)) {
-      const calleeExpression = isSuperCall(node) ? superCallee(node) : node.expression;
-      const name = calleeExpression && rootName(calleeExpression);
-      if (calleeExpression && name !== undefined && known(name)) sites.push(...sitesOfCall(node, calleeExpression));
-    }
-    ts.forEachChild(node, visit);
+  /** A call or `new` of the file (the statement walk lists them, model/statement-walk.ts). */
+  const visit = (node: CallNode): void => {
+    if (taken.has(node)) return;
+    const calleeExpression = isSuperCall(node) ? superCallee(node) : node.expression;
+    const name = calleeExpression && rootName(calleeExpression);
+    if (calleeExpression && name !== undefined && known(name)) sites.push(...sitesOfCall(node, calleeExpression));
   };
 
   const sitesOfCall = (node: CallNode, calleeExpression: ts.Expression): ResponseSite[] => {
@@ -275,9 +275,9 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
     });
   };
 
-  for (const statement of statements) {
-    visit(statement);
-    if (ts.isClassDeclaration(statement)) sites.push(...fieldSites(statement));
+  for (const facts of statements) {
+    facts.invocations.forEach(visit);
+    if (ts.isClassDeclaration(facts.statement)) sites.push(...fieldSites(facts.statement));
   }
   return sites;
 }

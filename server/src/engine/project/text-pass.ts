@@ -103,3 +103,22 @@ export function isProjectSpecifier(specifier: string): boolean {
 export function projectPaths(specifiers: readonly string[]): string[] {
   return specifiers.filter(isProjectSpecifier);
 }
+
+/** What the index takes from a file's text (project.ts index()): read on whichever thread reads
+ * the file, plain data to cross to the one that summarizes. */
+export interface TextFacts {
+  file: string;
+  /** Every module it names (specifiersOf). */
+  specifiers: string[];
+  createsApp: boolean;
+  /** It may define or register an app-level error handler. */
+  handles: boolean;
+  /** It may send or decide a status (mayMatter). */
+  matters: boolean;
+}
+
+export function textFactsOf(file: string, text: string): TextFacts {
+  const handles = mayHandleErrors(text);
+  // A handler file is selected whatever else it says: the mention test is not needed for it.
+  return { file, specifiers: specifiersOf(text), createsApp: createsApp(text), handles, matters: !handles && mayMatter(text) };
+}
