@@ -32,6 +32,8 @@ await Promise.all([
   // The same for the CLI: dist/cli.js loads dist/cli-core.js.
   esbuild.build({ ...common, entryPoints: ['server/src/launch/cli.ts'], outfile: 'dist/cli.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-core.js', plugins: [lazyTypescript] }),
+  // The index's text pass on its own thread (server/src/disk/text-pass-thread.ts): no compiler in it.
+  esbuild.build({ ...common, entryPoints: ['server/src/disk/text-pass-thread.ts'], outfile: 'dist/text-pass.js' }),
   // The ESLint plugin, `http-auth-lint/eslint-plugin` (package.json exports).
   esbuild.build({ ...common, entryPoints: ['server/src/eslint-plugin/index.ts'], outfile: 'dist/eslint-plugin.js', plugins: [lazyTypescript] }),
   // TypeScript's compiler on its own, as a plain copy of its exports (as esbuild-plain-typescript.mjs makes it):

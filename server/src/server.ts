@@ -176,6 +176,7 @@ export class HttpAuthLintServer {
     {
       progress: (folder, files) => this.progress.update(folder, files),
       linted: (folder, files) => this.workspaceDiagnostics.add(folder, files),
+      warning: (folder, message) => this.logWarning(`index ${folder}: ${message}`),
       finished: (folder, roots, failed) => this.indexFinished(folder, roots, failed),
     },
     { maxFileSize: defaultEditorSettings().maxFileSize, exclude: [] },
@@ -908,6 +909,14 @@ export class HttpAuthLintServer {
       }
     } catch (error) {
       this.logError(what, error);
+    }
+  }
+
+  private logWarning(message: string): void {
+    try {
+      this.connection.console.warn(message);
+    } catch {
+      // The connection is gone (the client exited); there is nobody left to tell.
     }
   }
 

@@ -124,6 +124,26 @@ describe('bin/http-auth-lint.js', () => {
     }
   });
 
+  it('reads a large project on a second thread (dist/text-pass.js), with the output of one thread', async () => {
+    const large = await fs.mkdtemp(path.join(os.tmpdir(), 'http-auth-lint-bin-text-pass-'));
+    try {
+      await fs.writeFile(path.join(large, 'package.json'), '{ "name": "large" }\n');
+      await fs.mkdir(path.join(large, 'src', 'plain'), { recursive: true });
+      // A helper that sends a 401 without a challenge, found through its caller's mention of it.
+      await fs.writeFile(path.join(large, 'src', 'deny.ts'), "import type { Response } from 'express';\nexport function deny(res: Response) {\n  return res.status(401).end();\n}\n");
+      await fs.writeFile(path.join(large, 'src', 'route.ts'), "import express from 'express';\nimport { deny } from './deny';\nconst app = express();\napp.get('/', (req, res) => (req.user.isAdmin ? res.send('ok') : deny(res)));\n");
+      for (let i = 0; i < 450; i++) await fs.writeFile(path.join(large, 'src', 'plain', `file${i}.ts`), `export const value${i} = 'v${i}';\n`);
+      const one = await runBin(['--format', 'json', '--threads', '1'], large);
+      const auto = await runBin(['--format', 'json'], large);
+      assert.equal(auto.stderr, '', 'no thread failed');
+      assert.deepEqual(auto, one);
+      const rules = (JSON.parse(auto.stdout) as { messages: { ruleId: string }[] }[]).flatMap((report) => report.messages.map((message) => message.ruleId)).sort();
+      assert.deepEqual(rules, ['missing-www-authenticate', 'unauthorized-for-permission']);
+    } finally {
+      await fs.rm(large, { recursive: true, force: true });
+    }
+  });
+
   it('reports skipped files on stderr; exits 2 when one could not be read, not when it was too large or binary', async () => {
     const skips = await fs.mkdtemp(path.join(os.tmpdir(), 'http-auth-lint-bin-skips-'));
     try {

@@ -98,6 +98,8 @@ describe('the background index, under load and bad input', () => {
     assert.equal(state?.files, 50_005, 'the filler, and the five files of the app');
     const route = pathUri(path.join(folder, 'app', 'src', 'routes', 'profile.ts'));
     assert.equal(lastPublished(current, route)?.diagnostics.length, 4);
+    // The index read the files on its second thread (dist/text-pass.js): nothing said it could not.
+    assert.deepEqual(current.logs.filter((log) => /text pass/.test(log.message)), []);
   });
 
   it('a file rewritten 100 times a second: the open file is answered meanwhile, and the last write wins', async () => {

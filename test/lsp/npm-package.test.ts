@@ -17,7 +17,8 @@ import { LspSession, REPO_ROOT, pathUri } from './lspClient';
 /** What the bins load: `bin/http-auth-lint.js` dist/cli.js, the loader of dist/cli-core.js (which
  * worker threads load too), `bin/http-auth-lint-language-server.js` dist/server.js, the loader of
  * dist/server-core.js (with TypeScript's compiler); `http-auth-lint/eslint-plugin` is
- * dist/eslint-plugin.js; the CLI and the plugin load dist/typescript.js when they first parse. The package.json the CLI reads its version from, and the README and LICENSE
+ * dist/eslint-plugin.js; the CLI and the plugin load dist/typescript.js when they first parse; the
+ * CLI and the server read a large project's files on a thread that runs dist/text-pass.js. The package.json the CLI reads its version from, and the README and LICENSE
  * that npm always packs. */
 const PACKED_FILES = [
   'LICENSE',
@@ -29,6 +30,7 @@ const PACKED_FILES = [
   'dist/eslint-plugin.js',
   'dist/server-core.js',
   'dist/server.js',
+  'dist/text-pass.js',
   'dist/typescript.js',
   'package.json',
 ];

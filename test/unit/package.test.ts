@@ -13,8 +13,8 @@ import { openPromise, type Entry } from 'yauzl';
 const root = join(__dirname, '..', '..', '..');
 
 /** Everything the installed extension reads: the manifest, the two bundles (the server bundles
- * the engine and `typescript`), the schema `jsonValidation` points at, and the icon, README, CHANGELOG and LICENSE the Marketplace shows. A source map, the CLI bundle or a test here is a mistake. */
-const RUNTIME_FILES = ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/client.js', 'dist/server-core.js', 'dist/server.js', 'images/icon.png', 'package.json', 'schemas/httpauthlintrc.schema.json'];
+ * the engine and `typescript`), the index's text-pass thread, the schema `jsonValidation` points at, and the icon, README, CHANGELOG and LICENSE the Marketplace shows. A source map, the CLI bundle or a test here is a mistake. */
+const RUNTIME_FILES = ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/client.js', 'dist/server-core.js', 'dist/server.js', 'dist/text-pass.js', 'images/icon.png', 'package.json', 'schemas/httpauthlintrc.schema.json'];
 
 /** Inside the .vsix, vsce puts the files under `extension/`, renames LICENSE and README for the
  * Marketplace, and adds its own two files. */
@@ -26,6 +26,7 @@ const VSIX_ENTRIES = [
   'extension/dist/client.js',
   'extension/dist/server-core.js',
   'extension/dist/server.js',
+  'extension/dist/text-pass.js',
   'extension/images/icon.png',
   'extension/package.json',
   'extension/readme.md',

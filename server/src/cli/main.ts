@@ -135,7 +135,9 @@ async function run(options: LintOptions, io: CliIo): Promise<number> {
   // --cache: results and summaries of earlier runs (cache.ts). --fix writes files: it runs anew.
   const cache = options.cacheLocation !== undefined ? RunCache.load(cacheFile(options.cacheLocation, io.cwd)) : undefined;
   const walkedFolders = options.paths.map((given) => path.resolve(io.cwd, given));
-  const scan = new ProjectScan(jobs.map((job) => job.file), options.maxFileSize, cache, { folders: walkedFolders, files: walked.files, listings: walked.listings, named: walked.named });
+  // `--threads 1`: one thread in all, the index's text pass included.
+  const parallel = options.threads === 'auto' || options.threads > 1 ? { onThreadFailure: (message: string) => io.stderr(`http-auth-lint: ${message}\n`) } : undefined;
+  const scan = new ProjectScan(jobs.map((job) => job.file), options.maxFileSize, cache, { folders: walkedFolders, files: walked.files, listings: walked.listings, named: walked.named }, parallel);
   for (const job of jobs) job.root = scan.rootOf(job.file);
   const scanOptions: ScanOptions = {
     cwd: io.cwd,

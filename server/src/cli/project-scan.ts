@@ -9,6 +9,7 @@ import { gitIgnored } from '../disk/git-ignored';
 import { ProjectRoots } from '../disk/project-roots';
 import { collectFiles, type WalkResult } from '../disk/walk';
 import { WalkedHost } from '../disk/walked-host';
+import { indexProject } from '../disk/parallel-index';
 
 /** What a thread needs to read a project as the main thread indexed it (plain data). */
 export type ProjectsOption = Record<string, { handlerFiles: string[]; selected: string[]; summaries: Record<string, FileSummary>; producing: string[]; apps: ReturnType<Project['apps']> }>;
@@ -28,6 +29,9 @@ export class ProjectScan {
     private readonly maxFileSize: number,
     private readonly cache?: RunCache,
     private readonly walked?: Pick<WalkResult, 'files' | 'listings' | 'named'> & { folders: readonly string[] },
+    /** Whether the index may read the files on a second thread (parallel-index.ts), and where it
+     * says that the thread failed. */
+    private readonly parallel: { onThreadFailure: (message: string) => void } | undefined = undefined,
   ) {
     this.roots = new ProjectRoots(walked?.listings, walked?.folders);
     for (const file of files) {
@@ -78,7 +82,9 @@ export class ProjectScan {
         project.summaryStore = { get: (file, text) => cache.summary(hashFor(file, text)), set: (file, text) => void hashFor(file, text) };
       }
       project.keepAnalysesOf(rootFiles);
-      selected = project.index(projectFiles);
+      const toLint = new Set(rootFiles);
+      // The files to lint are summarized as they are selected: their lint takes the analysis.
+      selected = (await indexProject(project, host, projectFiles, { parallel: this.parallel !== undefined, early: (file) => toLint.has(file), onThreadFailure: this.parallel?.onThreadFailure })).selected;
       unread = host.unread;
       if (cache && fingerprint) {
         const byFile: Record<string, { hash: string; summary: FileSummary }> = {};

@@ -1,9 +1,8 @@
 // The disk as a run's project analysis reads it, after the walk: what the walk listed is not
 // asked of the file system again, and files that are not source code read as absent.
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CachedHost } from '../engine';
-import { diskHost, readRegularFile } from './project-host';
+import { diskHost, readWalkedFile } from './project-host';
 import type { FolderListing } from './walk';
 
 /** The disk, with files larger than the run's limit, binary files and unreadable ones read as
@@ -16,30 +15,22 @@ export class WalkedHost extends CachedHost {
   /** `regular`: files a walk found to be regular files, read at once (any other is opened first
    * and checked: a FIFO named x.ts would block a plain read). `listings`: the walk's folders. */
   constructor(
-    private readonly maxFileSize: number,
+    readonly maxFileSize: number,
     private readonly regular: ReadonlySet<string>,
     private readonly listings: ReadonlyMap<string, FolderListing>,
   ) {
     super(diskHost);
   }
 
-  private read(fileName: string): string | undefined {
-    if (!this.regular.has(fileName)) return readRegularFile(fileName, this.maxFileSize);
-    try {
-      const text = readFileSync(fileName, 'utf8');
-      return text.length > this.maxFileSize ? undefined : text;
-    } catch {
-      return undefined;
-    }
+  override readFile(fileName: string): string | undefined {
+    const text = readWalkedFile(fileName, this.regular.has(fileName), this.maxFileSize);
+    if (text === undefined) this.unread.add(fileName);
+    return text;
   }
 
-  override readFile(fileName: string): string | undefined {
-    const text = this.read(fileName);
-    if (text === undefined || text.includes('\0')) {
-      this.unread.add(fileName);
-      return undefined;
-    }
-    return text;
+  /** Whether the walk found `fileName` to be a regular file. */
+  isRegular(fileName: string): boolean {
+    return this.regular.has(fileName);
   }
 
   override fileExists(fileName: string): boolean {

@@ -28,6 +28,12 @@ export function scriptKindFor(fileName: string): ts.ScriptKind {
   return SCRIPT_KINDS[extensionOf(fileName)] ?? ts.ScriptKind.TSX;
 }
 
+/** Loads TypeScript's compiler now, if it is loaded on first use (the CLI's bundle): for a thread
+ * that has nothing else to do until its first parse (disk/parallel-index.ts). */
+export function loadCompiler(): void {
+  void ts.createSourceFile;
+}
+
 /** Why TypeScript's parser failed on a file (it can, on some malformed input: `@await await`). */
 const parseFailures = new WeakMap<ts.SourceFile, string>();
 

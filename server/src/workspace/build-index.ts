@@ -17,6 +17,7 @@ import { gitIgnored } from '../disk/git-ignored';
 import { ProjectRoots } from '../disk/project-roots';
 import { collectFiles } from '../disk/walk';
 import { WalkedHost } from '../disk/walked-host';
+import { indexProject } from '../disk/parallel-index';
 
 /** One project's index: what Project.adoptIndex takes, with the handler files it found. */
 export interface RootIndex {
@@ -61,6 +62,8 @@ export interface IndexReport {
   indexed(index: RootIndex): void;
   /** With a WorkspaceLint: the findings of one project's files. */
   linted(root: string, files: FileDiagnostics[]): void;
+  /** The second thread of the text pass failed: this one read the files. */
+  warning(message: string): void;
 }
 
 export async function buildFolderIndex(folder: string, { maxFileSize, exclude, lint: workspaceLint }: FolderIndexSettings, report: IndexReport): Promise<void> {
@@ -87,9 +90,10 @@ export async function buildFolderIndex(folder: string, { maxFileSize, exclude, l
     const project = createProject(host, root);
     // The analyses made for the summaries are kept for the lint below: each file is parsed once.
     if (workspaceLint) project.keepAnalysesOf(files.filter((file) => isInside(file, folder)));
-    const selected = project.index(files);
-    // Every selected file's summary is made here, off the server's thread: an open file's lint
-    // then reads the summaries of what it imports without parsing them.
+    // Every selected file's summary is made here, off the server's thread (as soon as it is
+    // selected, while another thread reads the rest): an open file's lint then reads the
+    // summaries of what it imports without parsing them.
+    const { selected } = await indexProject(project, host, files, { parallel: true, early: () => true, onThreadFailure: (message) => report.warning(message) });
     for (const file of selected) project.summaryOf(file);
     report.indexed({
       root,

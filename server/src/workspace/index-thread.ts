@@ -15,7 +15,7 @@ interface IndexWorkerData {
   settings: FolderIndexSettings;
 }
 
-export type IndexMessage = { kind: 'walked'; files: number } | { kind: 'indexed'; index: RootIndex } | { kind: 'linted'; root: string; files: FileDiagnostics[] } | { kind: 'done' };
+export type IndexMessage = { kind: 'walked'; files: number } | { kind: 'indexed'; index: RootIndex } | { kind: 'linted'; root: string; files: FileDiagnostics[] } | { kind: 'warning'; message: string } | { kind: 'done' };
 
 const WORKER_ENTRY = path.basename(__filename) === 'server-core.js' ? path.join(__dirname, 'server.js') : __filename;
 
@@ -75,6 +75,7 @@ export async function serveIndex(): Promise<void> {
     walked: (files) => port.postMessage({ kind: 'walked', files } satisfies IndexMessage),
     indexed: (index) => port.postMessage({ kind: 'indexed', index } satisfies IndexMessage),
     linted: (root, files) => port.postMessage({ kind: 'linted', root, files } satisfies IndexMessage),
+    warning: (message) => port.postMessage({ kind: 'warning', message } satisfies IndexMessage),
   });
   port.postMessage({ kind: 'done' } satisfies IndexMessage);
 }

@@ -19,6 +19,8 @@ export interface IndexEvents {
   progress(folder: string, files: number | undefined): void;
   /** The files of one project were linted for the Problems panel (the `workspace` scope). */
   linted(folder: string, files: readonly FileDiagnostics[]): void;
+  /** Something the index could not do as it meant to, and did another way (said, not hidden). */
+  warning(folder: string, message: string): void;
   /** A folder's index is ready (or failed): these projects were replaced. */
   finished(folder: string, roots: readonly string[], failed: string | undefined): void;
 }
@@ -165,6 +167,8 @@ export class WorkspaceProjects {
         this.adopt(message.index);
       } else if (message.kind === 'linted') {
         this.events.linted(folder, message.files);
+      } else if (message.kind === 'warning') {
+        this.events.warning(folder, message.message);
       }
     });
     entry.run = run;

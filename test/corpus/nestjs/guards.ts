@@ -72,6 +72,10 @@ export class AdminGuard implements CanActivate {
   }
 }
 
+// A guard that leaves handleRequest to @nestjs/passport: a failed authentication is its bare 401.
+@Injectable()
+export class RefreshTokenGuard extends AuthGuard('jwt-refresh') {} // expect: missing-www-authenticate
+
 // @nestjs/passport drops passport's challenge; the override throws a bare UnauthorizedException.
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {

@@ -135,6 +135,12 @@ ruleTester('missing-www-authenticate', {
       fixUnavailable: EXCEPTION_FILTER,
     },
     {
+      name: '@nestjs/passport: a guard class that leaves handleRequest to AuthGuard sends its bare 401',
+      code: `import { Injectable } from '@nestjs/common';\nimport { AuthGuard } from '@nestjs/passport';\n@Injectable()\nexport class JwtAuthGuard extends AuthGuard('jwt') {}\n`,
+      errors: [{ text: "AuthGuard('jwt')" }],
+      output: null,
+    },
+    {
       name: '@HttpCode without @Header: a @Header line above it',
       code: `${IMPORTS}\n@Controller()\nexport class C {\n  @Get('login')\n  @HttpCode(401)\n  login() {\n    return { error: 'log in' };\n  }\n}\n`,
       errors: [{ text: '@HttpCode(401)' }],

@@ -17,6 +17,7 @@ async function indexOf(folder: string, lint: boolean, exclude: string[] = []): P
     walked: (files) => (result.walked = files),
     indexed: (index) => result.roots.push(index),
     linted: (_root, files) => result.linted.push(...files),
+    warning: (message) => assert.fail(message),
   });
   return result;
 }

@@ -21,23 +21,34 @@ export class ImportedNames {
   /** Package names of bare specifiers written in another package (`@acme/errors`, `lodash`). */
   private readonly packages = new Set<string>();
 
+  /** The package each specifier seen names (null: none): a repository writes the same few
+   * specifiers thousands of times, each is read once. */
+  private readonly seen = new Map<string, string | null>();
+
   /** A specifier written in a file of the package `importerPackage` (its nearest package.json's name). */
   add(specifier: string, importerPackage: string | undefined): void {
+    let name = this.seen.get(specifier);
+    if (name === undefined) this.seen.set(specifier, (name = this.read(specifier)));
+    // A package naming itself (a test of its public entry) makes no other package depend on it.
+    if (name !== null && name !== importerPackage) this.packages.add(name);
+  }
+
+  /** Notes the stem a specifier may name a file by; returns the package it names. */
+  private read(specifier: string): string | null {
     const segments = specifier.split('/');
     const stem = () => segments[segments.length - 1].replace(SOURCE_EXTENSION, '').replace(/^[#~]/, '');
     if (isProjectSpecifier(specifier)) {
       this.stems.add(stem());
-      return;
+      return null;
     }
     // A bare name is a package (`express`, a workspace's `@acme/errors`), with a module of it
     // after the name (`@acme/errors/http`, a baseUrl's `lib/deny`). A library named like a file
     // of the project (`express` and src/express.ts) is no sign that the file is imported.
     const split = splitPackageSpecifier(specifier);
-    if (!split) return; // `@scope` alone, an empty segment: it names no package
+    if (!split) return null; // `@scope` alone, an empty segment: it names no package
     const [name, subpath] = split;
     if (subpath !== '.') this.stems.add(stem());
-    // A package naming itself (a test of its public entry) makes no other package depend on it.
-    if (name !== importerPackage) this.packages.add(name);
+    return name;
   }
 
   /** Whether some specifier may name `file`: by its own name, by its folder's (an index file), or
