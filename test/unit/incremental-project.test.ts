@@ -178,6 +178,17 @@ describe('the incremental lint of a file read with its project', () => {
     assert.equal(open.run.analyzed, open.run.statements);
   });
 
+  it('makes the summary again when an edit adds or takes away a sign of error handling', () => {
+    const open = new OpenFile(files, 'src/app.ts');
+    open.edit('app.use(profile.routes());', 'app.use(async (ctx, next) => {\n  try {\n    await next();\n  } catch (error) {\n    ctx.status = 500;\n  }\n});\napp.use(profile.routes());');
+    assert.equal(open.summaryChanged, true);
+    assert.ok(open.project.knownSummary(open.file)!.handlers.length > 0, 'the Koa middleware is a handler');
+    // `await next()` renamed: no sign of a Koa handler is left, and the summary holds none.
+    open.edit('await next();', 'await nextStep();');
+    assert.equal(open.summaryChanged, true);
+    assert.equal(open.project.knownSummary(open.file)!.handlers.length, 0);
+  });
+
   it('reads the whole file again when the project stamp moves on', () => {
     const open = new OpenFile(files, ROUTE);
     open.touch();

@@ -25,7 +25,7 @@ import { readInProject, withProject, type ProjectReading } from './project/proje
 import type { ProjectContext } from './project/sites';
 import { summarize } from './project/summary/summarize';
 import { summaryPlaces, summaryReads } from './project/summary/summary-statements';
-import { mayHandleErrors } from './project/text-pass';
+import { fileMayHandleErrors } from './project/summary/handler-signs';
 import type { FileSummary } from './project/summary/types';
 import type { Rule } from './rule';
 import { RULES } from './rules';
@@ -122,8 +122,9 @@ export class IncrementalLint {
   private last: LastRun | undefined;
   /** How the last run went: for the server's statistics and for tests. */
   lastRun: { statements: number; analyzed: number } = { statements: 0, analyzed: 0 };
-  /** The summary the last run recorded in the project, and its text: what it offers other files. */
-  private recorded: { summary: FileSummary; key: string } | undefined;
+  /** The summary the last run recorded in the project, and its text: what it offers other files;
+   * and whether it was made from a file that may hold error handlers (then it reads every statement). */
+  private recorded: { summary: FileSummary; key: string; handles: boolean } | undefined;
   /** Whether the last run changed what the file offers its project (its summary). */
   summaryChanged = false;
 
@@ -159,7 +160,9 @@ export class IncrementalLint {
    * in it). Typing in a route of a long file then does not summarize the whole file again. */
   private summaryUntouched(sourceFile: ts.SourceFile, walked: readonly StatementFacts[], change: ts.TextChangeRange, { project, file }: ProjectContext): boolean {
     if (this.recorded === undefined || project.knownSummary(file) !== this.recorded.summary) return false;
-    const handles = mayHandleErrors(sourceFile.text);
+    const handles = fileMayHandleErrors(sourceFile);
+    // A sign of error handling the edit added or took away: the summary reads the file differently.
+    if (handles !== this.recorded.handles) return false;
     if (walked.some((facts) => summaryReads(facts.statement, handles))) return false;
     return sourceFile.statements.every((statement) => statement.end <= change.span.start || !summaryPlaces(statement, handles));
   }
@@ -169,16 +172,17 @@ export class IncrementalLint {
   private record(analysis: FileAnalysis, { project, file }: ProjectContext): boolean {
     const summary = summarize(analysis);
     const key = JSON.stringify(summary);
+    const handles = fileMayHandleErrors(analysis.sourceFile);
     const known = project.knownSummary(file);
     const before = known === undefined ? undefined : known === this.recorded?.summary ? this.recorded.key : JSON.stringify(known);
     if (key !== before) {
       // Forgotten first: what the project derived from the old summary (its error handlers) goes too.
       project.forgetSummary(file);
       project.setSummary(file, summary);
-      this.recorded = { summary, key };
+      this.recorded = { summary, key, handles };
     } else if (known) {
       // The same summary: the project keeps the one it has, and what it derived from it.
-      this.recorded = { summary: known, key };
+      this.recorded = { summary: known, key, handles };
     }
     // A run that falls back to reading the whole file records twice: the first change counts.
     this.summaryChanged ||= key !== before;

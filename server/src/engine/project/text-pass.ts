@@ -59,6 +59,20 @@ export function mayHandleErrors(text: string): boolean {
   return REGISTERS_HANDLER.test(text) || EXPRESS_ERROR_MIDDLEWARE.test(text) || (KOA_TRY_NEXT.test(text) && CATCH.test(text));
 }
 
+/** The signs mayHandleErrors looks for, as bits, for texts read apart (a file's statements): a
+ * registration or an Express error middleware, Koa's `await next()`, a `catch (`. */
+export const HANDLER_SIGN = { registers: 1, koaNext: 2, catches: 4 } as const;
+
+export function handlerSigns(text: string): number {
+  if (REGISTERS_HANDLER.test(text) || EXPRESS_ERROR_MIDDLEWARE.test(text)) return HANDLER_SIGN.registers;
+  return (KOA_TRY_NEXT.test(text) ? HANDLER_SIGN.koaNext : 0) | (CATCH.test(text) ? HANDLER_SIGN.catches : 0);
+}
+
+/** Whether the signs of some texts, together, are those of an error handler (as mayHandleErrors). */
+export function signsHandleErrors(signs: number): boolean {
+  return (signs & HANDLER_SIGN.registers) !== 0 || (signs & (HANDLER_SIGN.koaNext | HANDLER_SIGN.catches)) === (HANDLER_SIGN.koaNext | HANDLER_SIGN.catches);
+}
+
 /** Names too common to select files by: nearly every file would mention them. */
 const COMMON_NAMES = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'default', 'index', 'error', 'errors', 'handler', 'handlers', 'utils', 'config', 'response', 'request', 'module', 'exports', 'send', 'json', 'status', 'create', 'assert', 'check', 'next']);
 
