@@ -135,8 +135,10 @@ export function finishRun(sourceFile: ts.SourceFile, plan: RunPlan, parts: reado
         partOf.set(key, part);
       }
       if (suppressions.suppresses(finding.start, finding.ruleId)) continue;
-      const { fix, ...rest } = finding;
-      result.findings.push({ ...rest, fixes: fix ? [toFix(fix.title, overBrokenCode(fix.outcome, finding, result.syntaxErrors), fix.safe)] : [] });
+      // Field by field: an object spread with a rest, per finding, took a millisecond of a keystroke in a long file.
+      const { ruleId, severity, message, docsUrl, start, end, related, fix } = finding;
+      const fixes = fix ? [toFix(fix.title, overBrokenCode(fix.outcome, finding, result.syntaxErrors), fix.safe)] : [];
+      result.findings.push({ ruleId, severity, message, docsUrl, start, end, related, fixes });
     }
   }
   const checked = new Set(plan.enabled.map(({ rule }) => rule.id).filter((id) => !failed.has(id)));

@@ -51,7 +51,9 @@ export class HelperCalls {
   writesThroughCalls(direct: readonly ScopedWrite[]): ScopedWrite[] {
     const derived: ScopedWrite[] = [];
     for (let round = 0; round < 3; round++) {
-      const known = byScope([...direct, ...derived]);
+      // Indexed only when a call of a function of the file asks (a file of routes has none).
+      let index: Map<ts.Node, ScopedWrite[]> | undefined;
+      const known = () => (index ??= byScope([...direct, ...derived]));
       const found = this.calls.flatMap((call) => this.writesOfCall(call, known)).filter((w) => !derived.some((d) => d.write.node === w.write.node && d.write.name === w.write.name && d.receiverKey === w.receiverKey));
       if (found.length === 0) break;
       derived.push(...found);
@@ -59,7 +61,7 @@ export class HelperCalls {
     return derived;
   }
 
-  private writesOfCall(call: ts.CallExpression, known: ReadonlyMap<ts.Node, ScopedWrite[]>): ScopedWrite[] {
+  private writesOfCall(call: ts.CallExpression, known: () => ReadonlyMap<ts.Node, ScopedWrite[]>): ScopedWrite[] {
     const name = calleeName(call);
     if (!name) return [];
     const fn = ts.isIdentifier(call.expression) ? this.functions.get(name) : undefined;
@@ -72,7 +74,7 @@ export class HelperCalls {
       const parameter = fn.parameters[index];
       if (!parameter || !ts.isIdentifier(parameter.name)) return [];
       const parameterName = parameter.name.text;
-      return (known.get(fn) ?? [])
+      return (known().get(fn) ?? [])
         .filter((w) => w.receiverKey === parameterName && runsWithBodyOf(w.write.node, fn))
         .map((w) => ({ adapter: w.adapter, scope, receiverKey: key, write: { ...w.write, node: call } }));
     });

@@ -36,9 +36,13 @@ function unwrap(expr: ts.Expression): ts.Expression {
 }
 
 /** `const NAME = <initializer>` bindings of the file, by name; names bound more than once map to
- * undefined (shadowing would make a guess unsafe). */
+ * undefined (shadowing would make a guess unsafe). Bindings are applied when a name is first looked
+ * up after them, in the order they were recorded: a keystroke in a long file records the thousands
+ * of consts of its kept statements again, and most runs then look up none. */
 export class ConstBindings {
   private readonly byName = new Map<string, ts.Expression | undefined>();
+  /** Declarations recorded and not applied yet, in their order. */
+  private pending: (readonly ts.VariableDeclaration[])[] = [];
   /** What names from other files are, when the file is read as part of a project: an imported
    * constant (`codes.UNAUTHORIZED`), the status a called function returns (`result.status`). */
   external: ((expression: ts.Expression) => StatusValue[]) | undefined;
@@ -47,19 +51,28 @@ export class ConstBindings {
   record(declaration: ts.VariableDeclaration): boolean {
     if (!ts.isIdentifier(declaration.name) || !declaration.initializer) return false;
     if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) return false;
-    const name = declaration.name.text;
-    this.byName.set(name, this.byName.has(name) ? undefined : declaration.initializer);
+    if (this.pending.length > 0) this.pending.push([declaration]);
+    else this.apply(declaration);
     return true;
   }
 
-  /** Records a declaration `record` took before (a statement kept from the last run): no checks. */
-  recordAgain(declaration: ts.VariableDeclaration): void {
-    const name = (declaration.name as ts.Identifier).text;
-    this.byName.set(name, this.byName.has(name) ? undefined : declaration.initializer);
+  /** Records declarations `record` took before (a statement kept from the last run): no checks. */
+  recordAgain(declarations: readonly ts.VariableDeclaration[]): void {
+    if (declarations.length > 0) this.pending.push(declarations);
   }
 
   get(name: string): ts.Expression | undefined {
+    if (this.pending.length > 0) {
+      const pending = this.pending;
+      this.pending = [];
+      for (const declarations of pending) for (const declaration of declarations) this.apply(declaration);
+    }
     return this.byName.get(name);
+  }
+
+  private apply(declaration: ts.VariableDeclaration): void {
+    const name = (declaration.name as ts.Identifier).text;
+    this.byName.set(name, this.byName.has(name) ? undefined : declaration.initializer);
   }
 }
 
