@@ -3,7 +3,9 @@
 // must be safe, and each "yes" costs a parse.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { mayHandleErrors, mayMatter } from '../../../server/src/engine/project/text-pass';
+import { parse } from '../../../server/src/engine';
+import { fileMayHandleErrors } from '../../../server/src/engine/project/summary/handler-signs';
+import { handlerSigns, mayHandleErrors, mayMatter, signsHandleErrors } from '../../../server/src/engine/project/text-pass';
 
 describe('the text pass', () => {
   const matters: [string, string][] = [
@@ -28,5 +30,27 @@ describe('the text pass', () => {
     assert.equal(mayHandleErrors('app.use((err, req, res, next) => res.status(500).end());'), true);
     assert.equal(mayHandleErrors('app.onError((error, c) => c.text("no", 500));'), true);
     assert.equal(mayHandleErrors('export const sum = (a, b) => a + b;'), false);
+  });
+
+  it('reads the same signs of a handler in a text as a whole and in parts', () => {
+    const texts = [
+      'app.setErrorHandler(fn)',
+      'app.onError (fn)',
+      '@Catch(HttpException)',
+      'app.useGlobalFilters(new F())',
+      '{ provide: APP_FILTER, useClass: F }',
+      'export default defineNitroErrorHandler(fn)',
+      'createApp({ debug: true, onError })',
+      '(err, req, res, next) => res.end()',
+      'await next()',
+      'try { run() } catch (e) {}',
+      'try { await next() } catch (e) {}',
+      'const nextPage = 2; const caught = true;',
+    ];
+    for (const text of texts) assert.equal(signsHandleErrors(handlerSigns(text)), mayHandleErrors(text), text);
+    // Koa's `await next()` and its `catch (` in two statements: together, the signs of a handler.
+    const koa = 'export async function run(next: () => Promise<void>) {\n  await next();\n}\nexport function guard() {\n  try { run(async () => {}); } catch (error) {}\n}\n';
+    assert.equal(fileMayHandleErrors(parse('/app/koa.ts', koa)), true);
+    assert.equal(fileMayHandleErrors(parse('/app/sum.ts', 'export const sum = (a: number, b: number) => a + b;\n')), false);
   });
 });

@@ -63,7 +63,11 @@ export function mayHandleErrors(text: string): boolean {
  * registration or an Express error middleware, Koa's `await next()`, a `catch (`. */
 export const HANDLER_SIGN = { registers: 1, koaNext: 2, catches: 4 } as const;
 
+/** A word every sign above holds: most texts hold none, and one test tells. */
+const HANDLER_WORDS = /onError|setErrorHandler|@Catch|useGlobalFilters|APP_FILTER|defineNitroErrorHandler|next|catch/;
+
 export function handlerSigns(text: string): number {
+  if (!HANDLER_WORDS.test(text)) return 0;
   if (REGISTERS_HANDLER.test(text) || EXPRESS_ERROR_MIDDLEWARE.test(text)) return HANDLER_SIGN.registers;
   return (KOA_TRY_NEXT.test(text) ? HANDLER_SIGN.koaNext : 0) | (CATCH.test(text) ? HANDLER_SIGN.catches : 0);
 }
