@@ -24,6 +24,13 @@ const row = (figure, value, target, met) => {
   rows.push({ figure, value, target, met: met === undefined ? '' : met ? 'yes' : 'NO' });
   console.log(`  ${figure}: ${value}${target ? `   (target: ${target})` : ''}`);
 };
+/** Runs each measurement `rounds` times, one of each per round; the median time and the largest
+ * peak memory of each. */
+function interleaved(rounds, measurements) {
+  const runs = measurements.map(() => []);
+  for (let round = 0; round < rounds; round++) measurements.forEach((measure, index) => runs[index].push(measure()));
+  return runs.map((list) => ({ ms: median(list.map((run) => run.ms)), maxRssMiB: Math.max(...list.map((run) => run.maxRssMiB)) }));
+}
 const f1 = (n) => n.toFixed(1);
 const f2 = (n) => n.toFixed(2);
 
@@ -49,16 +56,21 @@ if (!snapshots || !existsSync(snapshots)) {
       console.log(`\n${name}: no snapshot in ${snapshots} (skipped)`);
       continue;
     }
-    console.log(`\n${name} (whole processes, median of 3):`);
-    const bare = measureNode(join(repo, 'scripts', 'bench', 'parse-tree.mjs'), [folder]);
-    const floor = measureNode(join(repo, 'scripts', 'bench', 'read-floor.mjs'), [folder]);
-    const lint = measureNode(cli, [folder, '--format', 'json', '--no-config'], { okExitCodes: [0, 1] });
+    console.log(`\n${name} (whole processes, median of 3, rounds interleaved):`);
     const cacheFolder = mkdtempSync(join(tmpdir(), 'http-auth-lint-bench-cache-'));
     const cacheArgs = [folder, '--format', 'json', '--no-config', '--cache-location', join(cacheFolder, 'cache')];
     measureNode(cli, cacheArgs, { rounds: 1, okExitCodes: [0, 1] });
-    const cached = measureNode(cli, cacheArgs, { okExitCodes: [0, 1] });
+    // Each round runs every process once: the machine's speed drifts during a run (by up to half
+    // between runs), and a ratio of two medians taken a minute apart would carry the drift.
+    const [bare, floor, lint, cached, grepRuns] = interleaved(3, [
+      () => measureNode(join(repo, 'scripts', 'bench', 'parse-tree.mjs'), [folder], { rounds: 1 }),
+      () => measureNode(join(repo, 'scripts', 'bench', 'read-floor.mjs'), [folder], { rounds: 1 }),
+      () => measureNode(cli, [folder, '--format', 'json', '--no-config'], { rounds: 1, okExitCodes: [0, 1] }),
+      () => measureNode(cli, cacheArgs, { rounds: 1, okExitCodes: [0, 1] }),
+      () => ({ ms: timeProcess(astGrep, ['scan', '--rule', join(repo, 'scripts', 'bench', 'ast-grep-rule.yml'), folder, '--json=compact'], { rounds: 1, okExitCodes: [0, 1] }), maxRssMiB: 0 }),
+    ]);
+    const grep = grepRuns.ms;
     rmSync(cacheFolder, { recursive: true, force: true });
-    const grep = timeProcess(astGrep, ['scan', '--rule', join(repo, 'scripts', 'bench', 'ast-grep-rule.yml'), folder, '--json=compact'], { okExitCodes: [0, 1] });
     // ESLint reads the globs of a --config file from the current directory: run it in the repository.
     const eslintReal = timeProcess(process.execPath, [eslintBin, '--config', join(repo, 'scripts', 'bench', 'eslint-real.config.mjs'), '--format', 'json', '.'], { rounds: 1, okExitCodes: [0, 1], cwd: folder });
     row(`${name}: bare parse of every file`, `${bare.ms.toFixed(0)} ms`);
