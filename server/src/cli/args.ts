@@ -1,6 +1,5 @@
 // Command-line arguments -> what to do. Parsing only: no file system, no output.
 import { parseArgs } from 'node:util';
-import { PARALLEL_INDEX_MIN_FILES } from '../disk/parallel-index';
 // --max-file-size defaults to the editor's httpAuthLint.maxFileSize (2 MiB): both skip the same files.
 import { DEFAULT_MAX_FILE_SIZE } from '../settings';
 
@@ -75,8 +74,8 @@ Files:
   --threads <n|auto>        Lint with n threads, the main one included (1: no worker threads);
                             the output is the same whatever the number.
                             auto (default): one thread per ${FILES_PER_THREAD} files, at most the number
-                            of CPU cores less one and at most ${MAX_AUTO_THREADS}. A project of ${PARALLEL_INDEX_MIN_FILES} files
-                            or more is read on a second thread too, unless n is 1
+                            of CPU cores less one and at most ${MAX_AUTO_THREADS}. With 2 cores or more, a
+                            large project is read on a second thread too, unless n is 1
 
 Cache (results and summaries by file, reused while the files, the configuration and the
 linter are unchanged; a damaged or foreign cache file is ignored and rewritten):

@@ -182,6 +182,8 @@ async function run(options: LintOptions, io: CliIo): Promise<number> {
     });
     await runScan(chosen, { ...scanOptions, fix, projects: rootScan.projectsOption(root) }, {
       threads: threadCount(options.threads, chosen.length),
+      // The analyses the index made for the summaries are on this thread: it lints those files.
+      mainFirst: (job) => project.keepsAnalysis(job.file),
       onOutcome: (index, outcome) => onOutcome(jobs[index], outcome),
       onWorkerFailure: (message) => io.stderr(`http-auth-lint: ${message}\n`),
     });

@@ -82,9 +82,10 @@ export class ProjectScan {
         project.summaryStore = { get: (file, text) => cache.summary(hashFor(file, text)), set: (file, text) => void hashFor(file, text) };
       }
       project.keepAnalysesOf(rootFiles);
-      const toLint = new Set(rootFiles);
-      // The files to lint are summarized as they are selected: their lint takes the analysis.
-      selected = (await indexProject(project, host, projectFiles, { parallel: this.parallel !== undefined, early: (file) => toLint.has(file), onThreadFailure: this.parallel?.onThreadFailure })).selected;
+      // The files to lint are summarized as they are selected, while their analyses fit in what
+      // the project keeps: their lint takes the analysis. The others are parsed by their lint.
+      const early = (file: string, length: number) => project.keepsAnalysisOf(file, length);
+      selected = (await indexProject(project, host, projectFiles, { parallel: this.parallel !== undefined, early, onThreadFailure: this.parallel?.onThreadFailure })).selected;
       unread = host.unread;
       if (cache && fingerprint) {
         const byFile: Record<string, { hash: string; summary: FileSummary }> = {};

@@ -47,21 +47,31 @@ class JobQueue {
   private next = 0;
   /** Files handed back by a worker that failed: handed out again first. */
   private readonly returned: FileJob[] = [];
+  /** Files the main thread lints best (it holds their analyses): its own first, the workers' last. */
+  private readonly mains: FileJob[];
+  private readonly jobs: readonly FileJob[];
 
   constructor(
-    private readonly jobs: readonly FileJob[],
+    jobs: readonly FileJob[],
     private readonly threads: number,
-  ) {}
-
-  get left(): number {
-    return this.returned.length + this.jobs.length - this.next;
+    mainFirst: (job: FileJob) => boolean = () => false,
+  ) {
+    this.mains = jobs.filter(mainFirst);
+    this.jobs = this.mains.length === 0 ? jobs : jobs.filter((job) => !mainFirst(job));
   }
 
-  take(count: number): FileJob[] {
-    const taken = this.returned.splice(0, count);
+  get left(): number {
+    return this.returned.length + this.jobs.length - this.next + this.mains.length;
+  }
+
+  /** Up to `count` files; `forMain`: the main thread's own files first, else the others first. */
+  take(count: number, forMain = false): FileJob[] {
+    const taken = forMain ? this.mains.splice(0, count) : [];
+    taken.push(...this.returned.splice(0, count - taken.length));
     const more = Math.min(count - taken.length, this.jobs.length - this.next);
     taken.push(...this.jobs.slice(this.next, this.next + more));
     this.next += more;
+    if (!forMain) taken.push(...this.mains.splice(0, count - taken.length));
     return taken;
   }
 
@@ -95,11 +105,13 @@ export interface ScanThreads {
   onWorkerFailure: (message: string) => void;
   /** False: the main thread only hands out work (tests make the workers do it all). Default true. */
   mainLints?: boolean;
+  /** Files the main thread lints first and the workers last: it holds their analyses. */
+  mainFirst?: (job: FileJob) => boolean;
 }
 
 /** Scans `jobs` on several threads, each file once. */
-export async function runScan(jobs: readonly FileJob[], options: ScanOptions, { threads, onOutcome, onWorkerFailure, mainLints = true }: ScanThreads): Promise<void> {
-  const queue = new JobQueue(jobs, threads);
+export async function runScan(jobs: readonly FileJob[], options: ScanOptions, { threads, onOutcome, onWorkerFailure, mainLints = true, mainFirst }: ScanThreads): Promise<void> {
+  const queue = new JobQueue(jobs, threads, mainFirst);
   let remaining = jobs.length;
   let finished = false;
   let wake: (() => void) | undefined;
@@ -158,7 +170,7 @@ export async function runScan(jobs: readonly FileJob[], options: ScanOptions, { 
 
   try {
     while (remaining > 0) {
-      const [job] = (mainLints || workers.every((state) => state.dead)) && queue.left > 0 ? queue.take(1) : [];
+      const [job] = (mainLints || workers.every((state) => state.dead)) && queue.left > 0 ? queue.take(1, true) : [];
       if (job === undefined) {
         // Everything is handed out: wait for the workers' answers (or a failure that hands work back).
         await new Promise<void>((resolve) => (wake = resolve));

@@ -7,7 +7,8 @@
 // or fails, and index() does it all on this thread.
 import { availableParallelism } from 'node:os';
 import { isTestFile, loadCompiler, type Project } from '../engine';
-import { TextPassThread } from './text-pass-thread';
+import type { TextFacts } from '../engine/project/text-pass';
+import { TextPassFailure, TextPassThread } from './text-pass-thread';
 import type { WalkedHost } from './walked-host';
 
 /** Fewer files than this are read faster than a thread starts (some 30 ms). */
@@ -16,12 +17,15 @@ export const PARALLEL_INDEX_MIN_FILES = 400;
 export interface ParallelIndexOptions {
   /** Whether a second thread may be used at all (the CLI's `--threads 1` says no). */
   parallel: boolean;
-  /** Whether a selected file is summarized as soon as it is selected: a file the run will lint
-   * (its analysis is kept for the lint) or whose summary the run wants anyway. Any other is
-   * summarized only if the name rounds need it, as index() does. */
-  early: (file: string) => boolean;
+  /** Whether a selected file (its text `length` long) is summarized as soon as it is selected,
+   * asked just before: a file whose analysis the run's lint will take (Project.keepsAnalysisOf),
+   * or whose summary the run wants anyway. Any other is summarized only if the name rounds need
+   * it, as index() does: a file is not parsed twice. */
+  early: (file: string, length: number) => boolean;
   /** The second thread could not start or failed: this one read the files (said, not hidden). */
   onThreadFailure?: (message: string) => void;
+  /** The second thread's script (tests give one that fails). */
+  threadEntry?: string;
 }
 
 function nextTurn(): Promise<void> {
@@ -36,13 +40,13 @@ export interface ProjectIndex {
 }
 
 /** Indexes `files` of `project`, whose host is `host`. */
-export async function indexProject(project: Project, host: WalkedHost, files: Iterable<string>, { parallel, early, onThreadFailure }: ParallelIndexOptions): Promise<ProjectIndex> {
+export async function indexProject(project: Project, host: WalkedHost, files: Iterable<string>, { parallel, early, onThreadFailure, threadEntry }: ParallelIndexOptions): Promise<ProjectIndex> {
   const list = [...files].filter((file) => !isTestFile(file));
   const here = (): ProjectIndex => ({ selected: project.index(list), onThread: false });
   if (!parallel || list.length < PARALLEL_INDEX_MIN_FILES || availableParallelism() < 2) return here();
   let thread: TextPassThread;
   try {
-    thread = TextPassThread.start(list, (file) => host.isRegular(file), host.maxFileSize);
+    thread = TextPassThread.start(list, (file) => host.isRegular(file), host.maxFileSize, threadEntry);
   } catch (error) {
     onThreadFailure?.(`could not start a thread for the text pass (${messageOf(error)}); this one reads the files`);
     return here();
@@ -51,27 +55,37 @@ export async function indexProject(project: Project, host: WalkedHost, files: It
     // Until the first files are read, this thread would wait: it loads the compiler meanwhile.
     loadCompiler();
     const pass = project.beginIndex();
-    const toSummarize: string[] = [];
+    const toSummarize: TextFacts[] = [];
     for (let read = false; !read || toSummarize.length > 0; ) {
       // What the other thread has read first; then one selected file summarized, and its messages let in.
       const message = read ? undefined : (thread.poll() ?? (toSummarize.length === 0 ? await thread.next() : undefined));
       if (message?.kind === 'facts') {
         for (const file of message.unread) host.unread.add(file);
-        for (const facts of message.facts) if (pass.note(facts) && early(facts.file)) toSummarize.push(facts.file);
+        for (const facts of message.facts) if (pass.note(facts)) toSummarize.push(facts);
       } else if (message?.kind === 'read') {
         read = true;
       } else if (message === undefined && toSummarize.length > 0) {
-        project.summaryOf(toSummarize.shift()!);
-        await nextTurn();
+        const { file, length } = toSummarize.shift()!;
+        if (early(file, length)) {
+          project.summaryOf(file);
+          await nextTurn();
+        }
       }
     }
     const rounds = project.completeIndex(pass);
     let step = rounds.next();
-    while (!step.done) step = rounds.next(await thread.mentions(step.value));
+    while (!step.done) {
+      const { files: found, unread } = await thread.mentions(step.value);
+      for (const file of unread) host.unread.add(file);
+      step = rounds.next(found);
+    }
     return { selected: step.value, onThread: true };
   } catch (error) {
-    // The thread failed: this one reads the project again (what it summarized so far stays).
-    onThreadFailure?.(`${messageOf(error)}; this thread reads the files`);
+    // Only the thread's failure is this one's to mend: it reads the project again (what it
+    // summarized so far stays). Any other error is the index's own, as index() would throw it.
+    thread.stop();
+    if (!(error instanceof TextPassFailure)) throw error;
+    onThreadFailure?.(`${error.message}; this thread reads the files`);
     return here();
   } finally {
     thread.stop();

@@ -23,7 +23,8 @@ export function readRegularFile(fileName: string, maxSize = Infinity): string | 
 
 /** A file of a walk as the index reads it: a regular file (the walk said so) is read at once, any
  * other is opened and checked first (a FIFO named x.ts would block a plain read). Undefined for a
- * file larger than `maxSize` characters, a binary file (a NUL in it) and one that cannot be read. */
+ * file over `maxSize` (its characters; the bytes of a file checked first), a binary file (a NUL in
+ * it) and one that cannot be read. */
 export function readWalkedFile(fileName: string, regular: boolean, maxSize: number): string | undefined {
   let text: string | undefined;
   if (!regular) text = readRegularFile(fileName, maxSize);

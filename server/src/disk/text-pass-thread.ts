@@ -5,7 +5,7 @@
 // (dist/text-pass.js, built from this file) or, compiled by tsc, this very file.
 import * as path from 'node:path';
 import { Worker, isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { textFactsOf, type TextFacts } from '../engine/project/text-pass';
+import { isSelectedByText, textFactsOf, type TextFacts } from '../engine/project/text-pass';
 import { WaitingTexts } from '../engine/project/waiting-texts';
 import { readWalkedFile } from './project-host';
 
@@ -23,10 +23,14 @@ interface TextWorkerData {
 }
 
 type ToWorker = { kind: 'mentions'; source: string; flags: string };
-type FromWorker = { kind: 'facts'; facts: TextFacts[]; unread: string[] } | { kind: 'read' } | { kind: 'found'; files: string[] };
+/** `unread`: files that could not be read (too large, binary, gone), as WalkedHost notes them. */
+type FromWorker = { kind: 'facts'; facts: TextFacts[]; unread: string[] } | { kind: 'read' } | { kind: 'found'; files: string[]; unread: string[] };
 
 /** In the bundles (dist/cli-core.js, dist/server-core.js) the worker is dist/text-pass.js next to them. */
 const WORKER_ENTRY = path.basename(__filename) === 'text-pass-thread.js' ? __filename : path.join(__dirname, 'text-pass.js');
+
+/** The thread failed, or answered what it should not: its caller reads the files itself. */
+export class TextPassFailure extends Error {}
 
 /** The text pass of one project, running on its thread. */
 export class TextPassThread {
@@ -41,10 +45,11 @@ export class TextPassThread {
     worker.on('exit', (code) => this.fail(`exit code ${code}`));
   }
 
-  /** Starts reading `files`; throws when no thread can be started. */
-  static start(files: readonly string[], isRegular: (file: string) => boolean, maxFileSize: number): TextPassThread {
+  /** Starts reading `files`; throws when no thread can be started. `entry`: the worker's script
+   * (tests give one that fails). */
+  static start(files: readonly string[], isRegular: (file: string) => boolean, maxFileSize: number, entry = WORKER_ENTRY): TextPassThread {
     const data: TextWorkerData = { mark: TEXT_WORKER_MARK, files: [...files], irregular: files.filter((file) => !isRegular(file)), maxFileSize };
-    return new TextPassThread(new Worker(WORKER_ENTRY, { workerData: data }));
+    return new TextPassThread(new Worker(entry, { workerData: data }));
   }
 
   private receive(message: FromWorker): void {
@@ -65,7 +70,7 @@ export class TextPassThread {
   }
 
   private check(): void {
-    if (this.failure !== undefined) throw new Error(this.failure);
+    if (this.failure !== undefined) throw new TextPassFailure(this.failure);
   }
 
   /** The next message that has arrived, if any, without waiting. */
@@ -83,15 +88,17 @@ export class TextPassThread {
     }
   }
 
-  /** The files not selected whose text `pattern` finds (they are selected from now on). */
-  async mentions(pattern: RegExp): Promise<string[]> {
+  /** The files not selected whose text `pattern` finds (they are selected from now on), and those
+   * that could not be read again to look. */
+  async mentions(pattern: RegExp): Promise<{ files: string[]; unread: string[] }> {
     this.worker.postMessage({ kind: 'mentions', source: pattern.source, flags: pattern.flags } satisfies ToWorker);
     const message = await this.next();
-    if (message.kind !== 'found') throw new Error(`the text pass thread answered ${message.kind} to a pattern`);
-    return message.files;
+    if (message.kind !== 'found') throw new TextPassFailure(`the text pass thread answered ${message.kind} to a pattern`);
+    return message;
   }
 
   stop(): void {
+    if (this.ended) return;
     this.ended = true;
     void this.worker.terminate();
   }
@@ -100,8 +107,14 @@ export class TextPassThread {
 /** The worker's side: reads every file, posts their facts, then answers patterns until it is stopped. */
 function serve(port: MessagePort, { files, irregular, maxFileSize }: TextWorkerData): void {
   const notRegular = new Set(irregular);
+  let unreadAgain: string[] = [];
   const read = (file: string) => readWalkedFile(file, !notRegular.has(file), maxFileSize);
-  const waiting = new WaitingTexts(read);
+  // A waiting file not held is read again for each round; one gone meanwhile is unread, as in WalkedHost.
+  const waiting = new WaitingTexts((file) => {
+    const text = read(file);
+    if (text === undefined) unreadAgain.push(file);
+    return text;
+  });
   for (let from = 0; from < files.length; from += FILES_PER_MESSAGE) {
     const facts: TextFacts[] = [];
     const unread: string[] = [];
@@ -113,13 +126,15 @@ function serve(port: MessagePort, { files, irregular, maxFileSize }: TextWorkerD
       }
       const fileFacts = textFactsOf(file, text);
       facts.push(fileFacts);
-      if (!fileFacts.handles && !fileFacts.matters) waiting.add(file, text);
+      if (!isSelectedByText(fileFacts)) waiting.add(file, text);
     }
     port.postMessage({ kind: 'facts', facts, unread } satisfies FromWorker);
   }
   port.postMessage({ kind: 'read' } satisfies FromWorker);
   port.on('message', (message: ToWorker) => {
-    port.postMessage({ kind: 'found', files: waiting.size > 0 ? waiting.take(new RegExp(message.source, message.flags)) : [] } satisfies FromWorker);
+    const files = waiting.size > 0 ? waiting.take(new RegExp(message.source, message.flags)) : [];
+    port.postMessage({ kind: 'found', files, unread: unreadAgain } satisfies FromWorker);
+    unreadAgain = [];
   });
 }
 

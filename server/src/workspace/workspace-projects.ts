@@ -146,6 +146,8 @@ export class WorkspaceProjects {
     entry.busy = true;
     entry.dirty = false;
     entry.waitingSince = undefined;
+    // Indexing from now on, while its settings are asked for: the last run's state is not current.
+    entry.status = { ...entry.status, state: 'indexing' };
     const began = Date.now();
     void this.indexSettings(folder).then(
       (settings) => this.run(folder, entry, began, settings),

@@ -50,21 +50,24 @@ async function readProject(folder: string, files: Record<string, unknown>): Prom
   return contents;
 }
 
-async function scan(jobs: FileJob[], options: ScanOptions, count: number, mainLints: boolean): Promise<{ outcomes: FileOutcome[]; byWorker: number; failures: string[] }> {
+async function scan(jobs: FileJob[], options: ScanOptions, count: number, mainLints: boolean, mainFirst?: (job: FileJob) => boolean): Promise<{ outcomes: FileOutcome[]; byWorker: number; failures: string[]; byMain: Set<number> }> {
   const outcomes: FileOutcome[] = new Array(jobs.length);
   let byWorker = 0;
+  const byMain = new Set<number>();
   const failures: string[] = [];
   await threads.runScan(jobs, options, {
     threads: count,
     mainLints,
+    mainFirst,
     onOutcome: (index, outcome, worker) => {
       assert.equal(outcomes[index], undefined, `file ${index} told twice`);
       outcomes[index] = outcome;
       if (worker) byWorker++;
+      else byMain.add(index);
     },
     onWorkerFailure: (message) => failures.push(message),
   });
-  return { outcomes, byWorker, failures };
+  return { outcomes, byWorker, failures, byMain };
 }
 
 describe('linting on worker threads', () => {
@@ -104,6 +107,16 @@ describe('linting on worker threads', () => {
         assert.deepEqual(workers.outcomes, alone.outcomes, JSON.stringify({ settings, overrides }));
       }
     }
+  });
+
+  it('the main thread lints first the files it holds analyses for, the workers the others', async () => {
+    const alone = await scan(jobsOf(), options(), 1, true);
+    // Every tenth file is the main thread's (the index kept its analysis there).
+    const mine = (job: FileJob) => job.index % 10 === 0;
+    const shared = await scan(jobsOf(), options(), 2, true, mine);
+    assert.deepEqual(shared.outcomes, alone.outcomes);
+    const main = jobsOf().filter(mine).map((job) => job.index);
+    assert.ok(main.every((index) => shared.byMain.has(index)), `the main thread linted ${[...shared.byMain].join(', ')}`);
   });
 
   it('outcomes of every kind cross the threads: findings, fixes, skips, failures', async () => {

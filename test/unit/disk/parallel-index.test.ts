@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createProject, type Project } from '../../../server/src/engine';
@@ -48,7 +49,7 @@ interface Indexed {
   onThread: boolean;
 }
 
-async function indexOf(root: string, parallel: boolean | 'here'): Promise<Indexed> {
+async function indexOf(root: string, parallel: boolean | 'here', threadEntry?: string): Promise<Indexed & { failures: string[] }> {
   const walk = await collectFiles([root], root);
   const host = new WalkedHost(MAX_FILE_SIZE, new Set(walk.files), walk.listings);
   const project = createProject(host, root);
@@ -56,8 +57,7 @@ async function indexOf(root: string, parallel: boolean | 'here'): Promise<Indexe
   const result =
     parallel === 'here'
       ? { selected: project.index(walk.files), onThread: false }
-      : await indexProject(project, host, walk.files, { parallel, early: () => true, onThreadFailure: (message) => failures.push(message) });
-  assert.deepEqual(failures, []);
+      : await indexProject(project, host, walk.files, { parallel, early: () => true, onThreadFailure: (message) => failures.push(message), threadEntry });
   return {
     selected: [...result.selected].sort(),
     producing: [...project.producingNames()].sort(),
@@ -66,6 +66,7 @@ async function indexOf(root: string, parallel: boolean | 'here'): Promise<Indexe
     unread: [...host.unread].sort(),
     summaries: project.selectedSummaries(),
     onThread: result.onThread,
+    failures,
   };
 }
 
@@ -88,7 +89,9 @@ describe('the index with its text pass on a second thread', () => {
   it('selects, names and groups what the index on one thread does', async () => {
     const here = await indexOf(root, 'here');
     const aside = await indexOf(root, true);
-    assert.equal(aside.onThread, true, 'the text pass ran on the second thread');
+    assert.deepEqual(aside.failures, []);
+    // One core: the text pass stays on this thread (and the index is the same).
+    assert.equal(aside.onThread, availableParallelism() >= 2, 'the text pass ran on the second thread');
     const relative = (files: string[]) => files.map((file) => path.relative(root, file));
     assert.deepEqual(relative(here.selected), ['src/errors.ts', 'src/lib/deny.ts', 'src/lib/refuse.ts', 'src/routes/caller.ts'].map((file) => file.split('/').join(path.sep)));
     assert.deepEqual(aside.selected, here.selected);
@@ -104,6 +107,17 @@ describe('the index with its text pass on a second thread', () => {
     // Every summary the one-thread index made is the same; the other summarizes the rest of the selection too.
     for (const [file, summary] of Object.entries(here.summaries)) assert.deepEqual(aside.summaries[file], summary, file);
     assert.deepEqual(Object.keys(aside.summaries).sort(), aside.selected);
+  });
+
+  it('says when the thread fails, and reads the files on this thread instead', { skip: availableParallelism() < 2 && 'one core: no second thread' }, async () => {
+    const here = await indexOf(root, 'here');
+    const failed = await indexOf(root, true, path.join(root, 'no-such-worker.js'));
+    assert.equal(failed.onThread, false);
+    assert.equal(failed.failures.length, 1);
+    assert.match(failed.failures[0]!, /no-such-worker\.js.*this thread reads the files/);
+    assert.deepEqual(failed.selected, here.selected);
+    assert.deepEqual(failed.producing, here.producing);
+    assert.deepEqual(failed.unread, here.unread);
   });
 
   it('reads a small project, or one told to use one thread, on this thread', async () => {

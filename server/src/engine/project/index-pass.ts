@@ -2,7 +2,7 @@
 // TextFacts at a time, in the order the files come: whichever thread read them (disk/
 // parallel-index.ts reads them on another while this one summarizes what is selected).
 import { ImportedNames } from './imported-names';
-import { projectPaths, type TextFacts } from './text-pass';
+import { isSelectedByText, projectPaths, type TextFacts } from './text-pass';
 
 export class IndexPass {
   /** The files that may send or decide a status, or hold an error handler: summarized. */
@@ -20,7 +20,8 @@ export class IndexPass {
   ) {}
 
   /** Notes a file's facts; true when the file is selected (else it waits for the name rounds). */
-  note({ file, specifiers, createsApp, handles, matters }: TextFacts): boolean {
+  note(facts: TextFacts): boolean {
+    const { file, specifiers, createsApp, handles } = facts;
     const importerPackage = specifiers.length > 0 ? this.packageNameOf(file) : undefined;
     for (const specifier of specifiers) this.importedNames.add(specifier, importerPackage);
     const paths = projectPaths(specifiers);
@@ -31,7 +32,7 @@ export class IndexPass {
     }
     // Error handlers are read in full: what they do with a 401 decides findings in other files.
     if (handles) this.handlers.push(file);
-    if (!handles && !matters) return false;
+    if (!isSelectedByText(facts)) return false;
     this.selected.add(file);
     return true;
   }

@@ -331,6 +331,16 @@ export class Project {
     this.keepAnalyses = new Set(files);
   }
 
+  /** Whether an analysis of `file` is kept for its lint. */
+  keepsAnalysis(file: string): boolean {
+    return this.kept.has(file);
+  }
+
+  /** Whether the analysis of `file`, its text `length` long, would be kept if it were made now. */
+  keepsAnalysisOf(file: string, length: number): boolean {
+    return this.keepAnalyses?.has(file) === true && this.keptText + length <= KEPT_TEXT_BUDGET;
+  }
+
   /** The analysis a summary was made from, when `text` is still the file's text: the lint reuses it. */
   takeAnalysis(file: string, text: string): FileAnalysis | undefined {
     const analysis = this.kept.get(file);

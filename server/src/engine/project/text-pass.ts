@@ -126,17 +126,24 @@ export function projectPaths(specifiers: readonly string[]): string[] {
  * the file, plain data to cross to the one that summarizes. */
 export interface TextFacts {
   file: string;
+  /** The length of its text. */
+  length: number;
   /** Every module it names (specifiersOf). */
   specifiers: string[];
   createsApp: boolean;
   /** It may define or register an app-level error handler. */
   handles: boolean;
-  /** It may send or decide a status (mayMatter). */
+  /** It may send or decide a status (mayMatter); not asked of a file that `handles`. */
   matters: boolean;
 }
 
 export function textFactsOf(file: string, text: string): TextFacts {
   const handles = mayHandleErrors(text);
   // A handler file is selected whatever else it says: the mention test is not needed for it.
-  return { file, specifiers: specifiersOf(text), createsApp: createsApp(text), handles, matters: !handles && mayMatter(text) };
+  return { file, length: text.length, specifiers: specifiersOf(text), createsApp: createsApp(text), handles, matters: !handles && mayMatter(text) };
+}
+
+/** Whether the text pass selects a file by its own text; any other waits for the name rounds. */
+export function isSelectedByText(facts: TextFacts): boolean {
+  return facts.handles || facts.matters;
 }
