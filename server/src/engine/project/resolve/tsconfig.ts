@@ -80,6 +80,9 @@ export class TsconfigReader {
 }
 
 export function isInside(file: string, folder: string): boolean {
+  // Most paths asked about are normalized and inside: a prefix says so without path.relative
+  // (which a `..` in the path needs).
+  if ((file === folder || file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep)) && !file.includes(`${path.sep}..`)) return true;
   const relative = path.relative(folder, file);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
