@@ -3,7 +3,8 @@
 // statement that is the same node as before has the same text. Its findings are kept from the last
 // run, moved by the edit's length, as long as the file around it reads the same: the same imports,
 // proxy evidence and style, and the statements that changed offer the rest of the file what they
-// offered before (statement-exports.ts). Anything else, and the whole file is analysed again.
+// offered before (statement-exports.ts). Anything else, and the whole file is analysed again; the
+// same text read in a project that changed keeps its analysis and is only checked again.
 //
 // A file read with its project (an open file of an indexed workspace) keeps its statements' findings
 // while the project reads the same (the caller's `stamp`, changed whenever another file's summary
@@ -100,7 +101,7 @@ function movedFinding(finding: RawFinding, map: (position: number) => number | u
   const related = finding.related.length === 0 ? finding.related : finding.related.map((location) => movedHere(location, map));
   const outcome = finding.fix && movedFix(finding.fix.outcome, map);
   if (related.some((location) => location === undefined) || (finding.fix && !outcome)) return undefined;
-  // Field by field, as a finding is made (lint.ts runRules): a spread per finding costs a keystroke in a long file.
+  // Field by field, with the fields lint.ts runRules gives a finding: a spread per finding cost a keystroke in a long file.
   const { ruleId, severity, message, docsUrl, fix } = finding;
   return { ruleId, severity, message, docsUrl, start, end, related: related as RawFinding['related'], fix: fix && { title: fix.title, outcome: outcome!, safe: fix.safe } };
 }
@@ -134,7 +135,7 @@ export class IncrementalLint {
 
   /** Lints `sourceFile`. When `origin` says it was updated from the tree of the last run, and the
    * settings are the same object (and the project reads the same), only what the edit changed is
-   * analysed. */
+   * analysed; the same tree in a project whose stamp moved on keeps its analysis and is checked again. */
   lint(sourceFile: ts.SourceFile, settings: Partial<LintSettings>, origin: TreeOrigin | undefined, rules: readonly Rule[] = RULES, project?: IncrementalProject): LintResult {
     const plan = planRun(settings, rules);
     const last = this.last;

@@ -18,7 +18,6 @@ export type { ProjectHost } from './project/host';
 export { CachedHost } from './project/host';
 export { Project } from './project/project';
 export { readsFrom } from './project/dependents';
-export { mayHandleErrors, mayMatter, mentionPattern } from './project/text-pass';
 export { isTestFile } from './model/test-code';
 export { createProject, summarizeText } from './project/summaries';
 export type { ProjectContext } from './project/sites';

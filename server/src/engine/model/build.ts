@@ -120,11 +120,6 @@ export function modelOf(analysis: FileAnalysis, statements: readonly StatementFa
   };
 }
 
-/** The response model of a whole file, built in one walk over its AST. */
-export function buildModel(sourceFile: ts.SourceFile, options: ModelOptions = {}, adapters: readonly FrameworkAdapter[] = ADAPTERS): ResponseModel {
-  return modelOf(analyzeFile(sourceFile, options, adapters));
-}
-
 /** Whether a later error on the same response always follows `setter` and sends a fresh response
  * instead (Koa's `ctx.status = 401; ctx.throw(401, ...)`): the client never sees this status. An
  * error thrown only on a condition (`ctx.assert`) replaces nothing for sure. */

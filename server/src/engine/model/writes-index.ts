@@ -25,8 +25,14 @@ function indexOf(writes: Iterable<ScopedWrite>, into: ByScope = new Map()): BySc
   return into;
 }
 
+function indexOfStatement(facts: StatementFacts): ByScope {
+  let index = byStatement.get(facts);
+  if (!index) byStatement.set(facts, (index = indexOf(facts.writes)));
+  return index;
+}
+
 export class WritesByResponse {
-  private topLevel: ByScope | undefined;
+  private topLevel: ByResponse | undefined;
   private readonly derived: ByScope;
   private readonly merged = new Map<ts.Node, ByResponse | undefined>();
 
@@ -56,14 +62,20 @@ export class WritesByResponse {
 
   private directOf(scope: ts.Node): ByResponse | undefined {
     if (scope === this.sourceFile) {
-      this.topLevel ??= indexOf(this.statements.flatMap((facts) => facts.writes.filter((write) => write.scope === scope)));
-      return this.topLevel.get(scope);
+      this.topLevel ??= this.topLevelWrites();
+      return this.topLevel;
     }
     const facts = this.factsAround(scope);
-    if (!facts) return undefined;
-    let index = byStatement.get(facts);
-    if (!index) byStatement.set(facts, (index = indexOf(facts.writes)));
-    return index.get(scope);
+    return facts && indexOfStatement(facts).get(scope);
+  }
+
+  /** The writes at the top level of the file, by response: each statement's, in the file's order. */
+  private topLevelWrites(): ByResponse {
+    const merged: ByResponse = new Map();
+    for (const facts of this.statements) {
+      for (const [key, writes] of indexOfStatement(facts).get(this.sourceFile) ?? []) merged.set(key, [...(merged.get(key) ?? []), ...writes]);
+    }
+    return merged;
   }
 
   /** The facts of the top-level statement `node` is in (the statements are in the file's order). */

@@ -319,7 +319,7 @@ export class Project {
     if (stored) return stored;
     const { summary, analysis } = this.summarizer(file, text, graphOnly);
     if (!graphOnly) this.summaryStore?.set(file, text, summary);
-    if (analysis && this.keepAnalyses?.has(file) && this.keptText + text.length <= KEPT_TEXT_BUDGET) {
+    if (analysis && this.keepsAnalysisOf(file, text.length)) {
       this.kept.set(file, analysis);
       this.keptText += text.length;
     }

@@ -61,7 +61,7 @@ export function mayHandleErrors(text: string): boolean {
 
 /** The signs mayHandleErrors looks for, as bits, for texts read apart (a file's statements): a
  * registration or an Express error middleware, Koa's `await next()`, a `catch (`. */
-export const HANDLER_SIGN = { registers: 1, koaNext: 2, catches: 4 } as const;
+const HANDLER_SIGN = { registers: 1, koaNext: 2, catches: 4 } as const;
 
 /** A word every sign above holds: most texts hold none, and one test tells. */
 const HANDLER_WORDS = /onError|setErrorHandler|@Catch|useGlobalFilters|APP_FILTER|defineNitroErrorHandler|next|catch/;

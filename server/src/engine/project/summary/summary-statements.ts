@@ -29,7 +29,7 @@ export function summaryPlaces(statement: ts.Statement, fileMayHandleErrors: bool
     case ts.SyntaxKind.VariableStatement:
       return true;
     case ts.SyntaxKind.ExportAssignment:
-      // `export default router` names a symbol; `export default function () {}` is one.
+      // `export default router` names a symbol (the summary reads that name); `export default {...}` is one.
       return !ts.isIdentifier((statement as ts.ExportAssignment).expression);
     case ts.SyntaxKind.ExpressionStatement: {
       // `module.exports = ...`, `exports.x = ...`: any assignment, to be safe.
