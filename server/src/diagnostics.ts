@@ -4,7 +4,7 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ConfigProblem } from './engine';
-import type { Finding, ReportedSeverity, TextRange, UnusedDirective } from './engine/types';
+import type { Finding, LintResult, ReportedSeverity, TextRange, UnusedDirective } from './engine/types';
 import { SOURCE } from './protocol';
 import type { SkipReason } from './skip';
 
@@ -55,6 +55,12 @@ export function toDiagnostic(document: TextDocument, finding: Finding, otherFile
     diagnostic.relatedInformation = related;
   }
   return diagnostic;
+}
+
+/** A lint's diagnostics as a document shows them: its findings, then its unused suppressions
+ * (an open document, and a file the index linted for the Problems panel). */
+export function diagnosticsOf(document: TextDocument, result: LintResult, otherFile?: OtherFile): Diagnostic[] {
+  return [...result.findings.map((finding) => toDiagnostic(document, finding, otherFile)), ...result.unusedDirectives.map((directive) => toUnusedDirectiveDiagnostic(document, directive))];
 }
 
 /** A hint, drawn faded (`Unnecessary`) like unused code: the comment can go. */

@@ -55,10 +55,9 @@ import {
   UNUSED_DIRECTIVE_CODE,
   configProblemDiagnostics,
   isDiagnosticData,
-  toDiagnostic,
+  diagnosticsOf,
   toRange,
   toSkipDiagnostic,
-  toUnusedDirectiveDiagnostic,
   type OtherFile,
 } from './diagnostics';
 import { isInside } from './disk/inside';
@@ -176,7 +175,7 @@ export class HttpAuthLintServer {
     {
       progress: (folder, files) => this.progress.update(folder, files),
       linted: (folder, files) => this.workspaceDiagnostics.add(folder, files),
-      warning: (folder, message) => this.logWarning(`index ${folder}: ${message}`),
+      warning: (folder, message) => this.warnOnce(`index of ${folder}: ${message}`),
       finished: (folder, roots, failed) => this.indexFinished(folder, roots, failed),
     },
     { maxFileSize: defaultEditorSettings().maxFileSize, exclude: [] },
@@ -596,12 +595,7 @@ export class HttpAuthLintServer {
       return [toSkipDiagnostic(skip)];
     }
     const otherFile = this.otherFiles();
-    return run
-      ? [
-          ...run.result.findings.map((finding) => toDiagnostic(current, finding, otherFile)),
-          ...run.result.unusedDirectives.map((directive) => toUnusedDirectiveDiagnostic(current, directive)),
-        ]
-      : [];
+    return run ? diagnosticsOf(current, run.result, otherFile) : [];
   }
 
   /** Sends a document's diagnostics (push), or, when the client pulls them, asks it to pull again
@@ -895,9 +889,12 @@ export class HttpAuthLintServer {
   }
 
   private warnOnce(message: string): void {
-    if (!this.loggedWarnings.has(message)) {
-      this.loggedWarnings.add(message);
+    if (this.loggedWarnings.has(message)) return;
+    this.loggedWarnings.add(message);
+    try {
       this.connection.console.warn(message);
+    } catch {
+      // The connection is gone (the client exited); there is nobody left to tell.
     }
   }
 
@@ -909,14 +906,6 @@ export class HttpAuthLintServer {
       }
     } catch (error) {
       this.logError(what, error);
-    }
-  }
-
-  private logWarning(message: string): void {
-    try {
-      this.connection.console.warn(message);
-    } catch {
-      // The connection is gone (the client exited); there is nobody left to tell.
     }
   }
 

@@ -74,8 +74,9 @@ Files:
   --threads <n|auto>        Lint with n threads, the main one included (1: no worker threads);
                             the output is the same whatever the number.
                             auto (default): one thread per ${FILES_PER_THREAD} files, at most the number
-                            of CPU cores less one and at most ${MAX_AUTO_THREADS}. With 2 cores or more, a
-                            large project is read on a second thread too, unless n is 1
+                            of CPU cores less one and at most ${MAX_AUTO_THREADS}.
+                            Unless n is 1, a project of 400 files or more is also read on a
+                            second thread (with 2 cores or more).
 
 Cache (results and summaries by file, reused while the files, the configuration and the
 linter are unchanged; a damaged or foreign cache file is ignored and rewritten):

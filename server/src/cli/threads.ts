@@ -56,8 +56,11 @@ class JobQueue {
     private readonly threads: number,
     mainFirst: (job: FileJob) => boolean = () => false,
   ) {
-    this.mains = jobs.filter(mainFirst);
-    this.jobs = this.mains.length === 0 ? jobs : jobs.filter((job) => !mainFirst(job));
+    const mains: FileJob[] = [];
+    const others: FileJob[] = [];
+    for (const job of jobs) (mainFirst(job) ? mains : others).push(job);
+    this.mains = mains;
+    this.jobs = others;
   }
 
   get left(): number {

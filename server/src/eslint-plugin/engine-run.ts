@@ -13,7 +13,8 @@ const results = new WeakMap<SourceCode, LintResult>();
 /** How many times the engine ran, for the tests: once per file, whatever the number of rules. */
 export const engineRuns = { count: 0 };
 const configs = new ConfigCache();
-let projects: PluginProjects | undefined;
+/** By ESLint's working folder: the folder that holds files in no package (project-roots.ts). */
+const projectsByCwd = new Map<string, PluginProjects>();
 
 /** Every rule on: ESLint turns them off and on. */
 const ALL_RULES: LintSettings['rules'] = Object.fromEntries(ruleCatalog.map((rule) => [rule.id, rule.defaultSeverity]));
@@ -27,7 +28,8 @@ export function engineResult(sourceCode: SourceCode, filename: string, cwd: stri
     if (ignored) {
       result = NOTHING;
     } else {
-      projects ??= new PluginProjects(cwd);
+      let projects = projectsByCwd.get(cwd);
+      if (!projects) projectsByCwd.set(cwd, (projects = new PluginProjects(cwd)));
       // A file ESLint lints from stdin or a virtual path has no project on disk.
       const context = path.isAbsolute(filename) ? projects.contextOf(filename) : undefined;
       result = lint(filename, sourceCode.text, { ...settings, rules: ALL_RULES }, context);

@@ -32,7 +32,8 @@ export function eslintRule(info: RuleInfo): Rule.RuleModule {
     meta: {
       type: 'problem',
       docs: { description: info.description, url: info.docsUrl, recommended: true },
-      fixable: 'code',
+      // Only the rules whose fixes are safe fix: the others suggest.
+      ...(info.fixKind === 'safe' && { fixable: 'code' as const }),
       hasSuggestions: true,
       messages: { finding: '{{ message }}' },
       schema: [],

@@ -10,7 +10,7 @@ import type { Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createProject, lint, matchesGlobs, type FileSummary, type LintSettings, type Project } from '../engine';
 import { ConfigCache, resolveSettings } from '../config/project-config';
-import { toDiagnostic, toUnusedDirectiveDiagnostic } from '../diagnostics';
+import { diagnosticsOf } from '../diagnostics';
 import { isInside } from '../disk/inside';
 import { otherFilesOf } from '../other-files';
 import { gitIgnored } from '../disk/git-ignored';
@@ -123,9 +123,7 @@ function lintSelected(project: Project, folder: string, selected: ReadonlySet<st
     const document = TextDocument.create(pathToFileURL(file).href, 'typescript', 0, text);
     try {
       const result = lint(file, text, resolved.settings, { project, file });
-      // As an open document shows them (server.ts analyze): findings, then unused suppressions.
-      const diagnostics = [...result.findings.map((finding) => toDiagnostic(document, finding, otherFile)), ...result.unusedDirectives.map((directive) => toUnusedDirectiveDiagnostic(document, directive))];
-      results.push({ uri: document.uri, diagnostics });
+      results.push({ uri: document.uri, diagnostics: diagnosticsOf(document, result, otherFile) });
     } catch {
       // The parser gave up on the file (absurdly nested code): its lint, once opened, says why.
     }

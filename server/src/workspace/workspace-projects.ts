@@ -158,7 +158,6 @@ export class WorkspaceProjects {
   private run(folder: string, entry: Folder, began: number, settings: FolderIndexSettings): void {
     if (this.folders.get(folder) !== entry) return; // removed meanwhile
     const roots: string[] = [];
-    entry.status = { ...entry.status, state: 'indexing' };
     this.events.progress(folder, undefined);
     const run = indexOnThread(folder, settings, (message: IndexMessage) => {
       if (message.kind === 'walked') {

@@ -2,7 +2,7 @@
 // RuleTester (messages, fixes, suggestions; espree for JavaScript, typescript-eslint's parser for
 // TypeScript), and real ESLint 9 and 10 over examples/, which find what the CLI finds there.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
@@ -80,6 +80,23 @@ describe('the plugin', () => {
       const [linted] = await eslint.lintText(code, { filePath: path.join(folder, 'src', 'new.js') });
       assert.deepEqual(ignored!.messages, []);
       assert.deepEqual(linted!.messages.map((message) => message.ruleId), ['http-auth-lint/missing-www-authenticate']);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('reads a file with its project: a helper in another file decides the finding at its call', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'http-auth-lint-eslint-project-'));
+    try {
+      writeFileSync(path.join(folder, 'package.json'), '{ "name": "app" }\n');
+      mkdirSync(path.join(folder, 'src', 'lib'), { recursive: true });
+      writeFileSync(path.join(folder, 'src', 'lib', 'deny.js'), "function deny(res) {\n  return res.status(401).json({ error: 'no' });\n}\nmodule.exports = { deny };\n");
+      const route = path.join(folder, 'src', 'route.js');
+      writeFileSync(route, "const express = require('express');\nconst { deny } = require('./lib/deny');\nconst app = express();\napp.delete('/posts/:id', (req, res) => {\n  if (!req.user.isAdmin) return deny(res);\n  res.json({ ok: true });\n});\n");
+      const eslint = new ESLint({ cwd: folder, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended] });
+      const [result] = await eslint.lintFiles([route]);
+      // The 401 is written in deny.js: only the project says that `deny(res)` sends it.
+      assert.deepEqual(result!.messages.map((message) => `${message.line} ${message.ruleId}`), ['5 http-auth-lint/unauthorized-for-permission']);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

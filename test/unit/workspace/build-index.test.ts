@@ -65,4 +65,16 @@ describe('the index of a workspace folder', () => {
     const tool = linted.find((file) => file.uri.endsWith('/tools/server.js'));
     assert.deepEqual(tool?.diagnostics.map((d) => d.code), ['missing-www-authenticate']);
   });
+
+  it('lists the unused suppressions of a file not open, as an open one shows them', async () => {
+    const gate = path.join(folder, 'tools', 'gate.js');
+    await fs.writeFile(gate, "// http-auth-lint-disable-next-line missing-www-authenticate -- nothing below sends a 401\nrequire('express')().get('/', (req, res) => res.status(403).end());\n");
+    try {
+      const { linted } = await indexOf(folder, true);
+      const diagnostics = linted.find((file) => file.uri === pathToFileURL(gate).href)?.diagnostics ?? [];
+      assert.deepEqual(diagnostics.map((d) => d.code), ['unused-disable-directive']);
+    } finally {
+      await fs.rm(gate);
+    }
+  });
 });
