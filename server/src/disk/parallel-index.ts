@@ -41,7 +41,7 @@ export interface ProjectIndex {
 
 /** Indexes `files` of `project`, whose host is `host`. */
 export async function indexProject(project: Project, host: WalkedHost, files: Iterable<string>, { parallel, early, onThreadFailure, threadEntry }: ParallelIndexOptions): Promise<ProjectIndex> {
-  const list = [...files].filter((file) => !isTestFile(file));
+  const list = [...files].filter((file) => !isTestFile(file, project.root));
   const here = (): ProjectIndex => ({ selected: project.index(list), onThread: false });
   if (!parallel || list.length < PARALLEL_INDEX_MIN_FILES || availableParallelism() < 2) return here();
   let thread: TextPassThread;

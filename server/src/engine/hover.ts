@@ -2,11 +2,10 @@
 // do with it, and which rules look at it here (with their findings on this site, if any).
 import type * as ts from 'typescript';
 import { docsUrlFor } from './docs';
-import { projectModel } from './lint';
+import { modelOptions, projectModel } from './lint';
 import type { ResponseSite, SiteOrigin } from './model/types';
 import type { ProjectContext } from './project/sites';
 import type { Finding, LintSettings, TextRange } from './types';
-import { matchesGlobs } from './globs';
 
 interface StatusMeaning {
   title: string;
@@ -48,8 +47,7 @@ export interface StatusHover extends TextRange {
  * is decided (`unauthorized()` (src/lib/response.ts:28) answers 401, without a challenge).
  */
 export function hoverAt(sourceFile: ts.SourceFile, offset: number, findings: readonly Finding[], settings: Partial<LintSettings> = {}, project?: ProjectContext): StatusHover | undefined {
-  const isProxy = matchesGlobs(sourceFile.fileName, settings.proxyFiles ?? [], settings.root);
-  const model = projectModel(sourceFile, { proxyReason: isProxy ? 'httpAuthLint.proxyFiles' : undefined }, project);
+  const model = projectModel(sourceFile, modelOptions(sourceFile, settings, project), project);
   const site = [...model.sites, ...(model.helperCalls ?? [])].find((s) => {
     const start = s.status.node.getStart();
     return (start <= offset && offset <= s.status.node.end) || (s.range.start <= offset && offset <= s.range.end);

@@ -195,7 +195,7 @@ export class IncrementalLint {
   }
 
   private lintAll(sourceFile: ts.SourceFile, plan: RunPlan, settings: Partial<LintSettings>, rules: readonly Rule[], project: IncrementalProject | undefined): LintResult {
-    const analysis = analyzeFile(sourceFile, modelOptions(sourceFile, plan.settings));
+    const analysis = analyzeFile(sourceFile, modelOptions(sourceFile, plan.settings, project?.context));
     if (project) this.record(analysis, project.context);
     const reading = project && readInProject(analysis, project.context);
     const statements = new Map(analysis.statements.map((facts) => [facts.statement, { facts, exports: exportsOf(facts), outcome: NOTHING }]));
@@ -237,7 +237,7 @@ export class IncrementalLint {
       const outcome = entry && !entry.facts.topLevel && !entry.facts.entangled ? movedOutcome(entry.outcome, map) : undefined;
       if (entry && outcome) kept.set(statement, { ...entry, outcome });
     }
-    const analysis = analyzeFile(sourceFile, modelOptions(sourceFile, plan.settings), undefined, (statement) => kept.get(statement)?.facts);
+    const analysis = analyzeFile(sourceFile, modelOptions(sourceFile, plan.settings, project?.context), undefined, (statement) => kept.get(statement)?.facts);
     const context = contextOf(analysis);
     if (context !== last.context) return undefined;
     // What the statements walked again offered the rest of the file before, and what they offer now.

@@ -57,9 +57,10 @@ export function planRun(settings: Partial<LintSettings>, rules: readonly Rule[])
   return { settings: resolved, enabled };
 }
 
-export function modelOptions(sourceFile: ts.SourceFile, settings: LintSettings): ModelOptions {
+export function modelOptions(sourceFile: ts.SourceFile, settings: Pick<Partial<LintSettings>, 'proxyFiles' | 'root'>, project?: ProjectContext): ModelOptions {
   const isProxyFile = matchesGlobs(sourceFile.fileName, settings.proxyFiles ?? [], settings.root);
-  return { proxyReason: isProxyFile ? 'the file matches httpAuthLint.proxyFiles' : undefined };
+  // The project's root, as its summaries read the file (summaries.ts): a summary and a lint agree.
+  return { proxyReason: isProxyFile ? 'the file matches httpAuthLint.proxyFiles' : undefined, root: project?.project.root ?? settings.root };
 }
 
 /** A finding as a rule reported it, before suppression comments and syntax errors are applied:
@@ -169,7 +170,7 @@ export function lintSource(sourceFile: ts.SourceFile, settings: Partial<LintSett
   if (plan.enabled.length === 0) return { findings: [], syntaxErrors: syntaxErrorsOf(sourceFile), ruleFailures: [], unusedDirectives: [] };
   let model;
   try {
-    model = projectModel(sourceFile, modelOptions(sourceFile, plan.settings), project, analyzed);
+    model = projectModel(sourceFile, modelOptions(sourceFile, plan.settings, project), project, analyzed);
   } catch (error) {
     return modelFailed(sourceFile, error);
   }

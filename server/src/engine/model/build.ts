@@ -34,6 +34,9 @@ function messagesOf(setter: StatusSetter): ts.StringLiteralLike[] {
 export interface ModelOptions {
   /** Why the file is proxy code, when something outside it says so (a setting). */
   proxyReason?: string;
+  /** The folder test folders are looked for below (isTestFile): the file's project root, else the
+   * settings' root. */
+  root?: string;
 }
 
 /** A file read statement by statement: the facts of each, and what holds across them. */
@@ -65,7 +68,7 @@ export function analyzeFile(
   // Which adapters read this file is known from its imports before the walk; each is then asked
   // about the node kinds it reads only.
   const imports = { modules, frameworks: frameworksOfFile(sourceFile) };
-  const servesHttp = !isTestFile(sourceFile.fileName) && !isMockFile(imports) && !isServerActionFile(sourceFile, imports);
+  const servesHttp = !isTestFile(sourceFile.fileName, options.root) && !isMockFile(imports) && !isServerActionFile(sourceFile, imports);
   const active = servesHttp ? adapters.filter((adapter) => adapter.appliesTo(imports)) : [];
   const consts = new ConstBindings();
   const walker = new StatementWalker(active, consts);

@@ -142,7 +142,7 @@ export class Project {
     const waiting = new WaitingTexts((file) => this.host.readFile(file));
     for (const file of files) {
       // Tests serve no client (model/test-code.ts): they are never read for findings.
-      if (isTestFile(file)) continue;
+      if (isTestFile(file, this.root)) continue;
       const text = this.host.readFile(file);
       if (text === undefined) continue;
       if (!pass.note(textFactsOf(file, text))) waiting.add(file, text);
