@@ -156,6 +156,7 @@ describe('the incremental lint of a file read with its project', () => {
     const challenge = "if (error.status === 401) ctx.set('WWW-Authenticate', 'Bearer');\n        ctx.status = error.status;";
     open.otherFileChanged(handler, 'ctx.status = error.status;', challenge);
     assert.deepEqual(rules(open.result), ['unauthorized-for-permission']);
+    assert.equal(open.run.analyzed, 0, 'the same text keeps its analysis; only the checks run again');
     assert.equal(open.summaryChanged, false, 'what the route offers others is the same');
     open.otherFileChanged(handler, challenge, 'ctx.status = error.status;');
     assert.ok(rules(open.result).includes('missing-www-authenticate'));
@@ -168,9 +169,11 @@ describe('the incremental lint of a file read with its project', () => {
     const open = new OpenFile(files, ROUTE);
     // A route's body, above `export default router` (which the summary holds without a place).
     open.edit("ctx.body = { id: user.id };", "ctx.body = { id: user.id, typing: true };");
+    assert.equal(open.run.summarized, false, 'the summary is kept, not made again');
     assert.equal(open.summaryChanged, false);
     // Above a declaration the summary places (`const router`): it moves, and the summary is made again.
     open.edit("type State = ", "type  State = ");
+    assert.equal(open.run.summarized, true);
     assert.equal(open.summaryChanged, true);
     // What the default export names is in the summary, without a place.
     open.edit('export default router;', 'export default Router;');

@@ -125,8 +125,11 @@ function contextOf(analysis: FileAnalysis): string {
 /** The linter of one open document: keeps what its last run found, statement by statement. */
 export class IncrementalLint {
   private last: LastRun | undefined;
-  /** How the last run went: for the server's statistics and for tests. */
-  lastRun: { statements: number; analyzed: number } = { statements: 0, analyzed: 0 };
+  /** How the last run went, for the server's statistics and for tests: the statements analysed
+   * (the same tree in a changed project analyses none), and whether the summary was made again. */
+  lastRun: { statements: number; analyzed: number; summarized: boolean } = { statements: 0, analyzed: 0, summarized: false };
+  /** Whether this run made the file's summary again (record). */
+  private summarized = false;
   /** The summary the last run recorded in the project, and its text: what it offers other files;
    * and whether it was made from a file that may hold error handlers (then it reads every statement). */
   private recorded: { summary: FileSummary; key: string; handles: boolean } | undefined;
@@ -141,6 +144,7 @@ export class IncrementalLint {
     const last = this.last;
     this.last = undefined;
     this.summaryChanged = false;
+    this.summarized = false;
     if (plan.enabled.length === 0) return finishRun(sourceFile, plan, []);
     const reusable =
       origin !== undefined &&
@@ -176,6 +180,7 @@ export class IncrementalLint {
    * the project had (what the file offers other files, and its own calls, read differently). */
   private record(analysis: FileAnalysis, { project, file }: ProjectContext): boolean {
     const summary = summarize(analysis);
+    this.summarized = true;
     const key = JSON.stringify(summary);
     const handles = fileMayHandleErrors(analysis.sourceFile);
     const known = project.knownSummary(file);
@@ -201,7 +206,7 @@ export class IncrementalLint {
     const statements = new Map(analysis.statements.map((facts) => [facts.statement, { facts, exports: exportsOf(facts), outcome: NOTHING }]));
     const outcomes = this.check(analysis, analysis.statements, plan, statements, reading);
     this.last = { sourceFile, settings, rules, context: contextOf(analysis), statements, analysis, project: project?.context.project, stamp: project?.stamp };
-    this.lastRun = { statements: analysis.statements.length, analyzed: analysis.statements.length };
+    this.lastRun = { statements: analysis.statements.length, analyzed: analysis.statements.length, summarized: this.summarized };
     return finishRun(sourceFile, plan, outcomes);
   }
 
@@ -213,7 +218,7 @@ export class IncrementalLint {
     const statements = new Map([...last.statements].map(([statement, entry]) => [statement, { ...entry, outcome: NOTHING }]));
     const outcomes = this.check(analysis, analysis.statements, plan, statements, reading);
     this.last = { ...last, statements, stamp: project.stamp };
-    this.lastRun = { statements: analysis.statements.length, analyzed: analysis.statements.length };
+    this.lastRun = { statements: analysis.statements.length, analyzed: 0, summarized: false };
     return finishRun(last.sourceFile, plan, outcomes);
   }
 
@@ -254,7 +259,7 @@ export class IncrementalLint {
     const outcomes = [...kept.values()].map((entry) => entry.outcome);
     outcomes.push(...this.check(analysis, walked, plan, statements, reading));
     this.last = { sourceFile, settings, rules, context, statements, analysis, project: project?.context.project, stamp: project?.stamp };
-    this.lastRun = { statements: analysis.statements.length, analyzed: walked.length };
+    this.lastRun = { statements: analysis.statements.length, analyzed: walked.length, summarized: this.summarized };
     return finishRun(sourceFile, plan, outcomes);
   }
 

@@ -72,20 +72,26 @@ export async function buildFolderIndex(folder: string, { maxFileSize, exclude, l
   const ignored = (file: string) => gitIgnores(file) || matchesGlobs(file, exclude, folder);
   const roots = new ProjectRoots(walk.listings, [folder]);
   const byRoot = new Map<string, string[]>();
+  // Each project's own .gitignore too (a package of a monorepo), as the CLI reads it.
+  const ignoredByRoot = new Map<string, (file: string) => boolean>();
+  const rootIgnores = (root: string) => {
+    let test = ignoredByRoot.get(root);
+    if (!test) ignoredByRoot.set(root, (test = root === folder ? () => false : gitIgnored(root)));
+    return test;
+  };
   let total = 0;
   for (const file of walk.files) {
     if (ignored(file)) continue;
     const root = roots.rootOf(file);
+    if (rootIgnores(root)(file)) continue;
     const files = byRoot.get(root);
     if (files) files.push(file);
     else byRoot.set(root, [file]);
     total++;
   }
+  // The files the index reads, counted once every .gitignore has had its say.
   report.walked(total);
-  for (const [root, found] of byRoot) {
-    // Each project's own .gitignore too (a package of a monorepo), as the CLI reads it.
-    const rootIgnored = root === folder ? undefined : gitIgnored(root);
-    const files = rootIgnored ? found.filter((file) => !rootIgnored(file)) : found;
+  for (const [root, files] of byRoot) {
     const host = new WalkedHost(maxFileSize, new Set(files), walk.listings);
     const project = createProject(host, root);
     // The analyses made for the summaries are kept for the lint below: each file is parsed once.

@@ -50,6 +50,20 @@ describe('the index of a workspace folder', () => {
     assert.ok(Object.keys(app.summaries).length >= app.selected.length, 'every selected file is summarized on the index thread');
   });
 
+  it("leaves out, and does not count, what a package's own .gitignore ignores", async () => {
+    await fs.writeFile(path.join(folder, 'tools', '.gitignore'), 'gen/\n');
+    await fs.mkdir(path.join(folder, 'tools', 'gen'));
+    await fs.writeFile(path.join(folder, 'tools', 'gen', 'out.js'), "require('express')().get('/', (req, res) => res.status(401).end());\n");
+    try {
+      const { walked, roots } = await indexOf(folder, false);
+      assert.equal(walked, 6, 'the count leaves tools/gen out');
+      assert.ok(roots.every((root) => root.selected.every((file) => !file.includes(`${path.sep}gen${path.sep}`))));
+    } finally {
+      await fs.rm(path.join(folder, 'tools', 'gen'), { recursive: true, force: true });
+      await fs.rm(path.join(folder, 'tools', '.gitignore'));
+    }
+  });
+
   it('leaves out what the editor excludes from the workspace (files.exclude), folders and files', async () => {
     const { walked, roots, linted } = await indexOf(folder, true, ['**/tools', '**/*.d.ts', 'app/src/utils/**']);
     assert.equal(walked, 4, 'the app without its utils folder, and no tool');
