@@ -62,6 +62,10 @@ export interface ServerStats {
   lastLint: { statements: number; analyzed: number };
   /** The workspace folders' indexes: indexing, ready or failed; files read, projects, time taken. */
   index: FolderIndexState[];
+  /** The index thread the loader starts before the server's code (standby-index-thread.ts):
+   * waiting for the first folder, taken by its index, released (no folder, or not taken in
+   * time), or none (a build without the loader). */
+  standbyIndexThread: 'waiting' | 'taken' | 'released' | 'none';
   /** process.memoryUsage() at the time of the answer, in bytes. */
   memory: { rss: number; heapUsed: number; heapTotal: number; external: number };
 }

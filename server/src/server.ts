@@ -70,6 +70,7 @@ import { skipReason } from './skip';
 import { COMPILED_EVENT } from './launch/compile-cache';
 import { SourceFiles } from './sourceFiles';
 import { WorkspaceProjects } from './workspace/workspace-projects';
+import { releaseStandbyIndexThread, standbyState } from './workspace/standby-index-thread';
 import { IndexProgress } from './workspace/index-progress';
 import { WorkspaceDiagnostics, type Publication } from './workspace/workspace-diagnostics';
 import type { FolderIndexSettings } from './workspace/build-index';
@@ -235,6 +236,8 @@ export class HttpAuthLintServer {
         }
       });
     }
+    // No folder to index: the thread the loader started for the first one is not needed.
+    if (this.workspace.states().length === 0) releaseStandbyIndexThread();
   }
 
   /** Binds the document events; main.ts calls it once the connection exists. */
@@ -492,6 +495,7 @@ export class HttpAuthLintServer {
       fixAllRuns: this.fixAllRuns,
       lastLint: this.lastLint,
       index: this.workspace.states(),
+      standbyIndexThread: standbyState(),
       memory: { rss, heapUsed, heapTotal, external },
     };
   }

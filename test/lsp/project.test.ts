@@ -52,9 +52,11 @@ describe('the editor reads a file with its project', () => {
     const begin = session.progress.find((value) => value.kind === 'begin');
     assert.match(begin?.title ?? '', /HTTP Auth Lint/);
     assert.ok(session.progress.some((value) => value.kind === 'report' && /^Indexing \d+ files$/.test(value.message ?? '')), JSON.stringify(session.progress));
-    const [state] = (await session.stats()).index;
+    const stats = await session.stats();
+    const [state] = stats.index;
     assert.equal(state?.state, 'ready');
     assert.equal(state?.files, 5, 'the five source files of the project');
+    assert.equal(stats.standbyIndexThread, 'taken', 'the index ran on the thread the loader started before the server');
   });
 
   it('lists the findings of a file that is not open (the workspace scope)', async () => {
@@ -240,5 +242,21 @@ describe('the openFiles scope', () => {
     await session.changeConfiguration();
     const published = await session.waitFor('the route, closed, from the index', () => session.publishedSinceMark(routeUri).find((params) => params.diagnostics.length > 0));
     assert.equal(published.diagnostics.length, 4);
+  });
+});
+
+describe('a server with no workspace folder', () => {
+  let session: LspSession;
+
+  before(async () => {
+    session = await LspSession.start({ workspaceFolders: [], initializationOptions: { debounceMs: 0 } });
+  });
+
+  after(() => session.dispose());
+
+  it('ends the index thread it started for the first folder', async () => {
+    const stats = await session.stats();
+    assert.deepEqual(stats.index, []);
+    assert.equal(stats.standbyIndexThread, 'released');
   });
 });

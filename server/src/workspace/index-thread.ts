@@ -1,19 +1,18 @@
 // Runs a folder's index (build-index.ts) on a worker thread: reading and summarizing a large
 // workspace takes a second or more, and the server's thread must answer every keystroke meanwhile.
 // The worker runs the server's own bundle (dist/server.js, which loads dist/server-core.js through
-// V8's code cache) or, compiled by tsc, this very file; main.ts starts no connection in it.
+// V8's code cache) or, compiled by tsc, this very file; main.ts starts no connection in it. The
+// first index takes the thread the loader started on standby, when there is one
+// (standby-index-thread.ts).
 import * as path from 'node:path';
+import { once } from 'node:events';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { buildFolderIndex, type FileDiagnostics, type FolderIndexSettings, type RootIndex } from './build-index';
+import { INDEX_WORKER_MARK, takeStandbyIndexThread, type IndexWorkerStart } from './standby-index-thread';
 
-/** Marks a worker started here (another embedder's worker that loads the bundle is left alone). */
-const INDEX_WORKER_MARK = 'http-auth-lint:index-worker';
-
-interface IndexWorkerData {
-  mark: typeof INDEX_WORKER_MARK;
-  folder: string;
-  settings: FolderIndexSettings;
-}
+type IndexWorkerData = IndexWorkerStart<FolderIndexSettings>;
+/** What a thread on standby is sent when an index takes it. */
+type IndexOrder = { folder: string; settings: FolderIndexSettings };
 
 export type IndexMessage = { kind: 'walked'; files: number } | { kind: 'indexed'; index: RootIndex } | { kind: 'linted'; root: string; files: FileDiagnostics[] } | { kind: 'warning'; message: string } | { kind: 'done' };
 
@@ -34,7 +33,7 @@ export interface IndexRun {
 export function indexOnThread(folder: string, settings: FolderIndexSettings, onMessage: (message: IndexMessage) => void): IndexRun {
   let worker: Worker;
   try {
-    worker = new Worker(WORKER_ENTRY, { workerData: { mark: INDEX_WORKER_MARK, folder, settings } satisfies IndexWorkerData });
+    worker = indexWorker(folder, settings);
   } catch (error) {
     return { finished: Promise.resolve({ failed: `could not start a worker thread: ${messageOf(error)}` }), stop: () => undefined };
   }
@@ -63,14 +62,23 @@ export function indexOnThread(folder: string, settings: FolderIndexSettings, onM
   };
 }
 
+/** The thread on standby, given `folder`, or a new thread. */
+function indexWorker(folder: string, settings: FolderIndexSettings): Worker {
+  const standby = takeStandbyIndexThread();
+  if (!standby) return new Worker(WORKER_ENTRY, { workerData: { mark: INDEX_WORKER_MARK, folder, settings } satisfies IndexWorkerData });
+  standby.postMessage({ folder, settings } satisfies IndexOrder);
+  return standby;
+}
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The worker's side: builds the index, posts each step, and ends. */
+/** The worker's side: builds the index (on standby, once it is given its folder), posts each step, and ends. */
 export async function serveIndex(): Promise<void> {
-  const { folder, settings } = workerData as IndexWorkerData;
+  const data = workerData as IndexWorkerData;
   const port = parentPort!;
+  const { folder, settings } = data.standby ? ((await once(port, 'message'))[0] as IndexOrder) : (data as IndexOrder);
   await buildFolderIndex(folder, settings, {
     walked: (files) => port.postMessage({ kind: 'walked', files } satisfies IndexMessage),
     indexed: (index) => port.postMessage({ kind: 'indexed', index } satisfies IndexMessage),

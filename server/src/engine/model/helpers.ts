@@ -47,46 +47,70 @@ export class HelperCalls {
   }
 
   /** The writes that calls make through functions, given the writes seen directly; nested helpers
-   * (a helper calling a helper) resolve over a few rounds. */
+   * (a helper calling a helper) resolve over a few rounds. A call of a function the file does not
+   * declare gives the same unknown write in every round: it is read once, before them. */
   writesThroughCalls(direct: readonly ScopedWrite[]): ScopedWrite[] {
     const derived: ScopedWrite[] = [];
+    const local: [ts.CallExpression, FunctionNode][] = [];
+    for (const call of this.calls) {
+      const name = calleeName(call);
+      if (!name) continue;
+      const fn = ts.isIdentifier(call.expression) ? this.functions.get(name) : undefined;
+      if (fn) local.push([call, fn]);
+      else if (HEADER_HELPER_NAME.test(name) && !READER_NAME.test(name)) unknownWritesOfCall(call, derived);
+    }
+    if (local.length === 0) return derived;
     for (let round = 0; round < 3; round++) {
-      // Indexed only when a call of a function of the file asks (a file of routes has none).
-      let index: Map<ts.Node, ScopedWrite[]> | undefined;
-      const known = () => (index ??= byScope([...direct, ...derived]));
-      const found = this.calls.flatMap((call) => this.writesOfCall(call, known)).filter((w) => !derived.some((d) => d.write.node === w.write.node && d.write.name === w.write.name && d.receiverKey === w.receiverKey));
+      const known = byScope(direct, derived);
+      const found: ScopedWrite[] = [];
+      for (const [call, fn] of local) {
+        for (const write of writesThrough(call, fn, known)) {
+          if (!derived.some((d) => d.write.node === write.write.node && d.write.name === write.write.name && d.receiverKey === write.receiverKey)) found.push(write);
+        }
+      }
       if (found.length === 0) break;
       derived.push(...found);
     }
     return derived;
   }
+}
 
-  private writesOfCall(call: ts.CallExpression, known: () => ReadonlyMap<ts.Node, ScopedWrite[]>): ScopedWrite[] {
-    const name = calleeName(call);
-    if (!name) return [];
-    const fn = ts.isIdentifier(call.expression) ? this.functions.get(name) : undefined;
-    if (!fn && (!HEADER_HELPER_NAME.test(name) || READER_NAME.test(name))) return [];
-    const scope = enclosingFunction(call);
-    return call.arguments.flatMap((argument, index): ScopedWrite[] => {
-      if (!ts.isIdentifier(argument)) return [];
-      const key = receiverKey(argument);
-      if (!fn) return [{ adapter: undefined, scope, receiverKey: key, write: unknownWrite(call) }];
-      const parameter = fn.parameters[index];
-      if (!parameter || !ts.isIdentifier(parameter.name)) return [];
-      const parameterName = parameter.name.text;
-      return (known().get(fn) ?? [])
-        .filter((w) => w.receiverKey === parameterName && runsWithBodyOf(w.write.node, fn))
-        .map((w) => ({ adapter: w.adapter, scope, receiverKey: key, write: { ...w.write, node: call } }));
-    });
+/** A call of a function not in the file, named for writing headers (`setAuthHeaders(res)`): it may
+ * write anything on each name it is given. */
+function unknownWritesOfCall(call: ts.CallExpression, into: ScopedWrite[]): void {
+  let scope: ts.Node | undefined;
+  for (const argument of call.arguments) {
+    if (!ts.isIdentifier(argument)) continue;
+    into.push({ adapter: undefined, scope: (scope ??= enclosingFunction(call)), receiverKey: receiverKey(argument), write: unknownWrite(call) });
   }
 }
 
-function byScope(writes: readonly ScopedWrite[]): Map<ts.Node, ScopedWrite[]> {
+/** The writes `call` makes through `fn`, a function of the file: those `fn` makes on the parameter
+ * each name is passed as, made at the call. */
+function writesThrough(call: ts.CallExpression, fn: FunctionNode, known: ReadonlyMap<ts.Node, ScopedWrite[]>): ScopedWrite[] {
+  const own = known.get(fn);
+  if (!own) return [];
+  const scope = enclosingFunction(call);
+  const writes: ScopedWrite[] = [];
+  call.arguments.forEach((argument, index) => {
+    if (!ts.isIdentifier(argument)) return;
+    const parameter = fn.parameters[index];
+    if (!parameter || !ts.isIdentifier(parameter.name)) return;
+    const parameterName = parameter.name.text;
+    const key = receiverKey(argument);
+    for (const w of own) if (w.receiverKey === parameterName && runsWithBodyOf(w.write.node, fn)) writes.push({ adapter: w.adapter, scope, receiverKey: key, write: { ...w.write, node: call } });
+  });
+  return writes;
+}
+
+function byScope(...lists: (readonly ScopedWrite[])[]): Map<ts.Node, ScopedWrite[]> {
   const index = new Map<ts.Node, ScopedWrite[]>();
-  for (const write of writes) {
-    const list = index.get(write.scope);
-    if (list) list.push(write);
-    else index.set(write.scope, [write]);
+  for (const writes of lists) {
+    for (const write of writes) {
+      const list = index.get(write.scope);
+      if (list) list.push(write);
+      else index.set(write.scope, [write]);
+    }
   }
   return index;
 }
