@@ -52,6 +52,8 @@ ruleTester('missing-www-authenticate', {
     `const withChallenge = (r, scheme) => {\n  r.setHeader('WWW-Authenticate', scheme);\n};\nfunction deny(res) {\n  withChallenge(res, 'Bearer realm="api"');\n}\nexport function me(req, res) {\n  deny(res);\n  res.statusCode = 401;\n  res.end();\n}\n`,
     // A helper from elsewhere named for the job may set it: silence
     `import { setAuthHeaders } from './auth';\nexport function me(req, res) {\n  setAuthHeaders(res);\n  res.sendStatus(401);\n}\n`,
+    // ... also when a helper of the file calls it, two helpers deep
+    `import { setAuthHeaders } from './auth';\nfunction prepare(r) {\n  setAuthHeaders(r);\n}\nfunction deny(res) {\n  prepare(res);\n}\nexport function me(req, res) {\n  deny(res);\n  res.sendStatus(401);\n}\n`,
     // Libraries that send the challenge themselves
     `import passport from 'passport';\napp.get('/me', passport.authenticate('bearer', { session: false }), handler);\napp.get('/b', passport.authenticate(['jwt', 'basic']), handler);\n`,
     `import passport from 'passport';\napp.get('/me', passport.authenticate('jwt', { session: false, failWithError: true }), handler);\napp.get('/p', (req, res, next) => passport.authenticate('jwt', (err, user) => next(err))(req, res, next));\n`,
