@@ -2,6 +2,7 @@
 import {
   CanActivate,
   ExecutionContext,
+  ForbiddenException,
   Injectable,
   SetMetadata,
   UnauthorizedException,
@@ -9,6 +10,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { ApiKeysService } from './api-keys.service';
+import { audit } from './audit';
 
 export const Roles = (...roles: string[]) => SetMetadata('roles', roles);
 
@@ -84,5 +86,23 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
       throw err || new UnauthorizedException(); // expect: missing-www-authenticate
     }
     return user;
+  }
+}
+
+// An override that only records who called and hands the rest back to AuthGuard: on a failed
+// authentication the base still throws its bare UnauthorizedException.
+@Injectable()
+export class AuditedAuthGuard extends AuthGuard(['jwt', 'api-key']) { // expect: missing-www-authenticate
+  handleRequest<TUser>(err: unknown, user: TUser | false, info: unknown, context: ExecutionContext): TUser {
+    audit(context, user);
+    return super.handleRequest(err, user, info, context);
+  }
+}
+
+// An override that turns every failure into a 403 of its own: read as written (a 403 is right).
+@Injectable()
+export class StaffOnlyGuard extends AuthGuard('staff') {
+  handleRequest<TUser>(err: unknown, user: TUser | false, info: unknown, context: ExecutionContext): TUser {
+    return super.handleRequest(err ? new ForbiddenException() : err, user, info, context);
   }
 }

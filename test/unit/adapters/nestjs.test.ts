@@ -80,6 +80,10 @@ ruleTester('missing-www-authenticate', {
     `import { UnauthorizedException } from '@nestjs/common';\nimport { Context, Query, Resolver } from '@nestjs/graphql';\n@Resolver()\nexport class MeResolver {\n  @Query()\n  me(@Context() ctx) {\n    if (!ctx.req.user) throw new UnauthorizedException();\n  }\n}\n`,
     // Not a Nest file
     `class UnauthorizedException extends Error {}\nexport function check() {\n  throw new UnauthorizedException();\n}\n`,
+    // A guard class whose handleRequest hands AuthGuard another error, or throws one of its own: read as written
+    `import { ForbiddenException, Injectable } from '@nestjs/common';\nimport { AuthGuard } from '@nestjs/passport';\n@Injectable()\nexport class G extends AuthGuard('jwt') {\n  handleRequest(err, user, info, context) {\n    if (!user) err = new ForbiddenException();\n    return super.handleRequest(err, user, info, context);\n  }\n}\n`,
+    `import { ForbiddenException, Injectable } from '@nestjs/common';\nimport { AuthGuard } from '@nestjs/passport';\n@Injectable()\nexport class G extends AuthGuard('jwt') {\n  handleRequest(err, user, info, context) {\n    return super.handleRequest(err ?? new ForbiddenException(), user, info, context);\n  }\n}\n`,
+    `import { ForbiddenException, Injectable } from '@nestjs/common';\nimport { AuthGuard } from '@nestjs/passport';\n@Injectable()\nexport class G extends AuthGuard('jwt') {\n  handleRequest(err, user, info, context) {\n    if (!user) throw new ForbiddenException();\n    return super.handleRequest(err, user, info, context);\n  }\n}\n`,
   ],
   invalid: [
     {
@@ -133,6 +137,18 @@ ruleTester('missing-www-authenticate', {
       errors: [{ text: 'new UnauthorizedException()' }],
       output: null,
       fixUnavailable: EXCEPTION_FILTER,
+    },
+    {
+      name: '@nestjs/passport: a handleRequest that passes the error on to AuthGuard leaves it the 401',
+      code: `import { Injectable } from '@nestjs/common';\nimport { AuthGuard } from '@nestjs/passport';\n@Injectable()\nexport class ApiGuard extends AuthGuard(['jwt', 'api-key']) {\n  handleRequest(err, user, info, context) {\n    const named = user ? { ...user, id: user._id } : user;\n    log(named);\n    return super.handleRequest(err, named, info, context);\n  }\n}\n`,
+      errors: [{ text: "AuthGuard(['jwt', 'api-key'])" }],
+      output: null,
+    },
+    {
+      name: '@nestjs/passport: strategies over several lines are reported on the name of the guard',
+      code: `import { Injectable } from '@nestjs/common';\nimport { AuthGuard } from '@nestjs/passport';\n@Injectable()\nexport class ApiGuard extends AuthGuard([\n  Strategy.JWT,\n  Strategy.API_KEY,\n]) {}\n`,
+      errors: [{ text: 'AuthGuard', occurrence: 1 }],
+      output: null,
     },
     {
       name: '@nestjs/passport: a guard class that leaves handleRequest to AuthGuard sends its bare 401',
