@@ -48,6 +48,12 @@ ruleTester('forbidden-for-missing-credentials', {
   ],
   invalid: [
     {
+      name: 'a message that keeps the action to logged-in users',
+      code: route(`  if (restricted) return res.status(403).json({ error: 'Only available to signed-in users' });`),
+      errors: [{ text: 'res.status(403)', messageIncludes: 'Only available to signed-in users' }],
+      output: route(`  if (restricted) return res.status(401).set('WWW-Authenticate', 'Bearer realm="api"').json({ error: 'Only available to signed-in users' });`),
+    },
+    {
       name: 'a session lookup that found none, whatever the value is called',
       code: route(`  const me = await getSession(req);\n  if (!me) return res.sendStatus(403);`),
       errors: [{ text: 'res.sendStatus(403)', messageIncludes: 'the guard checks `!me`, the result of a credentials check (`getSession(req)`)', related: 2 }],

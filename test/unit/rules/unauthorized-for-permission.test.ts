@@ -28,6 +28,7 @@ ruleTester('unauthorized-for-permission', {
     // Both at once: either status could be meant, so no opinion
     route(`  if (!req.user || !req.user.isAdmin) return res.sendStatus(401);`),
     // A role check whose message says the caller is not logged in after all
+    route(`  if (!session.user) return res.status(401).json({ error: 'Only allowed for logged-in users' });`),
     route(`  if (req.user.role === 'anonymous') return res.status(401).json({ error: 'Please log in' });`),
     route(`  if (!req.user.roles.includes('admin')) return res.status(401).json({ error: 'invalid token' });`),
     // Permission failures already answered with 403
@@ -41,6 +42,12 @@ ruleTester('unauthorized-for-permission', {
     route(`  if (!canDelete(req.user, post)) return res.sendStatus(403);\n  res.sendStatus(401);`),
   ],
   invalid: [
+    {
+      name: 'a guard whose message restricts the action to a place: only allowed there',
+      code: `import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';\n@Injectable()\nexport class StagingOnlyGuard implements CanActivate {\n  async canActivate(context: ExecutionContext) {\n    const { user } = context.switchToHttp().getRequest();\n    if (await isProduction(user)) throw new UnauthorizedException('This action is only allowed in staging');\n    return true;\n  }\n}\n`,
+      errors: [{ text: "new UnauthorizedException('This action is only allowed in staging')", messageIncludes: "the response says 'This action is only allowed in staging'" }],
+      output: `import { CanActivate, ExecutionContext, Injectable, UnauthorizedException, ForbiddenException } from '@nestjs/common';\n@Injectable()\nexport class StagingOnlyGuard implements CanActivate {\n  async canActivate(context: ExecutionContext) {\n    const { user } = context.switchToHttp().getRequest();\n    if (await isProduction(user)) throw new ForbiddenException('This action is only allowed in staging');\n    return true;\n  }\n}\n`,
+    },
     {
       name: 'a project permission check, whatever its result is called',
       code: route(`  const ok = await canDeletePost(req.user, req.params.id);\n  if (!ok) return res.sendStatus(401);`),

@@ -161,8 +161,11 @@ export function readingsOf(guard: Guard, lookup?: DefinitionLookup): LeafReading
   });
 }
 
-const PERMISSION_MESSAGE = /\b(forbidden|not allowed|not permitted|insufficient|permissions?|admins? only|requires? (an? |the )?\w+ role|not authori[sz]ed to|do(es)? not have access|don't have access|not the owner|insufficient_scope)\b/i;
-const CREDENTIAL_MESSAGE = /\b((api key|token|credentials|authentication|authorization header) (is )?required|not logged in|log ?in (is )?required|please (log|sign) ?in|sign ?in required|(invalid|missing|no|expired|bad)( or expired| or missing)? (access )?(token|credentials|api key|session|password)|token (is )?(expired|missing|required|invalid)|authentication (is )?required|unauthenticated|not authenticated|invalid_token|jwt expired|session expired|wrong password)\b/i;
+/** What a response's message says it refuses. "Only allowed" restricts who or where (a role, an
+ * environment, a plan): a permission, unless the restriction is to logged-in users, which the
+ * credentials phrasing catches first. */
+const PERMISSION_MESSAGE = /\b(forbidden|not allowed|only allowed|not permitted|insufficient|permissions?|admins? only|requires? (an? |the )?\w+ role|not authori[sz]ed to|do(es)? not have access|don't have access|not the owner|insufficient_scope)\b/i;
+const CREDENTIAL_MESSAGE = /\b((api key|token|credentials|authentication|authorization header) (is )?required|(for|to) (logged[ -]?in|signed[ -]?in|authenticated) users|not logged in|log ?in (is )?required|please (log|sign) ?in|sign ?in required|(invalid|missing|no|expired|bad)( or expired| or missing)? (access )?(token|credentials|api key|session|password)|token (is )?(expired|missing|required|invalid)|authentication (is )?required|unauthenticated|not authenticated|invalid_token|jwt expired|session expired|wrong password)\b/i;
 
 export function concernOfMessage(text: string): AuthConcern | undefined {
   if (CREDENTIAL_MESSAGE.test(text)) return 'credentials';
