@@ -54,6 +54,12 @@ ruleTester('missing-www-authenticate', {
     `import { setAuthHeaders } from './auth';\nexport function me(req, res) {\n  setAuthHeaders(res);\n  res.sendStatus(401);\n}\n`,
     // ... also when a helper of the file calls it, two helpers deep
     `import { setAuthHeaders } from './auth';\nfunction prepare(r) {\n  setAuthHeaders(r);\n}\nfunction deny(res) {\n  prepare(res);\n}\nexport function me(req, res) {\n  deny(res);\n  res.sendStatus(401);\n}\n`,
+    // A status held in a variable: a challenge the function writes on the response, wherever, may be this one's
+    express(`  let status = 500;\n  if (!req.user) {\n    status = 401;\n    res.set('WWW-Authenticate', 'Bearer realm="api"');\n  }\n  res.status(status).end();`),
+    // ... and a variable whose values cannot all be read stays unknown
+    express(`  let status = 400;\n  if (!req.user) status = 401;\n  status += 1;\n  res.status(status).end();`),
+    express(`  let status = 200;\n  check(() => {\n    status = 401;\n  });\n  res.status(status).end();`),
+    `import express from 'express';\nexport function send(res, status) {\n  if (!status) status = 401;\n  res.status(status).end();\n}\n`,
     // Libraries that send the challenge themselves
     `import passport from 'passport';\napp.get('/me', passport.authenticate('bearer', { session: false }), handler);\napp.get('/b', passport.authenticate(['jwt', 'basic']), handler);\n`,
     `import passport from 'passport';\napp.get('/me', passport.authenticate('jwt', { session: false, failWithError: true }), handler);\napp.get('/p', (req, res, next) => passport.authenticate('jwt', (err, user) => next(err))(req, res, next));\n`,
@@ -71,6 +77,19 @@ ruleTester('missing-www-authenticate', {
     express(`  // http-auth-lint-disable-next-line missing-www-authenticate -- the gateway adds the challenge\n  res.status(401).json({ error: 'missing token' });`),
   ],
   invalid: [
+    {
+      name: 'an error handler that chooses the status in a variable: reported where it chooses 401',
+      code: `import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  let statusCode = 500;\n  switch (err.type) {\n    case 'unauthorized':\n      statusCode = 401;\n      break;\n    case 'not_found':\n      statusCode = 404;\n      break;\n  }\n  res.status(statusCode).json({ message: err.message });\n});\n`,
+      errors: [{ text: 'statusCode = 401' }],
+      output: null,
+      fixUnavailable: 'set WWW-Authenticate where it is set to this status',
+    },
+    {
+      name: "Koa's ctx.status from a variable",
+      code: `import Koa from 'koa';\nconst app = new Koa();\napp.use(async (ctx, next) => {\n  let status = 200;\n  if (!ctx.state.user) status = 401;\n  ctx.status = status;\n});\n`,
+      errors: [{ text: 'status = 401' }],
+      output: null,
+    },
     {
       code: express(`  res.status(401).json({ error: 'missing token' });`),
       errors: [{ text: 'res.status(401)', messageIncludes: 'WWW-Authenticate: Bearer realm="api"' }],

@@ -43,6 +43,12 @@ ruleTester('unauthorized-for-permission', {
   ],
   invalid: [
     {
+      name: 'a status chosen in a variable on a failed role check: rewritten where it is chosen',
+      code: route(`  let status = 200;\n  if (req.user.role !== 'admin') status = 401;\n  res.status(status).json({});`),
+      errors: [{ text: 'status = 401', occurrence: 0 }],
+      output: route(`  let status = 200;\n  if (req.user.role !== 'admin') status = 403;\n  res.status(status).json({});`),
+    },
+    {
       name: 'a guard whose message restricts the action to a place: only allowed there',
       code: `import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';\n@Injectable()\nexport class StagingOnlyGuard implements CanActivate {\n  async canActivate(context: ExecutionContext) {\n    const { user } = context.switchToHttp().getRequest();\n    if (await isProduction(user)) throw new UnauthorizedException('This action is only allowed in staging');\n    return true;\n  }\n}\n`,
       errors: [{ text: "new UnauthorizedException('This action is only allowed in staging')", messageIncludes: "the response says 'This action is only allowed in staging'" }],

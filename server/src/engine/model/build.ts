@@ -15,7 +15,8 @@ import { proxyEvidenceOfFile } from './proxy';
 import { lazyStyle, type SourceStyle } from './syntax/source-style';
 import { StatementWalker, type StatementFacts } from './statement-walk';
 import { AUTH_STATUSES, ConstBindings, resolveStatuses } from './values/status';
-import type { FileFacts, HeaderWrite, ResponseModel, ResponseSite } from './types';
+import type { FileFacts, HeaderWrite, ResponseFixer, ResponseModel, ResponseSite } from './types';
+import { oneLineRange } from './syntax/ranges';
 import { WritesByResponse } from './writes-index';
 
 /** String literals in what a site sends: the arguments of its body calls and its body
@@ -198,13 +199,25 @@ function sitesOf(adapter: FrameworkAdapter, setter: StatusSetter, writesOf: Writ
     framework: adapter.framework,
     status,
     node: setter.node,
-    range: setter.range,
-    headers,
-    headersElsewhere,
+    // A status chosen for a variable is reported where it is chosen, the one place that is its own.
+    range: status.chosenAt ? oneLineRange(status.chosenAt) : setter.range,
+    // The path from the choice to the send is not traced: a header the function writes anywhere
+    // on this response may be the one for this status (`statusCode = 401; res.set(...)`). Silence.
+    headers: status.chosenAt ? [...headers, ...headersElsewhere] : headers,
+    headersElsewhere: status.chosenAt ? [] : headersElsewhere,
     droppedHeaders,
     guards: [...(setter.guards ?? []), ...guardsOf(status.node)],
     messages,
-    fixer,
+    fixer: status.chosenAt ? chosenStatusFixer(status.chosenAt) : fixer,
     ...(setter.thrownError && { thrownError: setter.thrownError }),
   }));
+}
+
+/** A header added at the send would go out with every status the variable holds: it belongs on
+ * the path that chooses this one, which the fix cannot write in every framework's idiom. */
+function chosenStatusFixer(choice: ts.Node): ResponseFixer {
+  const variable = ts.isVariableDeclaration(choice) ? choice.name.getText() : ts.isBinaryExpression(choice) ? choice.left.getText() : 'the variable';
+  return {
+    addHeader: (name) => ({ unavailable: `the response sends whatever \`${variable}\` holds: set ${name} where it is set to this status, so that only this path gets it` }),
+  };
 }

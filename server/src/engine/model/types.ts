@@ -55,6 +55,9 @@ export interface StatusValue {
   /** Where the code is written, when that is in another function or file than the site: the
    * `return { status: 401 }` of a controller whose result the route sends. */
   writtenAt?: FileSpot & { label: string };
+  /** Where the function chooses this status for a variable that the send writes (`statusCode =
+   * 401` before `res.status(statusCode)`, values/assigned-status.ts): the site is reported there. */
+  chosenAt?: ts.Node;
 }
 
 /** Writes a change in the idiom of the site's framework. */

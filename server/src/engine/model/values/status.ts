@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import type { StatusValue } from '../types';
+import { assignedValues } from './assigned-status';
 
 /** The statuses the rules are about: a site with another status (200, 404, ...) is not built, and
  * project code that writes none of them is not followed. */
@@ -120,9 +121,12 @@ export function resolveStatuses(expression: ts.Expression, consts: ConstBindings
   }
   if (ts.isIdentifier(expr) && depth < 3) {
     const initializer = consts.get(expr.text);
-    if (!initializer) return consts.external?.(expr) ?? [];
     // The use site is replaced by a literal: rewriting the shared const would change other uses.
-    return resolveStatuses(initializer, consts, depth + 1).map((v) => literal(expr, v.code));
+    if (initializer) return resolveStatuses(initializer, consts, depth + 1).map((v) => literal(expr, v.code));
+    // A variable of the function, assigned on several paths: each value where it is chosen.
+    const assigned = depth === 0 ? assignedValues(expr) : undefined;
+    if (assigned) return assigned.flatMap(({ value, choice }) => resolveStatuses(value, consts, depth + 1).map((status) => ({ ...status, chosenAt: choice })));
+    return consts.external?.(expr) ?? [];
   }
   return ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr) ? (consts.external?.(expr) ?? []) : [];
 }
