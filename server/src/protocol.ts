@@ -64,8 +64,9 @@ export interface ServerStats {
   index: FolderIndexState[];
   /** The index thread the loader starts before the server's code (standby-index-thread.ts):
    * waiting for the first folder, taken by its index, released (no folder, or not taken in
-   * time), or none (a build without the loader). */
-  standbyIndexThread: 'waiting' | 'taken' | 'released' | 'none';
+   * time), failed before it was taken (the index started its own), or none (a build without the
+   * loader). */
+  standbyIndexThread: 'waiting' | 'taken' | 'released' | 'failed' | 'none';
   /** process.memoryUsage() at the time of the answer, in bytes. */
   memory: { rss: number; heapUsed: number; heapTotal: number; external: number };
 }

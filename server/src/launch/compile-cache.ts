@@ -10,6 +10,7 @@ import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Script } from 'node:vm';
+import { threadId } from 'node:worker_threads';
 
 /** Emitted on `process` by a loaded bundle once it has done its first piece of work: the cache
  * written then holds the functions that work compiled too. */
@@ -65,7 +66,8 @@ function writeCache(script: Script, cacheFile: string, folder: string, bundle: s
   try {
     mkdirSync(folder, { recursive: true });
     // Written aside and renamed: a server starting at the same time reads a whole file or none.
-    const partial = `${cacheFile}.${process.pid}.partial`;
+    // By thread too: the server's loader and the index thread it starts write at the same time.
+    const partial = `${cacheFile}.${process.pid}-${threadId}.partial`;
     writeFileSync(partial, script.createCachedData());
     renameSync(partial, cacheFile);
   } catch {

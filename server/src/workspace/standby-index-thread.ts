@@ -20,7 +20,8 @@ export interface IndexWorkerStart<Settings> {
   settings?: Settings;
 }
 
-/** A thread on standby that no index took by then is ended: the server has no folder to index. */
+/** A thread on standby that no index took by then is ended: the server has no folder to index (or
+ * the folders it had were removed before their index began). */
 export const STANDBY_MS = 30_000;
 
 const KEY = Symbol.for('http-auth-lint.standby-index-thread');
@@ -63,7 +64,7 @@ export function takeStandbyIndexThread(): Worker | undefined {
   const held = standby();
   if (!held || held.state !== 'waiting') return undefined;
   clearTimeout(held.timer);
-  held.state = held.alive ? 'taken' : 'released';
+  held.state = held.alive ? 'taken' : 'failed';
   const worker = held.worker;
   held.worker = undefined;
   if (!held.alive) {

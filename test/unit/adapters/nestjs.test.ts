@@ -83,6 +83,9 @@ ruleTester('missing-www-authenticate', {
     // A guard class whose handleRequest hands AuthGuard another error, or throws one of its own: read as written
     `import { ForbiddenException, Injectable } from '@nestjs/common';\nimport { AuthGuard } from '@nestjs/passport';\n@Injectable()\nexport class G extends AuthGuard('jwt') {\n  handleRequest(err, user, info, context) {\n    if (!user) err = new ForbiddenException();\n    return super.handleRequest(err, user, info, context);\n  }\n}\n`,
     `import { ForbiddenException, Injectable } from '@nestjs/common';\nimport { AuthGuard } from '@nestjs/passport';\n@Injectable()\nexport class G extends AuthGuard('jwt') {\n  handleRequest(err, user, info, context) {\n    return super.handleRequest(err ?? new ForbiddenException(), user, info, context);\n  }\n}\n`,
+    // ... or lets anonymous callers in: a guest for a missing user, the base's throw caught
+    `import { Injectable } from '@nestjs/common';\nimport { AuthGuard } from '@nestjs/passport';\n@Injectable()\nexport class OptionalAuth extends AuthGuard('jwt') {\n  handleRequest(err, user, info, context) {\n    return super.handleRequest(err, user ?? GUEST, info, context);\n  }\n}\n`,
+    `import { Injectable } from '@nestjs/common';\nimport { AuthGuard } from '@nestjs/passport';\n@Injectable()\nexport class OptionalAuth extends AuthGuard('jwt') {\n  handleRequest(err, user, info, context) {\n    try {\n      return super.handleRequest(err, user, info, context);\n    } catch {\n      return null;\n    }\n  }\n}\n`,
     `import { ForbiddenException, Injectable } from '@nestjs/common';\nimport { AuthGuard } from '@nestjs/passport';\n@Injectable()\nexport class G extends AuthGuard('jwt') {\n  handleRequest(err, user, info, context) {\n    if (!user) throw new ForbiddenException();\n    return super.handleRequest(err, user, info, context);\n  }\n}\n`,
   ],
   invalid: [

@@ -9,6 +9,8 @@ ${body}
 
 ruleTester('forbidden-for-missing-credentials', {
   valid: [
+    // A page kept from logged-in users (sign-up, log-in) says nothing of missing credentials
+    route(`  if (restricted) return res.status(403).json({ error: 'Not available to logged-in users' });`),
     // Permission failures of a known caller: 403 is right
     route(`  if (req.user.role !== 'admin') return res.status(403).json({ error: 'admins only' });`),
     route(`  if (!req.user.permissions.includes('billing:read')) return res.sendStatus(403);`),

@@ -60,6 +60,9 @@ ruleTester('missing-www-authenticate', {
     express(`  let status = 400;\n  if (!req.user) status = 401;\n  status += 1;\n  res.status(status).end();`),
     express(`  let status = 200;\n  check(() => {\n    status = 401;\n  });\n  res.status(status).end();`),
     `import express from 'express';\nexport function send(res, status) {\n  if (!status) status = 401;\n  res.status(status).end();\n}\n`,
+    // a value always replaced before the send, and a parameter shadowed in a block, are not sent
+    express(`  let status = 401;\n  status = statusOf(req);\n  res.status(status).end();`),
+    `import express from 'express';\nexport function send(res, status) {\n  if (debug) {\n    let status = 401;\n    log(status);\n  }\n  res.status(status).end();\n}\n`,
     // Libraries that send the challenge themselves
     `import passport from 'passport';\napp.get('/me', passport.authenticate('bearer', { session: false }), handler);\napp.get('/b', passport.authenticate(['jwt', 'basic']), handler);\n`,
     `import passport from 'passport';\napp.get('/me', passport.authenticate('jwt', { session: false, failWithError: true }), handler);\napp.get('/p', (req, res, next) => passport.authenticate('jwt', (err, user) => next(err))(req, res, next));\n`,
@@ -83,6 +86,23 @@ ruleTester('missing-www-authenticate', {
       errors: [{ text: 'statusCode = 401' }],
       output: null,
       fixUnavailable: 'set WWW-Authenticate where it is set to this status',
+    },
+    {
+      name: 'a variable sent by two sends is one finding, where it is chosen',
+      code: express(`  let status = 500;\n  if (!req.user) status = 401;\n  if (req.accepts('html')) return res.status(status).send('<p>error</p>');\n  res.status(status).json({});`),
+      errors: [{ text: 'status = 401' }],
+      output: null,
+    },
+    {
+      name: 'the fetch shorthand { status } of a variable, in either order',
+      code: `export async function GET(request: Request) {\n  const user = await currentUser(request);\n  let status = 401;\n  if (user) status = 200;\n  return Response.json({}, { status });\n}\n`,
+      errors: [{ text: 'status = 401' }],
+      output: null,
+    },
+    {
+      code: `export async function GET(request: Request) {\n  const user = await currentUser(request);\n  let status = 200;\n  if (!user) status = 401;\n  return Response.json({}, { status });\n}\n`,
+      errors: [{ text: 'status = 401' }],
+      output: null,
     },
     {
       name: "Koa's ctx.status from a variable",

@@ -27,6 +27,10 @@ ruleTester('unauthorized-for-permission', {
     route(`  if (!(await bcrypt.compare(req.body.password, user.passwordHash))) return res.sendStatus(401);`),
     // Both at once: either status could be meant, so no opinion
     route(`  if (!req.user || !req.user.isAdmin) return res.sendStatus(401);`),
+    // The message of a send that writes a variable is said for every status it holds
+    `import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  let status = 500;\n  switch (err.type) {\n    case 'unauthorized':\n      status = 401;\n      break;\n  }\n  res.status(status).json({ error: err.message || 'Not allowed' });\n});\n`,
+    // "Only allowed" with credentials: no opinion
+    route(`  if (await denied(req)) return res.status(401).json({ error: 'Access only allowed with a valid API key' });`),
     // A role check whose message says the caller is not logged in after all
     route(`  if (!session.user) return res.status(401).json({ error: 'Only allowed for logged-in users' });`),
     route(`  if (req.user.role === 'anonymous') return res.status(401).json({ error: 'Please log in' });`),

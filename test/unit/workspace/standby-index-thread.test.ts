@@ -50,7 +50,7 @@ describe('the index thread on standby', () => {
     worker.ref(); // on standby it keeps no process alive: this test waits for it
     await new Promise((resolve) => worker.once('exit', resolve)); // (once() would reject on its error)
     assert.equal(takeStandbyIndexThread(), undefined);
-    assert.equal(standbyState(), 'released');
+    assert.equal(standbyState(), 'failed');
   });
 
   it('ends when released, and is not handed out after', async () => {

@@ -162,15 +162,20 @@ export function readingsOf(guard: Guard, lookup?: DefinitionLookup): LeafReading
 }
 
 /** What a response's message says it refuses. "Only allowed" restricts who or where (a role, an
- * environment, a plan): a permission, unless the restriction is to logged-in users, which the
- * credentials phrasing catches first. */
+ * environment, a plan): a permission, unless the restriction is to logged-in users (the
+ * credentials phrasing, read first) or speaks of credentials at all (then neither). */
 const PERMISSION_MESSAGE = /\b(forbidden|not allowed|only allowed|not permitted|insufficient|permissions?|admins? only|requires? (an? |the )?\w+ role|not authori[sz]ed to|do(es)? not have access|don't have access|not the owner|insufficient_scope)\b/i;
-const CREDENTIAL_MESSAGE = /\b((api key|token|credentials|authentication|authorization header) (is )?required|(for|to) (logged[ -]?in|signed[ -]?in|authenticated) users|not logged in|log ?in (is )?required|please (log|sign) ?in|sign ?in required|(invalid|missing|no|expired|bad)( or expired| or missing)? (access )?(token|credentials|api key|session|password)|token (is )?(expired|missing|required|invalid)|authentication (is )?required|unauthenticated|not authenticated|invalid_token|jwt expired|session expired|wrong password)\b/i;
+const CREDENTIAL_MESSAGE = /\b((api key|token|credentials|authentication|authorization header) (is )?required|only (available |allowed )?(for|to) (logged[ -]?in|signed[ -]?in|authenticated) users|(for|to) (logged[ -]?in|signed[ -]?in|authenticated) users only|not logged in|log ?in (is )?required|please (log|sign) ?in|sign ?in required|(invalid|missing|no|expired|bad)( or expired| or missing)? (access )?(token|credentials|api key|session|password)|token (is )?(expired|missing|required|invalid)|authentication (is )?required|unauthenticated|not authenticated|invalid_token|jwt expired|session expired|wrong password)\b/i;
+
+/** What an "only allowed ..." restricts the action to when it is a credential: "only allowed with
+ * a valid API key" says nothing of a permission. */
+const CREDENTIAL_IN_MESSAGE = /\b(token|api[ -]?key|credentials?|log(ged)?[ -]?in|sign(ed)?[ -]?in|authenticat\w*|session|password)\b/i;
 
 export function concernOfMessage(text: string): AuthConcern | undefined {
   if (CREDENTIAL_MESSAGE.test(text)) return 'credentials';
-  if (PERMISSION_MESSAGE.test(text)) return 'permission';
-  return undefined;
+  const permission = PERMISSION_MESSAGE.exec(text);
+  if (permission && permission[1].toLowerCase() === 'only allowed' && CREDENTIAL_IN_MESSAGE.test(text)) return undefined;
+  return permission ? 'permission' : undefined;
 }
 
 /** What a response site answers, with the evidence a message names and the place it points at. */

@@ -119,7 +119,7 @@ export function modelOf(analysis: FileAnalysis, statements: readonly StatementFa
   return {
     sourceFile: analysis.sourceFile,
     facts: analysis.facts,
-    sites: sent.flatMap(({ adapter, setter }) => sitesOf(adapter, setter, analysis.writesOf, analysis.consts, analysis.facts.style)),
+    sites: mergeChosen(sent.flatMap(({ adapter, setter }) => sitesOf(adapter, setter, analysis.writesOf, analysis.consts, analysis.facts.style))),
     headerWrites: () => (headerWrites ??= [...statements.flatMap((facts) => facts.writes.map((w) => w.write)), ...setters.flatMap(({ setter }) => setter.ownHeaders?.() ?? [])]),
   };
 }
@@ -207,10 +207,31 @@ function sitesOf(adapter: FrameworkAdapter, setter: StatusSetter, writesOf: Writ
     headersElsewhere: status.chosenAt ? [] : headersElsewhere,
     droppedHeaders,
     guards: [...(setter.guards ?? []), ...guardsOf(status.node)],
-    messages,
+    // The send's message is said for every status the variable holds: it tells nothing of this one.
+    messages: status.chosenAt ? [] : messages,
     fixer: status.chosenAt ? chosenStatusFixer(status.chosenAt) : fixer,
     ...(setter.thrownError && { thrownError: setter.thrownError }),
   }));
+}
+
+/** One site per status chosen for a variable, however many sends write the variable: the first
+ * send's, with the headers of all of them (a challenge on any send may be this status's). */
+function mergeChosen(sites: ResponseSite[]): ResponseSite[] {
+  let byChoice: Map<ts.Node, ResponseSite> | undefined;
+  const merged: ResponseSite[] = [];
+  for (const site of sites) {
+    // By the node that writes the value: `status = admin ? 403 : 401` chooses two.
+    const choice = site.status.chosenAt && site.status.node;
+    const first = choice && (byChoice ??= new Map()).get(choice);
+    if (!choice) merged.push(site);
+    else if (!first) {
+      byChoice!.set(choice, site);
+      merged.push(site);
+    } else {
+      first.headers = [...first.headers, ...site.headers];
+    }
+  }
+  return merged;
 }
 
 /** A header added at the send would go out with every status the variable holds: it belongs on

@@ -188,7 +188,8 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
         return name === undefined ? undefined : `${quote}${name}${quote}`;
       });
     }
-    return resolveStatuses(statusNode, analysis.consts)[0] ?? replacedStatus(statusNode, code, String);
+    // The value of this code written at the call (not one a variable is given elsewhere, values/assigned-status.ts).
+    return resolveStatuses(statusNode, analysis.consts).find((value) => value.code === code && !value.chosenAt) ?? replacedStatus(statusNode, code, String);
   };
 
   const siteOf = (node: CallNode, produced: ProducedStatus, verdict: ErrorVerdict | undefined, assertionGuard: Guard | undefined): ResponseSite => {

@@ -7,11 +7,13 @@
 //   }
 //   res.status(statusCode).json(body);
 //
-// Error handlers decide their statuses this way. Each value assigned is a status the send can
-// write, found at the assignment that chooses it: that is where a 401 can get its challenge
-// without giving one to every other status. Only a plain `let`/`var` of the same function whose
-// every write is `name = value` is read; anything else (a parameter, a closure's variable, `+=`,
-// a write in a nested function or by destructuring) leaves the value unknown: silence.
+// Error handlers decide their statuses this way. Each value that may still be in the variable at
+// the send is a status the send can write, found at the assignment that chooses it: that is where
+// a 401 can get its challenge without giving one to every other status. A value that a later
+// assignment always replaces before the send (`let s = 401; s = compute(); send(s)`) is not one.
+// Only a plain `let`/`var` of the same function whose every write is `name = value` is read;
+// anything else (a parameter, a closure's variable, `+=`, a write in a nested function or by
+// destructuring, a name declared twice) leaves the value unknown: silence.
 import ts from 'typescript';
 import { enclosingFunction } from '../syntax/paths';
 
@@ -22,66 +24,73 @@ export interface AssignedValue {
   choice: ts.Node;
 }
 
-/** Per function: the variables it declares and assigns in the way read here, by name (undefined:
- * one that cannot be read). Built once per function, whatever the number of sends in it. */
-const byFunction = new WeakMap<ts.Node, Map<string, AssignedValue[] | undefined>>();
+interface Variable {
+  declaration: ts.VariableDeclaration;
+  values: AssignedValue[];
+}
 
-/** The values a local variable named by `use` can hold where it is used, or undefined when they
- * cannot all be known to come from plain writes in its own function. */
+/** Per function: its variables read here, by name (undefined: one that cannot be read). Built once
+ * per function, whatever the number of sends in it. */
+const byFunction = new WeakMap<ts.Node, Map<string, Variable | undefined>>();
+
+/** The values the local variable named by `use` may hold there, or undefined when they cannot all
+ * be known to come from plain writes in its own function. */
 export function assignedValues(use: ts.Identifier): AssignedValue[] | undefined {
   const owner = enclosingFunction(use);
   if (!ts.isFunctionLike(owner)) return undefined;
   let variables = byFunction.get(owner);
   if (!variables) byFunction.set(owner, (variables = variablesOf(owner)));
-  return variables.get(use.text);
+  const variable = variables.get(use.text);
+  // A `let` of a block the use is not in is another variable of the same name.
+  if (!variable || !inScope(variable.declaration, use)) return undefined;
+  return variable.values.filter((value) => !replacedBefore(value, variable.values, use));
 }
 
-function variablesOf(owner: ts.SignatureDeclaration): Map<string, AssignedValue[] | undefined> {
-  const variables = new Map<string, AssignedValue[] | undefined>();
+function variablesOf(owner: ts.SignatureDeclaration): Map<string, Variable | undefined> {
+  const variables = new Map<string, Variable | undefined>();
   const body = (owner as { body?: ts.Node }).body;
   if (!body) return variables;
-  const unreadable = new Set<string>();
-  const declared = new Set<string>();
-  const note = (name: string, value: AssignedValue) => {
-    const values = variables.get(name);
-    if (values) values.push(value);
-    else variables.set(name, [value]);
-  };
+  const unreadable = new Set<string>(owner.parameters.flatMap((parameter) => namesIn(parameter.name)));
+  const declarations = new Map<string, ts.VariableDeclaration>();
+  const assignments: [string, AssignedValue][] = [];
   const visit = (node: ts.Node, nested: boolean): void => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
-      const constant = (ts.getCombinedNodeFlags(node) & ts.NodeFlags.Const) !== 0;
-      // Declared twice (shadowing in a block), or in a nested function: not this function's one variable.
-      if (nested || constant || declared.has(node.name.text)) unreadable.add(node.name.text);
-      else if (node.initializer) note(node.name.text, { value: node.initializer, choice: node });
-      declared.add(node.name.text);
-    } else if (ts.isBinaryExpression(node) && ts.isIdentifier(node.left) && isAssignment(node.operatorToken.kind)) {
-      if (nested || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) unreadable.add(node.left.text);
-      else note(node.left.text, { value: node.right, choice: node });
+    if (ts.isVariableDeclaration(node)) {
+      for (const name of namesIn(node.name)) {
+        const plain = !nested && ts.isIdentifier(node.name) && (ts.getCombinedNodeFlags(node) & ts.NodeFlags.Const) === 0;
+        // Declared twice (shadowing in a block), destructured, const, or in a nested function: not read here.
+        if (!plain || declarations.has(name)) unreadable.add(name);
+        else declarations.set(name, node);
+      }
+    } else if (ts.isBinaryExpression(node) && isAssignment(node.operatorToken.kind)) {
+      if (ts.isIdentifier(node.left)) {
+        if (nested || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) unreadable.add(node.left.text);
+        else assignments.push([node.left.text, { value: node.right, choice: node }]);
+      } else if (ts.isArrayLiteralExpression(node.left) || ts.isObjectLiteralExpression(node.left)) {
+        // `[a, status] = pair`: written, but not as read here.
+        for (const name of namesIn(node.left)) unreadable.add(name);
+      }
     } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && ts.isIdentifier(node.operand)) {
       if (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken) unreadable.add(node.operand.text);
-    } else if ((ts.isArrayLiteralExpression(node) || ts.isObjectLiteralExpression(node)) && isDestructuringTarget(node)) {
-      // `[a, status] = pair`: written, but not as read here.
-      for (const name of identifiersIn(node)) unreadable.add(name);
+    } else if ((ts.isForInStatement(node) || ts.isForOfStatement(node)) && ts.isIdentifier(node.initializer)) {
+      unreadable.add(node.initializer.text); // `for (status of list)`
     }
     ts.forEachChild(node, (child) => visit(child, nested || ts.isFunctionLike(child)));
   };
   ts.forEachChild(body, (child) => visit(child, ts.isFunctionLike(child)));
-  // A variable declared elsewhere (a parameter, an outer scope) but assigned here is not known either.
-  for (const name of variables.keys()) if (!declared.has(name)) unreadable.add(name);
+  for (const [name, declaration] of declarations) {
+    variables.set(name, { declaration, values: declaration.initializer ? [{ value: declaration.initializer, choice: declaration }] : [] });
+  }
+  for (const [name, assignment] of assignments) {
+    // Assigned but declared elsewhere (an outer scope): not known.
+    if (!declarations.has(name)) unreadable.add(name);
+    else variables.get(name)?.values.push(assignment);
+  }
   for (const name of unreadable) variables.set(name, undefined);
   return variables;
 }
 
-function isAssignment(kind: ts.SyntaxKind): boolean {
-  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
-}
-
-function isDestructuringTarget(node: ts.Node): boolean {
-  const parent = node.parent;
-  return ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
-}
-
-function identifiersIn(node: ts.Node): string[] {
+function namesIn(node: ts.Node): string[] {
+  if (ts.isIdentifier(node)) return [node.text];
   const names: string[] = [];
   const visit = (child: ts.Node): void => {
     if (ts.isIdentifier(child)) names.push(child.text);
@@ -89,4 +98,30 @@ function identifiersIn(node: ts.Node): string[] {
   };
   visit(node);
   return names;
+}
+
+function isAssignment(kind: ts.SyntaxKind): boolean {
+  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+}
+
+/** Whether `use` is where `declaration` is visible: anywhere in the function for a `var`, in its
+ * block for a `let`. */
+function inScope(declaration: ts.VariableDeclaration, use: ts.Node): boolean {
+  if ((ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.BlockScoped) === 0) return true;
+  let block: ts.Node = declaration.parent;
+  while (!ts.isBlock(block) && !ts.isSourceFile(block) && !ts.isCaseBlock(block) && !ts.isIterationStatement(block, false) && !ts.isFunctionLike(block)) block = block.parent;
+  return use.pos >= block.pos && use.end <= block.end;
+}
+
+/** Whether another assignment always replaces `value` before `use`: one that is a statement of its
+ * own in a statement list holding both `value` and `use`, after the statement holding `value`. */
+function replacedBefore(value: AssignedValue, values: readonly AssignedValue[], use: ts.Node): boolean {
+  return values.some((other) => {
+    if (other === value || !ts.isBinaryExpression(other.choice) || !ts.isExpressionStatement(other.choice.parent)) return false;
+    const statement = other.choice.parent;
+    const list = statement.parent;
+    if (!ts.isBlock(list) && !ts.isSourceFile(list) && !ts.isCaseClause(list) && !ts.isDefaultClause(list)) return false;
+    const holds = (node: ts.Node) => node.pos >= list.pos && node.end <= list.end;
+    return holds(value.choice) && holds(use) && statement.pos >= value.choice.end && statement.end <= use.pos;
+  });
 }

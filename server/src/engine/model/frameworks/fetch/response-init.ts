@@ -49,10 +49,15 @@ export function propertyNamed(literal: ts.ObjectLiteralExpression, name: string)
  * The status a property writes, for StatusSetter.status: the expression of `status: expr` (the
  * builder resolves it), or for the shorthand `{ status }` a status resolved here whose rewrite
  * replaces the whole property (`status: 403`): replacing the name alone would break the shorthand.
+ * A shorthand of a variable the function assigns on several paths is left to the builder too: each
+ * value is rewritten where it is chosen (values/assigned-status.ts).
  */
 export function statusOfProperty(property: ts.PropertyAssignment | ts.ShorthandPropertyAssignment, consts: ConstBindings): ts.Expression | StatusValue | undefined {
   if (ts.isPropertyAssignment(property)) return property.initializer;
-  const [resolved] = resolveStatuses(property.name, consts);
+  const values = resolveStatuses(property.name, consts);
+  // A variable assigned on several paths: the builder makes a site of each value, where it is chosen.
+  if (values.some((value) => value.chosenAt)) return property.name;
+  const [resolved] = values;
   if (!resolved) return undefined;
   const name = property.name.text;
   return {

@@ -33,8 +33,9 @@ function isUse(call: ts.CallExpression): boolean {
  * A handleRequest of the guard's own that ends in AuthGuard's: `return super.handleRequest(err,
  * user, info, context)` after logging the user or reshaping it. On a failure the base throws its
  * UnauthorizedException as if the class had no handleRequest. Only when the error is passed on as
- * it came (its first parameter, never assigned) and the method throws nothing itself: otherwise
- * what it throws is read as written (a throw is a site of its own).
+ * it came (its first parameter, never assigned), the user as a name (not `user ?? GUEST`, which
+ * lets anonymous callers in), outside a `try` that would catch the base's throw, and the method
+ * throws nothing itself: otherwise what it does is read as written (a throw is a site of its own).
  */
 function passesErrorToBase(method: ts.MethodDeclaration): boolean {
   const error = method.parameters[0]?.name;
@@ -48,14 +49,24 @@ function passesErrorToBase(method: ts.MethodDeclaration): boolean {
       return;
     }
     if (ts.isCallExpression(node) && isSuperHandleRequest(node.expression)) {
-      const [first] = node.arguments;
-      if (first && ts.isIdentifier(first) && first.text === error.text) passed = true;
+      const [first, user] = node.arguments;
+      if (!first || !ts.isIdentifier(first) || first.text !== error.text || (user && !ts.isIdentifier(user)) || isCaught(node, method)) own = true;
+      else passed = true;
+      return;
     }
     // A function declared inside runs only if called: its throws are not the method's.
     if (!ts.isFunctionLike(node)) ts.forEachChild(node, visit);
   };
   ts.forEachChild(method.body, visit);
   return passed && !own;
+}
+
+/** Whether a `try` with a `catch`, inside `method`, holds `node`. */
+function isCaught(node: ts.Node, method: ts.Node): boolean {
+  for (let child = node, parent = node.parent; parent && parent !== method; child = parent, parent = parent.parent) {
+    if (ts.isTryStatement(parent) && parent.tryBlock === child && parent.catchClause) return true;
+  }
+  return false;
 }
 
 function isSuperHandleRequest(callee: ts.Expression): boolean {
