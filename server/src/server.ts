@@ -73,6 +73,7 @@ import { WorkspaceProjects } from './workspace/workspace-projects';
 import { releaseStandbyIndexThread, standbyState } from './workspace/standby-index-thread';
 import { IndexProgress } from './workspace/index-progress';
 import { WorkspaceDiagnostics, type Publication } from './workspace/workspace-diagnostics';
+import { ClosedFilePush } from './workspace/closed-file-push';
 import type { FolderIndexSettings } from './workspace/build-index';
 
 /** Typing pauses shorter than this lint once, at the end (`initializationOptions.debounceMs`). */
@@ -169,6 +170,11 @@ export class HttpAuthLintServer {
   private readonly progress = new IndexProgress(() => (this.hasProgressCapability ? this.connection.window.createWorkDoneProgress() : undefined));
   /** The findings of the files that are not open (the `workspace` scope). */
   private readonly workspaceDiagnostics = new WorkspaceDiagnostics((uri) => this.documents.get(uri) !== undefined);
+  /** Closed files' findings pushed to a client that pulls but never asks for the workspace report. */
+  private readonly closedPush = new ClosedFilePush(
+    (publication) => this.guard('push closed-file diagnostics', () => this.connection.sendDiagnostics(publication)),
+    () => this.workspaceDiagnostics.ofClosedFiles(),
+  );
   /** The projects of the workspace folders, indexed in the background. */
   private readonly workspace = new WorkspaceProjects(
     (file) => this.openDocumentAt(file)?.getText(),
@@ -238,6 +244,7 @@ export class HttpAuthLintServer {
     }
     // No folder to index: the thread the loader started for the first one is not needed.
     if (this.workspace.states().length === 0) releaseStandbyIndexThread();
+    if (this.pullDiagnostics) this.closedPush.start();
   }
 
   /** Binds the document events; main.ts calls it once the connection exists. */
@@ -247,6 +254,7 @@ export class HttpAuthLintServer {
     const opening = new Set<string>();
     this.documents.onDidOpen((event) => {
       opening.add(event.document.uri);
+      this.closedPush.opened(event.document.uri);
       if (event.document.uri.startsWith('file:')) this.openPaths.set(pathOf(event.document.uri), event.document.uri);
     });
     this.documents.onDidChangeContent((event) => {
@@ -547,6 +555,7 @@ export class HttpAuthLintServer {
       this.delivered.delete(uri);
       this.pulledIds.delete(uri);
       this.requestRefresh();
+      this.closedPush.publish([{ uri, diagnostics: this.workspaceDiagnostics.ofClosed(uri) }]);
     } else {
       this.guard('clear diagnostics', () => this.connection.sendDiagnostics({ uri, diagnostics: this.workspaceDiagnostics.ofClosed(uri) }));
     }
@@ -640,6 +649,7 @@ export class HttpAuthLintServer {
   /** `workspace/diagnostic`: the findings of every file of the workspace folders (the open ones
    * from their unsaved text), unchanged where the client already holds them. */
   workspaceDiagnosticReport(params: WorkspaceDiagnosticParams): WorkspaceDiagnosticReport {
+    this.closedPush.workspacePulled();
     const files: FileReport[] = this.workspaceDiagnostics.ofClosedFiles().map(({ uri, diagnostics }) => ({ uri, version: null, diagnostics }));
     for (const [uri, { version, diagnostics }] of this.delivered) {
       if (this.documents.get(uri)) {
@@ -767,6 +777,7 @@ export class HttpAuthLintServer {
       if (publications.length > 0) {
         this.requestRefresh();
       }
+      this.closedPush.publish(publications);
       return;
     }
     for (const publication of publications) {

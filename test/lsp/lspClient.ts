@@ -96,6 +96,9 @@ export interface StartOptions {
   /** Whether the client asks for diagnostics (LSP 3.17 pull, with refresh support) rather than
    * being sent them (default false). */
   pullDiagnostics?: boolean;
+  /** With pullDiagnostics: whether the client asks for the workspace report once right after the
+   * handshake, as VS Code does (default true); Neovim's client never does. */
+  workspacePull?: boolean;
 }
 
 export class LspSession {
@@ -226,6 +229,7 @@ export class LspSession {
       },
     });
     await connection.sendNotification(InitializedNotification.type, {});
+    if (options.pullDiagnostics && options.workspacePull !== false) await session.pullWorkspace();
     return session;
   }
 

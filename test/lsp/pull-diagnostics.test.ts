@@ -115,3 +115,47 @@ describe('pull diagnostics', () => {
     assert.deepEqual(rules(full(report)), expectedRoute, 'the unsaved challenge is gone with its document');
   });
 });
+
+describe('pull diagnostics, with a client that never asks for the workspace report (Neovim)', () => {
+  let folder: string;
+  let session: LspSession;
+  let routeUri: string;
+  let routeText: string;
+
+  before(async () => {
+    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'http-auth-lint-pull-documents-'));
+    await fs.cp(CORPUS, folder, { recursive: true });
+    const routeFile = path.join(folder, 'src', 'routes', 'profile.ts');
+    routeUri = pathUri(routeFile);
+    routeText = await fs.readFile(routeFile, 'utf8');
+    session = await LspSession.start({ workspaceFolders: [folder], initializationOptions: { debounceMs: 0 }, pullDiagnostics: true, workspacePull: false });
+  });
+
+  after(async () => {
+    await session.dispose();
+    await fs.rm(folder, { recursive: true, force: true });
+  });
+
+  it('is sent the findings of the files that are not open, once it has not asked in time', async () => {
+    const pushed = await session.waitFor('the route pushed, unopened', () => session.published.find((params) => params.uri === routeUri && params.diagnostics.length > 0));
+    const expected = routeText
+      .split('\n')
+      .flatMap((line, index) => (/\/\/ expect: (.+)$/.exec(line)?.[1]?.split(',') ?? []).map((rule) => `${index}: ${rule.trim()}`))
+      .sort();
+    assert.deepEqual(rules(pushed.diagnostics), expected);
+  });
+
+  it('takes a file back when it is opened (the client pulls it), and pushes it again when it is closed', async () => {
+    await session.open(routeUri, routeText);
+    await session.waitFor('the route taken back', () => session.publishedSinceMark(routeUri).find((params) => params.diagnostics.length === 0));
+    assert.ok(full(await session.pull(routeUri)).length > 0, 'the open route is pulled');
+    await session.close(routeUri);
+    await session.waitFor('the route pushed again', () => session.publishedSinceMark(routeUri).find((params) => params.diagnostics.length > 0));
+  });
+
+  it('takes them all back at its first workspace pull: nothing shows twice', async () => {
+    const report = await session.pullWorkspace();
+    assert.ok(report.items.some((item) => item.uri === routeUri));
+    await session.waitFor('the pushed route cleared', () => session.published.filter((params) => params.uri === routeUri).at(-1)?.diagnostics.length === 0 || undefined);
+  });
+});

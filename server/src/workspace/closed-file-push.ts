@@ -1,0 +1,62 @@
+// The findings of files that are not open, for a client that pulls diagnostics but never asks for
+// the workspace report (workspace/diagnostic): Neovim's client, from 0.10, pulls the documents it
+// has open and nothing else, so its users would never see a finding of a file they have not
+// opened. When the handshake is some time past and no workspace pull came, those findings are
+// pushed (publishDiagnostics), as to a client that does not pull at all; the first workspace pull
+// takes them back (pushed empty), so that no finding shows twice. A file that is opened is taken
+// back too: the client pulls it from then on. VS Code pulls the workspace at once and never gets
+// a push.
+import type { Publication } from './workspace-diagnostics';
+
+/** How long after the handshake a client that pulls the workspace report has asked for it. */
+export const WORKSPACE_PULL_GRACE_MS = 2_000;
+
+export class ClosedFilePush {
+  private pulled = false;
+  private pushing = false;
+  /** The files pushed with findings, to be taken back. */
+  private readonly pushed = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly send: (publication: Publication) => void,
+    /** What every file that is not open shows now. */
+    private readonly closedFiles: () => Publication[],
+  ) {}
+
+  /** After the handshake with a client that pulls: pushes begin if no workspace pull comes in time. */
+  start(graceMs = WORKSPACE_PULL_GRACE_MS): void {
+    this.timer = setTimeout(() => {
+      if (this.pulled) return;
+      this.pushing = true;
+      for (const publication of this.closedFiles()) this.push(publication);
+    }, graceMs);
+    this.timer.unref();
+  }
+
+  /** The client asked for the workspace report: it gets the closed files there from now on. */
+  workspacePulled(): void {
+    this.pulled = true;
+    clearTimeout(this.timer);
+    if (!this.pushing) return;
+    this.pushing = false;
+    for (const uri of this.pushed) this.send({ uri, diagnostics: [] });
+    this.pushed.clear();
+  }
+
+  /** What closed files show changed (an index ended, a file was closed). */
+  publish(publications: readonly Publication[]): void {
+    if (this.pushing) for (const publication of publications) this.push(publication);
+  }
+
+  /** A file was opened: the client pulls its findings now. */
+  opened(uri: string): void {
+    if (this.pushed.delete(uri)) this.send({ uri, diagnostics: [] });
+  }
+
+  private push(publication: Publication): void {
+    this.send(publication);
+    if (publication.diagnostics.length > 0) this.pushed.add(publication.uri);
+    else this.pushed.delete(publication.uri);
+  }
+}
