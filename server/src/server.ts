@@ -504,6 +504,7 @@ export class HttpAuthLintServer {
       lastLint: this.lastLint,
       index: this.workspace.states(),
       standbyIndexThread: standbyState(),
+      closedFilePush: this.closedPush.state(),
       memory: { rss, heapUsed, heapTotal, external },
     };
   }

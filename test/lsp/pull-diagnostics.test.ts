@@ -73,6 +73,7 @@ describe('pull diagnostics', () => {
     const again = await session.pullWorkspace([{ uri: routeUri, value: route.resultId! }]);
     assert.deepEqual(again.items, [{ kind: 'unchanged', uri: routeUri, version: null, resultId: route.resultId }]);
     assert.equal(session.published.filter((params) => params.uri.endsWith('.ts')).length, 0, 'no diagnostics are pushed');
+    assert.equal((await session.stats()).closedFilePush, 'pulled');
   });
 
   it('reports an open file for its unsaved text: unchanged while it is, full again once it changes', async () => {
@@ -143,6 +144,7 @@ describe('pull diagnostics, with a client that never asks for the workspace repo
       .flatMap((line, index) => (/\/\/ expect: (.+)$/.exec(line)?.[1]?.split(',') ?? []).map((rule) => `${index}: ${rule.trim()}`))
       .sort();
     assert.deepEqual(rules(pushed.diagnostics), expected);
+    assert.equal((await session.stats()).closedFilePush, 'pushing');
   });
 
   it('takes a file back when it is opened (the client pulls it), and pushes it again when it is closed', async () => {
@@ -157,5 +159,6 @@ describe('pull diagnostics, with a client that never asks for the workspace repo
     const report = await session.pullWorkspace();
     assert.ok(report.items.some((item) => item.uri === routeUri));
     await session.waitFor('the pushed route cleared', () => session.published.filter((params) => params.uri === routeUri).at(-1)?.diagnostics.length === 0 || undefined);
+    assert.equal((await session.stats()).closedFilePush, 'pulled');
   });
 });

@@ -6,6 +6,7 @@
 // takes them back (pushed empty), so that no finding shows twice. A file that is opened is taken
 // back too: the client pulls it from then on. VS Code pulls the workspace at once and never gets
 // a push.
+import type { ServerStats } from '../protocol';
 import type { Publication } from './workspace-diagnostics';
 
 /** How long after the handshake a client that pulls the workspace report has asked for it. */
@@ -17,6 +18,7 @@ export class ClosedFilePush {
   /** The files pushed with findings, to be taken back. */
   private readonly pushed = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
+  private started = false;
 
   constructor(
     private readonly send: (publication: Publication) => void,
@@ -26,6 +28,7 @@ export class ClosedFilePush {
 
   /** After the handshake with a client that pulls: pushes begin if no workspace pull comes in time. */
   start(graceMs = WORKSPACE_PULL_GRACE_MS): void {
+    this.started = true;
     this.timer = setTimeout(() => {
       if (this.pulled) return;
       this.pushing = true;
@@ -52,6 +55,13 @@ export class ClosedFilePush {
   /** A file was opened: the client pulls its findings now. */
   opened(uri: string): void {
     if (this.pushed.delete(uri)) this.send({ uri, diagnostics: [] });
+  }
+
+  /** What it does now, for the server's statistics. */
+  state(): ServerStats['closedFilePush'] {
+    if (this.pulled) return 'pulled';
+    if (this.pushing) return 'pushing';
+    return this.started ? 'waiting' : 'off';
   }
 
   private push(publication: Publication): void {
