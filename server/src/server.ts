@@ -169,6 +169,11 @@ export class HttpAuthLintServer {
   private readonly pulledIds = new Map<string, string>();
   private readonly progress = new IndexProgress(() => (this.hasProgressCapability ? this.connection.window.createWorkDoneProgress() : undefined));
   /** The findings of the files that are not open (the `workspace` scope). */
+  /** Whether the client has told of a change on disk (VS Code's extension watches the project's
+   * files). Until one does, a file saved or closed in the editor is taken as changed on disk: a
+   * client that watches nothing (Neovim's, unless configured) would otherwise keep the index, and
+   * the findings of closed files, as they were at the start. */
+  private clientWatchesFiles = false;
   private readonly workspaceDiagnostics = new WorkspaceDiagnostics((uri) => this.documents.get(uri) !== undefined);
   /** Closed files' findings pushed to a client that pulls but never asks for the workspace report. */
   private readonly closedPush = new ClosedFilePush(
@@ -213,6 +218,8 @@ export class HttpAuthLintServer {
         textDocumentSync: {
           openClose: true,
           change: TextDocumentSyncKind.Incremental,
+          // For a client that tells of no change on disk: a save is one (clientWatchesFiles).
+          save: { includeText: false },
         },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
@@ -261,8 +268,19 @@ export class HttpAuthLintServer {
       const uri = event.document.uri;
       this.schedule(uri, opening.delete(uri) ? 0 : this.debounceMs);
     });
-    this.documents.onDidClose((event) => this.closed(event.document.uri, event.document.getText()));
+    this.documents.onDidClose((event) => {
+      this.closed(event.document.uri, event.document.getText());
+      this.changedInEditor(event.document.uri);
+    });
+    this.documents.onDidSave((event) => this.changedInEditor(event.document.uri));
     this.documents.listen(this.connection);
+  }
+
+  /** A file saved or closed in the editor, for a client that tells of no change on disk: its folder
+   * is indexed again (after the usual pause), as a file event would have it. */
+  private changedInEditor(uri: string): void {
+    if (this.clientWatchesFiles || !uri.startsWith('file:')) return;
+    this.guard('index after a save', () => this.workspace.changed([pathOf(uri)]));
   }
 
   didChangeConfiguration(params: DidChangeConfigurationParams): void {
@@ -281,6 +299,7 @@ export class HttpAuthLintServer {
    * the workspace):
    * its problems are published on it, and every open document is linted again. */
   didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
+    this.clientWatchesFiles = true;
     this.guard('didChangeWatchedFiles', () => {
       let configChanged = false;
       const sourceChanges: string[] = [];

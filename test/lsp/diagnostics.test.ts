@@ -25,7 +25,7 @@ describe('diagnostics', () => {
 
   it('declares incremental sync, quick fixes, fix-all, hover and the documentation command', () => {
     const capabilities = session.initializeResult?.capabilities;
-    assert.deepEqual(capabilities?.textDocumentSync, { openClose: true, change: 2 });
+    assert.deepEqual(capabilities?.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
     assert.deepEqual(capabilities?.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.http-auth-lint'] });
     assert.equal(capabilities?.hoverProvider, true);
     assert.deepEqual(capabilities?.executeCommandProvider?.commands, ['httpAuthLint.showDocumentation']);

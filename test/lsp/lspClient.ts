@@ -18,6 +18,7 @@ import {
   DidChangeWorkspaceFoldersNotification,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
+  DidSaveTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DiagnosticRefreshRequest,
   DocumentDiagnosticRequest,
@@ -264,6 +265,11 @@ export class LspSession {
       contentChanges: changes,
     });
     return document;
+  }
+
+  /** textDocument/didSave (the test writes the file on disk itself). */
+  async save(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
   }
 
   async close(uri: string): Promise<void> {

@@ -162,3 +162,41 @@ describe('pull diagnostics, with a client that never asks for the workspace repo
     assert.equal((await session.stats()).closedFilePush, 'pulled');
   });
 });
+
+describe('a client that tells of no change on disk (no file watching)', () => {
+  let folder: string;
+  let session: LspSession;
+  let routeUri: string;
+  let routeText: string;
+
+  before(async () => {
+    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'http-auth-lint-no-watch-'));
+    await fs.cp(CORPUS, folder, { recursive: true });
+    const routeFile = path.join(folder, 'src', 'routes', 'profile.ts');
+    routeUri = pathUri(routeFile);
+    routeText = await fs.readFile(routeFile, 'utf8');
+    session = await LspSession.start({ workspaceFolders: [folder], initializationOptions: { debounceMs: 0 }, pullDiagnostics: true, workspacePull: false });
+  });
+
+  after(async () => {
+    await session.dispose();
+    await fs.rm(folder, { recursive: true, force: true });
+  });
+
+  it('indexes again when a file is saved and closed, though the client tells of no change on disk', async () => {
+    await session.waitFor('the route pushed, unopened', () => session.published.find((params) => params.uri === routeUri && params.diagnostics.length > 0));
+    // The route's 401s become 404s in the editor, and it is saved.
+    const fixed = routeText.replace(/\/\/ expect: .*$/gm, '').replaceAll('401', '404');
+    await session.open(routeUri, fixed);
+    await fs.writeFile(path.join(folder, 'src', 'routes', 'profile.ts'), fixed);
+    await session.save(routeUri);
+    await session.close(routeUri);
+    // What the index pushes last for the closed route is what the disk now holds: no finding.
+    await session.waitFor('the route pushed empty from a new index', () => {
+      const last = session.publishedSinceMark(routeUri).at(-1);
+      return last && last.diagnostics.length === 0 && (session.progress.filter((value) => value.kind === 'end').length >= 2 || undefined) ? last : undefined;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(session.publishedSinceMark(routeUri).at(-1)?.diagnostics.length, 0, 'no stale finding pushed back');
+  });
+});

@@ -60,6 +60,10 @@ ruleTester('missing-www-authenticate', {
     express(`  let status = 400;\n  if (!req.user) status = 401;\n  status += 1;\n  res.status(status).end();`),
     express(`  let status = 200;\n  check(() => {\n    status = 401;\n  });\n  res.status(status).end();`),
     `import express from 'express';\nexport function send(res, status) {\n  if (!status) status = 401;\n  res.status(status).end();\n}\n`,
+    // a value chosen after the send, on a path that leaves first, or in a case that falls through, is not sent
+    express(`  let status = 403;\n  if (!req.user.isAdmin) return res.status(status).json({});\n  status = 401;\n  console.log(status);`),
+    express(`  let code = 200;\n  if (!req.user) {\n    code = 401;\n    return next(Object.assign(new Error('login'), { code }));\n  }\n  res.status(code).json({});`),
+    express(`  let status = 500;\n  switch (req.query.kind) {\n    case 'session':\n      status = 401;\n    case 'role':\n      status = 403;\n      break;\n  }\n  res.status(status).end();`),
     // a value always replaced before the send, and a parameter shadowed in a block, are not sent
     express(`  let status = 401;\n  status = statusOf(req);\n  res.status(status).end();`),
     `import express from 'express';\nexport function send(res, status) {\n  if (debug) {\n    let status = 401;\n    log(status);\n  }\n  res.status(status).end();\n}\n`,
@@ -86,6 +90,12 @@ ruleTester('missing-www-authenticate', {
       errors: [{ text: 'statusCode = 401' }],
       output: null,
       fixUnavailable: 'set WWW-Authenticate where it is set to this status',
+    },
+    {
+      name: 'a value chosen later in a loop reaches the send of the next turn',
+      code: express(`  let status = 200;\n  for (const part of parts) {\n    res.status(status).write(part);\n    if (!part.ok) status = 401;\n  }\n  res.end();`),
+      errors: [{ text: 'status = 401' }],
+      output: null,
     },
     {
       name: 'a variable sent by two sends is one finding, where it is chosen',

@@ -9,8 +9,10 @@
 //
 // Error handlers decide their statuses this way. Each value that may still be in the variable at
 // the send is a status the send can write, found at the assignment that chooses it: that is where
-// a 401 can get its challenge without giving one to every other status. A value that a later
-// assignment always replaces before the send (`let s = 401; s = compute(); send(s)`) is not one.
+// a 401 can get its challenge without giving one to every other status. A value is not one when a
+// later assignment always replaces it before the send (`let s = 401; s = compute(); send(s)`),
+// when it is chosen after the send, or when its path leaves before the send (`s = 401; return
+// next(err)`, a `case` that falls through into the next).
 // Only a plain `let`/`var` of the same function whose every write is `name = value` is read;
 // anything else (a parameter, a closure's variable, `+=`, a write in a nested function or by
 // destructuring, a name declared twice) leaves the value unknown: silence.
@@ -43,7 +45,53 @@ export function assignedValues(use: ts.Identifier): AssignedValue[] | undefined 
   const variable = variables.get(use.text);
   // A `let` of a block the use is not in is another variable of the same name.
   if (!variable || !inScope(variable.declaration, use)) return undefined;
-  return variable.values.filter((value) => !replacedBefore(value, variable.values, use));
+  return variable.values.filter((value) => reaches(value, use, owner) && !replacedBefore(value, variable.values, use));
+}
+
+/**
+ * Whether the value chosen at `value` can still be in the variable at `use`, as far as the
+ * statements tell: not when it is chosen after the use (outside a loop that holds both), nor when
+ * its path leaves the function first (`status = 401; return next(err)`), nor when its `case` falls
+ * through into the next one (which chooses again or goes on: not followed, silence). A `break`
+ * goes on after its switch or loop. Unknown paths count as reaching.
+ */
+function reaches(value: AssignedValue, use: ts.Node, owner: ts.Node): boolean {
+  if (value.choice.pos >= use.end && !inLoopWith(value.choice, use, owner)) return false;
+  let child: ts.Node = value.choice;
+  let parent: ts.Node | undefined = child.parent;
+  while (parent && parent !== owner) {
+    if (use.pos >= parent.pos && use.end <= parent.end) return true; // the use is inside: the rest is its path
+    if (isStatementList(parent)) {
+      const statements: readonly ts.Node[] = parent.statements;
+      const after = statements.slice(statements.indexOf(child) + 1);
+      if (after.some((statement) => ts.isReturnStatement(statement) || ts.isThrowStatement(statement))) return false;
+      if (ts.isCaseClause(parent) || ts.isDefaultClause(parent)) {
+        const switchStatement: ts.SwitchStatement = parent.parent.parent;
+        if (after.some(ts.isBreakStatement)) {
+          // On after the switch.
+          child = switchStatement;
+          parent = switchStatement.parent;
+          continue;
+        }
+        if (parent !== parent.parent.clauses.at(-1)) return false;
+      }
+    }
+    child = parent;
+    parent = parent.parent;
+  }
+  return true;
+}
+
+function isStatementList(node: ts.Node): node is ts.Block | ts.CaseClause | ts.DefaultClause | ts.SourceFile {
+  return ts.isBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node) || ts.isSourceFile(node);
+}
+
+/** Whether a loop inside the function holds both nodes: a later choice may reach an earlier use. */
+function inLoopWith(choice: ts.Node, use: ts.Node, owner: ts.Node): boolean {
+  for (let node = choice.parent; node && node !== owner; node = node.parent) {
+    if (ts.isIterationStatement(node, false) && use.pos >= node.pos && use.end <= node.end) return true;
+  }
+  return false;
 }
 
 function variablesOf(owner: ts.SignatureDeclaration): Map<string, Variable | undefined> {
