@@ -6,6 +6,7 @@
 // takes them back (pushed empty), so that no finding shows twice. A file that is opened is taken
 // back too: the client pulls it from then on. VS Code pulls the workspace at once and never gets
 // a push.
+import { fileURLToPath } from 'node:url';
 import type { ServerStats } from '../protocol';
 import type { Publication } from './workspace-diagnostics';
 
@@ -15,8 +16,9 @@ export const WORKSPACE_PULL_GRACE_MS = 2_000;
 export class ClosedFilePush {
   private pulled = false;
   private pushing = false;
-  /** The files pushed with findings, to be taken back. */
-  private readonly pushed = new Set<string>();
+  /** The files pushed with findings, to be taken back: their URI as pushed, by the path it names
+   * (a client may spell the URI of the file it opens otherwise: `~` as is, not as `%7E`). */
+  private readonly pushed = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
   private started = false;
 
@@ -43,7 +45,7 @@ export class ClosedFilePush {
     clearTimeout(this.timer);
     if (!this.pushing) return;
     this.pushing = false;
-    for (const uri of this.pushed) this.send({ uri, diagnostics: [] });
+    for (const uri of this.pushed.values()) this.send({ uri, diagnostics: [] });
     this.pushed.clear();
   }
 
@@ -54,7 +56,10 @@ export class ClosedFilePush {
 
   /** A file was opened: the client pulls its findings now. */
   opened(uri: string): void {
-    if (this.pushed.delete(uri)) this.send({ uri, diagnostics: [] });
+    const pushed = this.pushed.get(keyOf(uri));
+    if (pushed === undefined) return;
+    this.pushed.delete(keyOf(uri));
+    this.send({ uri: pushed, diagnostics: [] });
   }
 
   /** What it does now, for the server's statistics. */
@@ -66,7 +71,16 @@ export class ClosedFilePush {
 
   private push(publication: Publication): void {
     this.send(publication);
-    if (publication.diagnostics.length > 0) this.pushed.add(publication.uri);
-    else this.pushed.delete(publication.uri);
+    if (publication.diagnostics.length > 0) this.pushed.set(keyOf(publication.uri), publication.uri);
+    else this.pushed.delete(keyOf(publication.uri));
+  }
+}
+
+function keyOf(uri: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return uri;
   }
 }
