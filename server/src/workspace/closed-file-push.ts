@@ -4,14 +4,18 @@
 // opened. When the handshake is some time past and no workspace pull came, those findings are
 // pushed (publishDiagnostics), as to a client that does not pull at all; the first workspace pull
 // takes them back (pushed empty), so that no finding shows twice. A file that is opened is taken
-// back too: the client pulls it from then on. VS Code pulls the workspace at once and never gets
-// a push.
+// back too: the client pulls it from then on. A client that pulled the report once (Neovim's
+// `vim.lsp.buf.workspace_diagnostics()`) and does not pull it again after the closed files
+// changed is pushed them again. VS Code pulls the workspace at once and every 2 s after, and never
+// gets a push.
 import { fileURLToPath } from 'node:url';
 import type { ServerStats } from '../protocol';
 import type { Publication } from './workspace-diagnostics';
 
 /** How long after the handshake a client that pulls the workspace report has asked for it. */
 export const WORKSPACE_PULL_GRACE_MS = 2_000;
+/** How long after a change of closed files such a client has asked again (VS Code: every 2 s). */
+export const WORKSPACE_REPULL_GRACE_MS = 5_000;
 
 export class ClosedFilePush {
   private pulled = false;
@@ -31,12 +35,7 @@ export class ClosedFilePush {
   /** After the handshake with a client that pulls: pushes begin if no workspace pull comes in time. */
   start(graceMs = WORKSPACE_PULL_GRACE_MS): void {
     this.started = true;
-    this.timer = setTimeout(() => {
-      if (this.pulled) return;
-      this.pushing = true;
-      for (const publication of this.closedFiles()) this.push(publication);
-    }, graceMs);
-    this.timer.unref();
+    this.expectPull(graceMs);
   }
 
   /** The client asked for the workspace report: it gets the closed files there from now on. */
@@ -50,8 +49,13 @@ export class ClosedFilePush {
   }
 
   /** What closed files show changed (an index ended, a file was closed). */
-  publish(publications: readonly Publication[]): void {
+  publish(publications: readonly Publication[], repullGraceMs = WORKSPACE_REPULL_GRACE_MS): void {
     if (this.pushing) for (const publication of publications) this.push(publication);
+    else if (this.pulled && publications.length > 0) {
+      // They are the client's to pull again now; if it does not, they are pushed.
+      this.pulled = false;
+      this.expectPull(repullGraceMs);
+    }
   }
 
   /** A file was opened: the client pulls its findings now. */
@@ -64,9 +68,20 @@ export class ClosedFilePush {
 
   /** What it does now, for the server's statistics. */
   state(): ServerStats['closedFilePush'] {
-    if (this.pulled) return 'pulled';
     if (this.pushing) return 'pushing';
+    if (this.pulled) return 'pulled';
     return this.started ? 'waiting' : 'off';
+  }
+
+  /** Pushes begin unless a workspace pull comes within `ms`. */
+  private expectPull(ms: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      if (this.pulled) return;
+      this.pushing = true;
+      for (const publication of this.closedFiles()) this.push(publication);
+    }, ms);
+    this.timer.unref();
   }
 
   private push(publication: Publication): void {

@@ -26,8 +26,10 @@ describe('closed-file push', () => {
     push.start(20);
     push.workspacePulled();
     await wait(40);
-    push.publish([{ uri: 'file:///app/b.ts', diagnostics: [finding] }]);
+    push.publish([{ uri: 'file:///app/b.ts', diagnostics: [finding] }], 10_000);
     assert.deepEqual(sent, []);
+    assert.equal(push.state(), 'waiting', 'for the client to pull the change');
+    push.workspacePulled();
     assert.equal(push.state(), 'pulled');
   });
 
@@ -67,5 +69,22 @@ describe('closed-file push', () => {
     ]);
     push.publish([{ uri: 'file:///app/c.ts', diagnostics: [finding] }]);
     assert.equal(sent.length, 4, 'nothing pushed after it');
+  });
+
+  it('pushes again when the closed files change and the client does not pull again in time', async () => {
+    const closed = [{ uri: 'file:///app/a.ts', diagnostics: [finding] }];
+    const { push, sent } = pushTo(closed);
+    push.start(10);
+    push.workspacePulled();
+    // A client that pulls again in time gets nothing pushed.
+    push.publish([{ uri: 'file:///app/a.ts', diagnostics: [finding] }], 10_000);
+    push.workspacePulled();
+    await wait(30);
+    assert.deepEqual(sent, []);
+    // One that pulled once only gets the closed files pushed.
+    push.publish([{ uri: 'file:///app/a.ts', diagnostics: [finding] }], 10);
+    assert.equal(push.state(), 'waiting');
+    await pushing(push);
+    assert.deepEqual(sent, closed);
   });
 });
