@@ -68,9 +68,9 @@ export interface ServerStats {
    * loader). */
   standbyIndexThread: 'waiting' | 'taken' | 'released' | 'failed' | 'none';
   /** The findings of files not open, for a client that pulls diagnostics (closed-file-push.ts):
-   * off (the client does not pull: all are pushed), waiting (for its workspace pull, at the start
-   * or after they changed), pushing (it did not ask for the workspace report in time), or pulled
-   * (it did: nothing is pushed). */
+   * off (the client does not pull: all are pushed), waiting (for its first workspace pull),
+   * pushing (it did not ask for the workspace report in time), or pulled (it did: nothing is
+   * pushed from then on). */
   closedFilePush: 'off' | 'waiting' | 'pushing' | 'pulled';
   /** process.memoryUsage() at the time of the answer, in bytes. */
   memory: { rss: number; heapUsed: number; heapTotal: number; external: number };

@@ -168,12 +168,12 @@ export class HttpAuthLintServer {
   private readonly delivered = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
   private readonly pulledIds = new Map<string, string>();
   private readonly progress = new IndexProgress(() => (this.hasProgressCapability ? this.connection.window.createWorkDoneProgress() : undefined));
-  /** The findings of the files that are not open (the `workspace` scope). */
   /** Whether the client has told of a change on disk (VS Code's extension watches the project's
-   * files). Until one does, a file saved or closed in the editor is taken as changed on disk: a
-   * client that watches nothing (Neovim's, unless configured) would otherwise keep the index, and
-   * the findings of closed files, as they were at the start. */
+   * files). Until one does, a file saved in the editor is taken as changed on disk: a client that
+   * watches nothing (Neovim's, unless configured) would otherwise keep the index, and the
+   * findings of closed files, as they were at the start. */
   private clientWatchesFiles = false;
+  /** The findings of the files that are not open (the `workspace` scope). */
   private readonly workspaceDiagnostics = new WorkspaceDiagnostics((uri) => this.documents.get(uri) !== undefined);
   /** Closed files' findings pushed to a client that pulls but never asks for the workspace report. */
   private readonly closedPush = new ClosedFilePush(
@@ -268,16 +268,15 @@ export class HttpAuthLintServer {
       const uri = event.document.uri;
       this.schedule(uri, opening.delete(uri) ? 0 : this.debounceMs);
     });
-    this.documents.onDidClose((event) => {
-      this.closed(event.document.uri, event.document.getText());
-      this.changedInEditor(event.document.uri);
-    });
+    this.documents.onDidClose((event) => this.closed(event.document.uri, event.document.getText()));
+    // A close without a save leaves the disk as it was: only a save is a change.
     this.documents.onDidSave((event) => this.changedInEditor(event.document.uri));
     this.documents.listen(this.connection);
   }
 
-  /** A file saved or closed in the editor, for a client that tells of no change on disk: its folder
-   * is indexed again (after the usual pause), as a file event would have it. */
+  /** A file saved in the editor, for a client that tells of no change on disk: its folder is
+   * indexed again (after the usual pause, and at most every 2 s while saves go on), as a file
+   * event would have it. */
   private changedInEditor(uri: string): void {
     if (this.clientWatchesFiles || !uri.startsWith('file:')) return;
     this.guard('index after a save', () => this.workspace.changed([pathOf(uri)]));

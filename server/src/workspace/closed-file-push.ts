@@ -4,18 +4,19 @@
 // opened. When the handshake is some time past and no workspace pull came, those findings are
 // pushed (publishDiagnostics), as to a client that does not pull at all; the first workspace pull
 // takes them back (pushed empty), so that no finding shows twice. A file that is opened is taken
-// back too: the client pulls it from then on. A client that pulled the report once (Neovim's
-// `vim.lsp.buf.workspace_diagnostics()`) and does not pull it again after the closed files
-// changed is pushed them again. VS Code pulls the workspace at once and every 2 s after, and never
-// gets a push.
+// back too: the client pulls it from then on. A client that has pulled the report once is never
+// pushed them (it keeps what it pulled, and a push would show them twice), even one that pulls it
+// only once (Neovim's `vim.lsp.buf.workspace_diagnostics()`): its closed files then show what that
+// pull found. VS Code pulls the workspace at once and every 2 s after: it is not pushed them.
 import { fileURLToPath } from 'node:url';
 import type { ServerStats } from '../protocol';
 import type { Publication } from './workspace-diagnostics';
 
 /** How long after the handshake a client that pulls the workspace report has asked for it. */
 export const WORKSPACE_PULL_GRACE_MS = 2_000;
-/** How long after a change of closed files such a client has asked again (VS Code: every 2 s). */
-export const WORKSPACE_REPULL_GRACE_MS = 5_000;
+/** Once that time is out, how long the messages that came meanwhile are given to be read: a pull
+ * that waited while the server was busy is not taken for none. */
+const CONFIRM_MS = 50;
 
 export class ClosedFilePush {
   private pulled = false;
@@ -49,13 +50,8 @@ export class ClosedFilePush {
   }
 
   /** What closed files show changed (an index ended, a file was closed). */
-  publish(publications: readonly Publication[], repullGraceMs = WORKSPACE_REPULL_GRACE_MS): void {
+  publish(publications: readonly Publication[]): void {
     if (this.pushing) for (const publication of publications) this.push(publication);
-    else if (this.pulled && publications.length > 0) {
-      // They are the client's to pull again now; if it does not, they are pushed.
-      this.pulled = false;
-      this.expectPull(repullGraceMs);
-    }
   }
 
   /** A file was opened: the client pulls its findings now. */
@@ -75,11 +71,13 @@ export class ClosedFilePush {
 
   /** Pushes begin unless a workspace pull comes within `ms`. */
   private expectPull(ms: number): void {
-    clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      if (this.pulled) return;
-      this.pushing = true;
-      for (const publication of this.closedFiles()) this.push(publication);
+      this.timer = setTimeout(() => {
+        if (this.pulled) return;
+        this.pushing = true;
+        for (const publication of this.closedFiles()) this.push(publication);
+      }, CONFIRM_MS);
+      this.timer.unref();
     }, ms);
     this.timer.unref();
   }

@@ -64,6 +64,8 @@ ruleTester('missing-www-authenticate', {
     express(`  let status = 403;\n  if (!req.user.isAdmin) return res.status(status).json({});\n  status = 401;\n  console.log(status);`),
     express(`  let code = 200;\n  if (!req.user) {\n    code = 401;\n    return next(Object.assign(new Error('login'), { code }));\n  }\n  res.status(code).json({});`),
     express(`  let status = 500;\n  switch (req.query.kind) {\n    case 'session':\n      status = 401;\n    case 'role':\n      status = 403;\n      break;\n  }\n  res.status(status).end();`),
+    // a path not followed (a labelled break) stays silent
+    express(`  let status = 500;\n  outer: for (const part of parts) {\n    switch (part.kind) {\n      case 'session':\n        status = 401;\n        break outer;\n    }\n  }\n  res.status(status).end();`),
     // a value always replaced before the send, and a parameter shadowed in a block, are not sent
     express(`  let status = 401;\n  status = statusOf(req);\n  res.status(status).end();`),
     `import express from 'express';\nexport function send(res, status) {\n  if (debug) {\n    let status = 401;\n    log(status);\n  }\n  res.status(status).end();\n}\n`,
@@ -90,6 +92,17 @@ ruleTester('missing-www-authenticate', {
       errors: [{ text: 'statusCode = 401' }],
       output: null,
       fixUnavailable: 'set WWW-Authenticate where it is set to this status',
+    },
+    {
+      name: 'a case in braces that breaks, and a throw caught where the variable is sent',
+      code: express(`  let status = 500;\n  switch (req.query.kind) {\n    case 'session': {\n      status = 401;\n      break;\n    }\n    default:\n      status = 404;\n  }\n  res.status(status).end();`),
+      errors: [{ text: 'status = 401' }],
+      output: null,
+    },
+    {
+      code: express(`  let status = 500;\n  try {\n    status = 401;\n    throw new Error('no session');\n  } catch {\n    res.status(status).json({});\n  }`),
+      errors: [{ text: 'status = 401' }],
+      output: null,
     },
     {
       name: 'a value chosen later in a loop reaches the send of the next turn',

@@ -51,35 +51,57 @@ export function assignedValues(use: ts.Identifier): AssignedValue[] | undefined 
 /**
  * Whether the value chosen at `value` can still be in the variable at `use`, as far as the
  * statements tell: not when it is chosen after the use (outside a loop that holds both), nor when
- * its path leaves the function first (`status = 401; return next(err)`), nor when its `case` falls
- * through into the next one (which chooses again or goes on: not followed, silence). A `break`
- * goes on after its switch or loop. Unknown paths count as reaching.
+ * its path leaves the function first (`status = 401; return next(err)`; a `throw` only when no
+ * `catch` around the choice holds the use), nor when its `case` falls through into the next one.
+ * A `break` goes on after its switch or loop. A path this does not follow (a `continue`, a
+ * labelled `break`, a fall-through) counts as not reaching: silence.
  */
 function reaches(value: AssignedValue, use: ts.Node, owner: ts.Node): boolean {
   if (value.choice.pos >= use.end && !inLoopWith(value.choice, use, owner)) return false;
   let child: ts.Node = value.choice;
   let parent: ts.Node | undefined = child.parent;
   while (parent && parent !== owner) {
-    if (use.pos >= parent.pos && use.end <= parent.end) return true; // the use is inside: the rest is its path
+    if (holds(parent, use)) return true; // the use is inside: the rest is its path
     if (isStatementList(parent)) {
       const statements: readonly ts.Node[] = parent.statements;
       const after = statements.slice(statements.indexOf(child) + 1);
-      if (after.some((statement) => ts.isReturnStatement(statement) || ts.isThrowStatement(statement))) return false;
-      if (ts.isCaseClause(parent) || ts.isDefaultClause(parent)) {
-        const switchStatement: ts.SwitchStatement = parent.parent.parent;
-        if (after.some(ts.isBreakStatement)) {
-          // On after the switch.
-          child = switchStatement;
-          parent = switchStatement.parent;
-          continue;
-        }
-        if (parent !== parent.parent.clauses.at(-1)) return false;
+      if (after.some(ts.isReturnStatement)) return false;
+      if (after.some(ts.isThrowStatement)) return caughtAround(value.choice, use, owner);
+      if (after.some((statement) => ts.isContinueStatement(statement) || (ts.isBreakStatement(statement) && statement.label))) return false;
+      if (after.some(ts.isBreakStatement)) {
+        // On after the switch or loop it leaves.
+        const left = breakTarget(parent, owner);
+        if (!left) return false;
+        child = left;
+        parent = left.parent;
+        continue;
       }
+      if ((ts.isCaseClause(parent) || ts.isDefaultClause(parent)) && parent !== parent.parent.clauses.at(-1)) return false;
     }
     child = parent;
     parent = parent.parent;
   }
   return true;
+}
+
+function holds(outer: ts.Node, inner: ts.Node): boolean {
+  return inner.pos >= outer.pos && inner.end <= outer.end;
+}
+
+/** The switch or loop a `break` in `list` leaves. */
+function breakTarget(list: ts.Node, owner: ts.Node): ts.Node | undefined {
+  for (let node: ts.Node | undefined = list; node && node !== owner; node = node.parent) {
+    if (ts.isSwitchStatement(node) || ts.isIterationStatement(node, false)) return node;
+  }
+  return undefined;
+}
+
+/** Whether a `try` around the choice has a `catch` that holds the use: a throw goes there. */
+function caughtAround(choice: ts.Node, use: ts.Node, owner: ts.Node): boolean {
+  for (let node = choice.parent; node && node !== owner; node = node.parent) {
+    if (ts.isTryStatement(node) && holds(node.tryBlock, choice) && node.catchClause && holds(node.catchClause, use)) return true;
+  }
+  return false;
 }
 
 function isStatementList(node: ts.Node): node is ts.Block | ts.CaseClause | ts.DefaultClause | ts.SourceFile {
