@@ -117,6 +117,17 @@ describe('pull diagnostics', () => {
   });
 });
 
+/** A server on a copy of the corpus, for a client that pulls its documents only (Neovim's): the
+ * session, the folder, and the route with findings. */
+async function documentsOnly(prefix: string): Promise<{ session: LspSession; folder: string; routeUri: string; routeText: string }> {
+  const folder = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
+  await fs.cp(CORPUS, folder, { recursive: true });
+  const routeFile = path.join(folder, 'src', 'routes', 'profile.ts');
+  const routeText = await fs.readFile(routeFile, 'utf8');
+  const session = await LspSession.start({ workspaceFolders: [folder], initializationOptions: { debounceMs: 0 }, pullDiagnostics: true, workspacePull: false });
+  return { session, folder, routeUri: pathUri(routeFile), routeText };
+}
+
 describe('pull diagnostics, with a client that never asks for the workspace report (Neovim)', () => {
   let folder: string;
   let session: LspSession;
@@ -124,12 +135,7 @@ describe('pull diagnostics, with a client that never asks for the workspace repo
   let routeText: string;
 
   before(async () => {
-    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'http-auth-lint-pull-documents-'));
-    await fs.cp(CORPUS, folder, { recursive: true });
-    const routeFile = path.join(folder, 'src', 'routes', 'profile.ts');
-    routeUri = pathUri(routeFile);
-    routeText = await fs.readFile(routeFile, 'utf8');
-    session = await LspSession.start({ workspaceFolders: [folder], initializationOptions: { debounceMs: 0 }, pullDiagnostics: true, workspacePull: false });
+    ({ session, folder, routeUri, routeText } = await documentsOnly('http-auth-lint-pull-documents-'));
   });
 
   after(async () => {
@@ -164,26 +170,19 @@ describe('pull diagnostics, with a client that never asks for the workspace repo
 });
 
 describe('a client that tells of no change on disk (no file watching)', () => {
-  let folder: string;
-  let session: LspSession;
-  let routeUri: string;
-  let routeText: string;
+  let client: Awaited<ReturnType<typeof documentsOnly>>;
 
   before(async () => {
-    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'http-auth-lint-no-watch-'));
-    await fs.cp(CORPUS, folder, { recursive: true });
-    const routeFile = path.join(folder, 'src', 'routes', 'profile.ts');
-    routeUri = pathUri(routeFile);
-    routeText = await fs.readFile(routeFile, 'utf8');
-    session = await LspSession.start({ workspaceFolders: [folder], initializationOptions: { debounceMs: 0 }, pullDiagnostics: true, workspacePull: false });
+    client = await documentsOnly('http-auth-lint-no-watch-');
   });
 
   after(async () => {
-    await session.dispose();
-    await fs.rm(folder, { recursive: true, force: true });
+    await client.session.dispose();
+    await fs.rm(client.folder, { recursive: true, force: true });
   });
 
   it('indexes again when a file is saved and closed, though the client tells of no change on disk', async () => {
+    const { session, folder, routeUri, routeText } = client;
     await session.waitFor('the route pushed, unopened', () => session.published.find((params) => params.uri === routeUri && params.diagnostics.length > 0));
     // The route's 401s become 404s in the editor, and it is saved.
     const fixed = routeText.replace(/\/\/ expect: .*$/gm, '').replaceAll('401', '404');
