@@ -36,7 +36,15 @@ export class ClosedFilePush {
   /** After the handshake with a client that pulls: pushes begin if no workspace pull comes in time. */
   start(graceMs = WORKSPACE_PULL_GRACE_MS): void {
     this.started = true;
-    this.expectPull(graceMs);
+    this.timer = setTimeout(() => {
+      this.timer = setTimeout(() => {
+        if (this.pulled) return;
+        this.pushing = true;
+        for (const publication of this.closedFiles()) this.push(publication);
+      }, CONFIRM_MS);
+      this.timer.unref();
+    }, graceMs);
+    this.timer.unref();
   }
 
   /** The client asked for the workspace report: it gets the closed files there from now on. */
@@ -67,19 +75,6 @@ export class ClosedFilePush {
     if (this.pushing) return 'pushing';
     if (this.pulled) return 'pulled';
     return this.started ? 'waiting' : 'off';
-  }
-
-  /** Pushes begin unless a workspace pull comes within `ms`. */
-  private expectPull(ms: number): void {
-    this.timer = setTimeout(() => {
-      this.timer = setTimeout(() => {
-        if (this.pulled) return;
-        this.pushing = true;
-        for (const publication of this.closedFiles()) this.push(publication);
-      }, CONFIRM_MS);
-      this.timer.unref();
-    }, ms);
-    this.timer.unref();
   }
 
   private push(publication: Publication): void {

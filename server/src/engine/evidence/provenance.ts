@@ -12,7 +12,7 @@
 //     flags), CSRF tokens, rate limits, the host or address of the request. A 403 is right for these.
 // Unknown sources give no answer: the word lists of concern.ts read the names then.
 import ts from 'typescript';
-import { calleeName, isLiteralValue, unwrapExpression } from '../model/syntax/syntax';
+import { calleeName, isAssignmentOperator, isLiteralValue, unwrapExpression } from '../model/syntax/syntax';
 import { describeCode } from './describe-code';
 import type { CallDefinition, DefinitionLookup } from '../model/types';
 
@@ -321,7 +321,7 @@ function assignmentTargetsIn(scope: ts.Node): ts.Node[] {
   const targets: ts.Node[] = [];
   const visit = (node: ts.Node): void => {
     // `x = ...`, `x += ...`, `({ x } = ...)`, `[x] = ...`, `for (x of ...)`
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) targets.push(node.left);
+    if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind)) targets.push(node.left);
     else if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && !ts.isVariableDeclarationList(node.initializer)) targets.push(node.initializer);
     ts.forEachChild(node, visit);
   };

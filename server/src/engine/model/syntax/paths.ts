@@ -7,7 +7,8 @@ import type { Guard } from '../types';
 
 type StatementList = ts.Block | ts.SourceFile | ts.CaseClause | ts.DefaultClause | ts.ModuleBlock;
 
-function isStatementList(node: ts.Node): node is StatementList {
+/** A block, a file, a `case` or a module body: where statements follow one another. */
+export function isStatementList(node: ts.Node): node is StatementList {
   return ts.isBlock(node) || ts.isSourceFile(node) || ts.isCaseClause(node) || ts.isDefaultClause(node) || ts.isModuleBlock(node);
 }
 

@@ -2,6 +2,11 @@
 import ts from 'typescript';
 
 /** The name a call is made by: `f` for `f(x)`, `m` for `a.b.m(x)`. */
+/** `=`, `+=`, `??=` and the other assignment operators. */
+export function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
+  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+}
+
 export function calleeName(call: ts.CallExpression): string | undefined {
   const callee = call.expression;
   if (ts.isIdentifier(callee)) return callee.text;

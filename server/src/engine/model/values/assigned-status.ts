@@ -17,7 +17,8 @@
 // anything else (a parameter, a closure's variable, `+=`, a write in a nested function or by
 // destructuring, a name declared twice) leaves the value unknown: silence.
 import ts from 'typescript';
-import { enclosingFunction } from '../syntax/paths';
+import { enclosingFunction, isStatementList } from '../syntax/paths';
+import { isAssignmentOperator } from '../syntax/syntax';
 
 export interface AssignedValue {
   /** The value written: the initializer, or the right side of an assignment. */
@@ -104,9 +105,6 @@ function caughtAround(choice: ts.Node, use: ts.Node, owner: ts.Node): boolean {
   return false;
 }
 
-function isStatementList(node: ts.Node): node is ts.Block | ts.CaseClause | ts.DefaultClause | ts.SourceFile {
-  return ts.isBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node) || ts.isSourceFile(node);
-}
 
 /** Whether a loop inside the function holds both nodes: a later choice may reach an earlier use. */
 function inLoopWith(choice: ts.Node, use: ts.Node, owner: ts.Node): boolean {
@@ -131,7 +129,7 @@ function variablesOf(owner: ts.SignatureDeclaration): Map<string, Variable | und
         if (!plain || declarations.has(name)) unreadable.add(name);
         else declarations.set(name, node);
       }
-    } else if (ts.isBinaryExpression(node) && isAssignment(node.operatorToken.kind)) {
+    } else if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind)) {
       if (ts.isIdentifier(node.left)) {
         if (nested || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) unreadable.add(node.left.text);
         else assignments.push([node.left.text, { value: node.right, choice: node }]);
@@ -170,9 +168,6 @@ function namesIn(node: ts.Node): string[] {
   return names;
 }
 
-function isAssignment(kind: ts.SyntaxKind): boolean {
-  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
-}
 
 /** Whether `use` is where `declaration` is visible: anywhere in the function for a `var`, in its
  * block for a `let`. */
@@ -190,8 +185,6 @@ function replacedBefore(value: AssignedValue, values: readonly AssignedValue[], 
     if (other === value || !ts.isBinaryExpression(other.choice) || !ts.isExpressionStatement(other.choice.parent)) return false;
     const statement = other.choice.parent;
     const list = statement.parent;
-    if (!ts.isBlock(list) && !ts.isSourceFile(list) && !ts.isCaseClause(list) && !ts.isDefaultClause(list)) return false;
-    const holds = (node: ts.Node) => node.pos >= list.pos && node.end <= list.end;
-    return holds(value.choice) && holds(use) && statement.pos >= value.choice.end && statement.end <= use.pos;
+    return isStatementList(list) && holds(list, value.choice) && holds(list, use) && statement.pos >= value.choice.end && statement.end <= use.pos;
   });
 }

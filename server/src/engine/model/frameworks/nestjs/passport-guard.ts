@@ -9,6 +9,7 @@ import ts from 'typescript';
 import type { StatusSetter } from '../../adapter';
 import { moduleBindings } from '../../imports/module-bindings';
 import { oneLineRange } from '../../syntax/ranges';
+import { isAssignmentOperator } from '../../syntax/syntax';
 
 const PASSPORT = /^@nestjs\/passport$/;
 
@@ -44,7 +45,7 @@ function passesErrorToBase(method: ts.MethodDeclaration): boolean {
   let own = false;
   const visit = (node: ts.Node): void => {
     if (own) return;
-    if (ts.isThrowStatement(node) || (ts.isBinaryExpression(node) && isAssignment(node.operatorToken.kind) && ts.isIdentifier(node.left) && node.left.text === error.text)) {
+    if (ts.isThrowStatement(node) || (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind) && ts.isIdentifier(node.left) && node.left.text === error.text)) {
       own = true;
       return;
     }
@@ -73,9 +74,6 @@ function isSuperHandleRequest(callee: ts.Expression): boolean {
   return ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.SuperKeyword && callee.name.text === 'handleRequest';
 }
 
-function isAssignment(kind: ts.SyntaxKind): boolean {
-  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
-}
 
 export function passportGuardSetter(node: ts.Node): StatusSetter | undefined {
   if (!isAuthGuardCall(node) || !isUse(node)) return undefined;
