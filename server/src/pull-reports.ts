@@ -20,8 +20,18 @@ export interface FileReport {
   diagnostics: Diagnostic[];
 }
 
+/** Result ids of the lists already hashed: the index's lists of closed files live until their
+ * file's findings change (and no list is changed once made), and VS Code asks for the whole
+ * workspace every two seconds: a list is hashed once, not on every pull. */
+const resultIds = new WeakMap<readonly Diagnostic[], string>();
+
 export function resultIdOf(diagnostics: readonly Diagnostic[]): string {
-  return createHash('sha1').update(JSON.stringify(diagnostics)).digest('base64url').slice(0, 16);
+  let id = resultIds.get(diagnostics);
+  if (id === undefined) {
+    id = createHash('sha1').update(JSON.stringify(diagnostics)).digest('base64url').slice(0, 16);
+    resultIds.set(diagnostics, id);
+  }
+  return id;
 }
 
 const NO_DIAGNOSTICS = resultIdOf([]);

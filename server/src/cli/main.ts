@@ -167,7 +167,9 @@ async function run(options: LintOptions, io: CliIo): Promise<number> {
     const project = await rootScan.index(root);
     // What the index read and parsed and did not keep is garbage by now: collected before the
     // lint adds its own, a large project's peak is that of its index or of its lint, not both.
-    if (project.selectedCount() >= LARGE_PROJECT) collectGarbage();
+    // An index taken from the cache parsed nothing: there is nothing to collect.
+    const parsedForIndex = project.selectedCount() >= LARGE_PROJECT && !rootScan.indexWasCached(root);
+    if (parsedForIndex) collectGarbage();
     useProjects(new Map([[root, project]]));
     const rootJobs = jobs.filter((job) => job.root === root);
     const chosen = rootJobs.filter((job) => {
@@ -188,8 +190,10 @@ async function run(options: LintOptions, io: CliIo): Promise<number> {
       onWorkerFailure: (message) => io.stderr(`http-auth-lint: ${message}\n`),
     });
     forgetProjects([root]);
+    // Before the next project: a large one's trees and summaries go now (unless nothing was parsed).
+    const parsed = parsedForIndex || chosen.length >= LARGE_PROJECT;
     rootScan.release(root);
-    if (project.selectedCount() >= LARGE_PROJECT && rootScan.filesByRoot.size > 1) collectGarbage();
+    if (parsed && rootScan.filesByRoot.size > 1) collectGarbage();
   };
 
   for (const root of scan.filesByRoot.keys()) {

@@ -22,6 +22,8 @@ export class ProjectScan {
   /** The files to lint that an index selected (or that cannot be read as text). */
   readonly selected = new Set<string>();
   private readonly projects = new Map<string, { project: Project; handlerFiles: string[]; selected: string[] }>();
+  /** The roots whose index was taken from the cache: nothing of theirs was parsed for it. */
+  private readonly cachedIndexes = new Set<string>();
 
   /** `walked`: the run's own walk, with the folders it walked: a root among them is not walked again. */
   constructor(
@@ -68,6 +70,7 @@ export class ProjectScan {
       // The files are as the last run left them: its index holds.
       project.adoptIndex(kept.index.selected, kept.summaries, kept.index.producing, kept.index.apps);
       project.addHandlerFiles(kept.index.handlerFiles);
+      this.cachedIndexes.add(root);
       selected = new Set(kept.index.selected);
       unread = new Set(kept.index.unread);
     } else {
@@ -101,9 +104,15 @@ export class ProjectScan {
     return project;
   }
 
+  /** Whether the index of `root` was taken from the cache rather than made by reading and parsing. */
+  indexWasCached(root: string): boolean {
+    return this.cachedIndexes.has(root);
+  }
+
   /** Forgets a project once its files are linted. */
   release(root: string): void {
     this.projects.delete(root);
+    this.cachedIndexes.delete(root);
     // Its folders' listings too: a run over many repositories holds one project's at a time.
     const listings = this.walked?.listings;
     if (!listings) return;

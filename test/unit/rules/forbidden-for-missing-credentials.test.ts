@@ -9,6 +9,9 @@ ${body}
 
 ruleTester('forbidden-for-missing-credentials', {
   valid: [
+    // An expired token answered 401, and a code compared with a failure the site is not on
+    `import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  switch (err.name) {\n    case 'TokenExpiredError':\n      return res.set('WWW-Authenticate', 'Bearer error="invalid_token"').status(401).end();\n    case 'ForbiddenError':\n      return res.status(403).end();\n  }\n  next(err);\n});\n`,
+    route(`  if (session.state !== 'expired') return res.sendStatus(403);`),
     // A page kept from logged-in users (sign-up, log-in) says nothing of missing credentials
     route(`  if (restricted) return res.status(403).json({ error: 'Not available to logged-in users' });`),
     // Permission failures of a known caller: 403 is right
@@ -49,6 +52,18 @@ ruleTester('forbidden-for-missing-credentials', {
     route(`  const post = await posts.findById(req.params.id);\n  if (post.authorId !== req.user.id) return res.sendStatus(403);`),
   ],
   invalid: [
+    {
+      name: 'a case of a switch over error names that names an expired token',
+      code: `import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  switch (err.name) {\n    case 'TokenExpiredError':\n      return res.status(403).json({ error: err.message });\n  }\n  next(err);\n});\n`,
+      errors: [{ text: 'res.status(403)', messageIncludes: "the guard checks `case 'TokenExpiredError'` of `switch (err.name)`" }],
+      output: `import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  switch (err.name) {\n    case 'TokenExpiredError':\n      return res.status(401).set('WWW-Authenticate', 'Bearer realm="api"').json({ error: err.message });\n  }\n  next(err);\n});\n`,
+    },
+    {
+      name: 'a session whose state is compared with its expiry',
+      code: route(`  if (session.state === 'expired') return res.sendStatus(403);`),
+      errors: [{ text: 'res.sendStatus(403)' }],
+      output: route(`  if (session.state === 'expired') return res.set('WWW-Authenticate', 'Bearer realm="api"').sendStatus(401);`),
+    },
     {
       name: 'a message that keeps the action to logged-in users',
       code: route(`  if (restricted) return res.status(403).json({ error: 'Only available to signed-in users' });`),

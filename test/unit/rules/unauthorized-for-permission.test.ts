@@ -42,10 +42,44 @@ ruleTester('unauthorized-for-permission', {
     route(`  res.status(401).json({ error: 'Unauthorized' });`),
     // A guard that says the permission is there on this path
     route(`  if (req.user.role === 'admin') return res.sendStatus(401);`),
+    // A switch over error codes that answers each as it should, a label that names no failure,
+    // and a label whose words disagree with what the switch tests (a role, or no login?)
+    `import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  switch (err.code) {\n    case 'UNAUTHENTICATED':\n      return res.set('WWW-Authenticate', 'Bearer').status(401).end();\n    case 'FORBIDDEN':\n      return res.status(403).end();\n  }\n  next(err);\n});\n`,
+    route(`  switch (req.user.role) {\n    case 'viewer':\n      return res.sendStatus(401);\n  }`),
+    route(`  switch (req.user.role) {\n    case 'guest':\n      return res.sendStatus(401);\n  }`),
+    route(`  if (req.user.role === 'guest') return res.sendStatus(401);`),
+    // default falls into the clause: any code runs it
+    `import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  switch (err.code) {\n    default:\n    case 'FORBIDDEN':\n      return res.sendStatus(401);\n  }\n});\n`,
+    // the code is compared with the failure, but the site runs when it is not that one
+    route(`  if (err.code !== 'FORBIDDEN') return res.sendStatus(401);`),
     // Evidence guarding a different status
     route(`  if (!canDelete(req.user, post)) return res.sendStatus(403);\n  res.sendStatus(401);`),
   ],
   invalid: [
+    {
+      name: 'a case of a switch over error codes that names a permission failure (the label before it names none)',
+      code: `import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  switch (err.code) {\n    case 'NOT_FOUND':\n      return res.sendStatus(404);\n    case 'ACCESS_DENIED':\n    case 'FORBIDDEN':\n      return res.sendStatus(401);\n  }\n  next(err);\n});\n`,
+      errors: [{ text: 'res.sendStatus(401)', messageIncludes: "a permission failure that the code names: the guard checks `case 'FORBIDDEN'` of `switch (err.code)`" }],
+      output: `import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  switch (err.code) {\n    case 'NOT_FOUND':\n      return res.sendStatus(404);\n    case 'ACCESS_DENIED':\n    case 'FORBIDDEN':\n      return res.sendStatus(403);\n  }\n  next(err);\n});\n`,
+    },
+    {
+      name: 'a case of an enum member that names a permission failure, quoted with its switch',
+      code: route(`  switch (result.error) {\n    case ErrorCode.PermissionDenied:\n      return res.status(401).json({});\n  }`),
+      errors: [{ text: 'res.status(401)', messageIncludes: 'the guard checks `case ErrorCode.PermissionDenied` of `switch (result.error)`', related: 1 }],
+      output: route(`  switch (result.error) {\n    case ErrorCode.PermissionDenied:\n      return res.status(403).json({});\n  }`),
+    },
+    {
+      name: "an error's code compared with a permission failure",
+      code: route(`  if (err.code === 'FORBIDDEN') return res.sendStatus(401);`),
+      errors: [{ text: 'res.sendStatus(401)', messageIncludes: "the guard checks `err.code === 'FORBIDDEN'`" }],
+      output: route(`  if (err.code === 'FORBIDDEN') return res.sendStatus(403);`),
+    },
+    {
+      name: "a failure named by the value's own words: a banned role",
+      code: route(`  if (req.user.role === 'banned') return res.sendStatus(401);`),
+      errors: [{ text: 'res.sendStatus(401)' }],
+      output: route(`  if (req.user.role === 'banned') return res.sendStatus(403);`),
+    },
     {
       name: 'a status chosen in a variable on a failed role check: rewritten where it is chosen',
       code: route(`  let status = 200;\n  if (req.user.role !== 'admin') status = 401;\n  res.status(status).json({});`),

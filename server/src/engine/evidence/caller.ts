@@ -29,14 +29,10 @@ const CALLER_NAMES = new Set(['user', 'currentuser', 'session', 'auth', 'authent
 /** Words of middleware, wrappers and procedures that authenticate before the handler runs. */
 const AUTH_WORDS = new Set(['auth', 'authenticate', 'authenticated', 'authentication', 'protected', 'protect', 'loggedin', 'session', 'jwt', 'passport', 'requireuser', 'withuser', 'signedin', 'token', 'apikey', 'bearer']);
 
-/** The caller is known because the response names what they may not do ("admins only"). */
-export const CALLER_NAMED_BY_MESSAGE = 'the response names a refused permission';
-
-/** How the caller is known where `site` runs ("`req.user` is read"), or undefined. */
+/** How the caller is known where `site` runs ("`req.user` is read"), or undefined. (Evidence that
+ * names the refusal itself, "admins only" or `'FORBIDDEN'`, says so without this: SiteConcern.namedBy.) */
 export function callerIdentifiedAt(site: ResponseSite, evidence: ts.Node, model: Pick<ResponseModel, 'sites' | 'helperCalls' | 'definitions'>): string | undefined {
   const lookup = model.definitions;
-  // "Insufficient permissions", "admins only": the response itself says whom it refuses.
-  if (ts.isStringLiteralLike(evidence)) return CALLER_NAMED_BY_MESSAGE;
   const read = callerReadIn(evidence, lookup);
   if (read) return `the check reads the caller (\`${read}\`)`;
   const exit = earlierCredentialsExit(site.node, lookup);
@@ -64,7 +60,9 @@ function* earlierStatements(site: ts.Node): Generator<ts.Statement> {
  * a function declared there (`const deny = () => res.status(401)...`) runs only if called. */
 function earlierRefusal(site: ts.Node, sites: readonly ResponseSite[]): string | undefined {
   const own = enclosingFunctionLike(site);
-  const refusals = sites.filter((other) => other.status.code === 401 && other.node !== site && other.guards.length === 0 && enclosingFunctionLike(other.node) === own);
+  // Unguarded, or guarded by a `case` only: the statements read below are the site's own lists,
+  // so a refusal found there sits in the same clause as the site.
+  const refusals = sites.filter((other) => other.status.code === 401 && other.node !== site && other.guards.every((guard) => guard.cases !== undefined) && enclosingFunctionLike(other.node) === own);
   if (refusals.length === 0) return undefined;
   for (const statement of earlierStatements(site)) {
     if (!ts.isVariableStatement(statement) && !ts.isExpressionStatement(statement)) continue;

@@ -130,6 +130,8 @@ interface LeafReading {
   failing: boolean;
   /** Where the value the leaf reads comes from, when that told the concern (provenance.ts). */
   source?: ValueSource;
+  /** The leaf compares with a constant whose own words name the failure (`'FORBIDDEN'`). */
+  namesFailure?: boolean;
 }
 
 /** `!user.isAdmin` rather than `user.isAdmin`: the leaf as the code writes it. */
@@ -144,16 +146,71 @@ function withNegations(leaf: ts.Expression): ts.Expression {
   }
 }
 
+/** A constant as code compares a value with it: a string (`'FORBIDDEN'`), an UPPER_CASE name, or
+ * a member of a capitalised enum or namespace (`ErrorCode.Forbidden`, `MedusaError.Types.X`). */
+function isConstant(node: ts.Expression): boolean {
+  if (ts.isStringLiteralLike(node)) return true;
+  if (ts.isIdentifier(node)) return isConstantName(node.text);
+  let namespace: ts.Expression = node;
+  while (ts.isPropertyAccessExpression(namespace)) namespace = namespace.expression;
+  return namespace !== node && ts.isIdentifier(namespace) && /^[A-Z]/.test(namespace.text);
+}
+
+/**
+ * What a comparison with a constant that names a failure says: `err.code === 'FORBIDDEN'`, `case
+ * 'TOKEN_EXPIRED':`, `session.state === 'expired'`. When the value is that constant, what it names
+ * is lacking: the constant's own words say which concern, else the value's (`user.role` is
+ * 'banned'). Null when they disagree (`role === 'guest'`: a role, or no login?) or neither tells;
+ * undefined when the constant names no failure (the comparison is read as any other leaf).
+ */
+function failureOfComparison(value: ts.Expression, constant: ts.Expression, lookup: DefinitionLookup | undefined): { concern: AuthConcern | 'neither'; namesFailure: boolean } | null | undefined {
+  if (!isConstant(constant) || isNullish(constant)) return undefined;
+  const names = namesIn(constant);
+  if (![...names.words, ...names.constantWords].some((w) => NEGATIVE_WORDS.has(w))) return undefined;
+  const own = concernOfLeaf(constant, names);
+  const ofValue = sourceOfCondition(value, lookup)?.kind ?? concernOfLeaf(value, namesIn(value));
+  if (own && ofValue && own !== ofValue) return null;
+  const concern = own ?? ofValue;
+  return concern ? { concern, namesFailure: own !== undefined } : null;
+}
+
+/** The sides of `a === b`, `a != b` with the constant one second, and whether it tests equality. */
+function comparisonWithConstant(leaf: ts.Expression): { value: ts.Expression; constant: ts.Expression; equal: boolean } | undefined {
+  if (!ts.isBinaryExpression(leaf)) return undefined;
+  const op = leaf.operatorToken.kind;
+  const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
+  if (!equal && op !== ts.SyntaxKind.ExclamationEqualsEqualsToken && op !== ts.SyntaxKind.ExclamationEqualsToken) return undefined;
+  if (isConstant(leaf.right)) return { value: leaf.left, constant: leaf.right, equal };
+  if (isConstant(leaf.left)) return { value: leaf.right, constant: leaf.left, equal };
+  return undefined;
+}
+
+/** The readings of a `case` guard: one per label that names a failure (any other label says
+ * nothing: a switch over roles or codes tells no more than which one this branch is). */
+function caseReadings(value: ts.Expression, cases: readonly ts.Expression[], lookup: DefinitionLookup | undefined): LeafReading[] {
+  return cases.flatMap((label): LeafReading[] => {
+    const failure = failureOfComparison(value, label, lookup);
+    return failure ? [{ leaf: label, ...failure, failing: true }] : [];
+  });
+}
+
 /** The concern of a leaf: its value's source when that is known, else the words of its names
- * (never the words against a known source: `csrfToken` from the body is no credential). */
+ * (never the words against a known source: `csrfToken` from the body is no credential). A
+ * comparison with a constant that names a failure says that failure. */
 export function readingsOf(guard: Guard, lookup?: DefinitionLookup): LeafReading[] {
+  if (guard.cases) return caseReadings(guard.expression, guard.cases, lookup);
   return leavesOf(guard.expression).flatMap(({ leaf, negations }): LeafReading[] => {
+    const truthyOnPath = (negations + (guard.negated ? 1 : 0)) % 2 === 0;
+    const comparison = comparisonWithConstant(leaf);
+    const failure = comparison && failureOfComparison(comparison.value, comparison.constant, lookup);
+    if (failure === null) return [];
+    // The site runs when the value is the failure: `===` and truthy, or `!==` and falsy.
+    if (comparison && failure) return [{ leaf, ...failure, failing: truthyOnPath === comparison.equal }];
     const source = sourceOfCondition(leaf, lookup);
     const names = namesIn(leaf);
     const concern = source?.kind ?? concernOfLeaf(leaf, names);
     if (!concern) return [];
     const sense = senseOf(leaf, names);
-    const truthyOnPath = (negations + (guard.negated ? 1 : 0)) % 2 === 0;
     // A check of neither that cannot be told apart from a failing one counts as failing: silent.
     // A permission or credential whose sense cannot be told says nothing.
     if (sense === 0 && concern !== 'neither') return [];
@@ -190,6 +247,9 @@ export interface SiteConcern {
   source?: RelatedLocation;
   /** The project function it comes from, in its own file. */
   definition?: RelatedLocation;
+  /** The evidence names the refusal itself: the response's message ("admins only"), or a code
+   * compared with a constant that names it (`err.code === 'FORBIDDEN'`). */
+  namedBy?: 'message' | 'code';
 }
 
 /** The related locations of a concern: the evidence, then where its value comes from. */
@@ -224,6 +284,12 @@ export function concernOfSite(site: ResponseSite, lookup?: DefinitionLookup): Si
 
 const concerns = new WeakMap<ResponseSite, SiteConcern | undefined>();
 
+/** A guard's evidence quoted for a message: the label of a `case` with the switch it belongs to. */
+function quotedGuard(evidence: ts.Node): string {
+  if (!ts.isCaseClause(evidence.parent)) return `\`${describeCode(evidence)}\``;
+  return `\`case ${describeCode(evidence)}\` of \`switch (${describeCode(evidence.parent.parent.parent.expression)})\``;
+}
+
 function readConcern(site: ResponseSite, lookup?: DefinitionLookup): SiteConcern | undefined {
   const messages = site.messages.map((node) => ({ node, concern: concernOfMessage(node.text) }));
   const said = new Set(messages.map((m) => m.concern).filter((c) => c !== undefined));
@@ -241,16 +307,17 @@ function readConcern(site: ResponseSite, lookup?: DefinitionLookup): SiteConcern
     if (concerns.size > 1 || present.has(concern) || [...said].some((c) => c !== concern)) return undefined;
     // One failing leaf is named by itself (with its `!`); several by the whole condition.
     const evidence = failing.length === 1 ? withNegations(failing[0].leaf) : site.guards[readings.indexOf(guardReadings)].expression;
-    const code = describeCode(evidence);
+    const code = quotedGuard(evidence);
     const check = concern === 'permission' ? 'permission check' : 'credentials check';
     const source = failing.length === 1 ? failing[0].source : undefined;
     return {
       concern,
       node: evidence,
-      description: source ? `the guard checks \`${code}\`, ${source.description}` : `the guard checks \`${code}\``,
-      related: { start: evidence.getStart(), end: evidence.end, message: `The ${check}: \`${code}\`` },
+      description: source ? `the guard checks ${code}, ${source.description}` : `the guard checks ${code}`,
+      related: { start: evidence.getStart(), end: evidence.end, message: `The ${check}: ${code}` },
       source: source && sourceLocation(source, evidence),
       definition: definitionLocation(source),
+      ...(failing.every((r) => r.namesFailure) && { namedBy: 'code' as const }),
     };
   }
   // No guard decides: a `catch` around the site may answer a failed verification.
@@ -275,5 +342,6 @@ function readConcern(site: ResponseSite, lookup?: DefinitionLookup): SiteConcern
     node: message.node,
     description: `the response says ${text}`,
     related: { start: message.node.getStart(), end: message.node.end, message: `The response message: ${text}` },
+    namedBy: 'message',
   };
 }

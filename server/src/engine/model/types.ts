@@ -35,10 +35,13 @@ export interface HeaderWrite {
   node: ts.Node;
 }
 
-/** A condition under which a response site runs: `negated` when the site is on its false side. */
+/** A condition under which a response site runs: `negated` when the site is on its false side.
+ * A `case` of a `switch` is one too: the site runs when `expression` (what the switch tests) is one
+ * of `cases` (the clause's labels, with those of the empty clauses that fall into it). */
 export interface Guard {
   expression: ts.Expression;
   negated: boolean;
+  cases?: readonly ts.Expression[];
 }
 
 /** The edits of a fix, or why no edit in the framework's idiom can make it (shown to the user,

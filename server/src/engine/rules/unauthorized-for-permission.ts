@@ -1,4 +1,4 @@
-import { CALLER_NAMED_BY_MESSAGE, callerIdentifiedAt } from '../evidence/caller';
+import { callerIdentifiedAt } from '../evidence/caller';
 import { concernOfSite, relatedOf } from '../evidence/concern';
 import { defineRule } from '../rule';
 
@@ -12,6 +12,8 @@ export const unauthorizedForPermission = defineRule({
       'This 401 answers a permission failure of a caller already known: {{evidence}}; {{caller}}. A 401 makes clients log in again: send 403 Forbidden.',
     // The response names the refused permission: that says both what failed and that the caller is known.
     permissionNamed: 'This 401 answers a permission failure that its own response names: {{evidence}}. A 401 makes clients log in again: send 403 Forbidden.',
+    // So does an error code compared with a constant that names it ('FORBIDDEN', PermissionDenied).
+    permissionCoded: 'This 401 answers a permission failure that the code names: {{evidence}}. A 401 makes clients log in again: send 403 Forbidden.',
   },
   check({ model, report }) {
     for (const site of [...model.sites, ...(model.helperCalls ?? [])]) {
@@ -19,11 +21,13 @@ export const unauthorizedForPermission = defineRule({
       const evidence = concernOfSite(site, model.definitions);
       if (evidence?.concern !== 'permission') continue;
       // Of an anonymous caller, a refused permission may rightly be a 401: logging in could help.
-      const caller = callerIdentifiedAt(site, evidence.node, model);
-      if (!caller) continue;
+      const caller = evidence.namedBy ? undefined : callerIdentifiedAt(site, evidence.node, model);
+      if (!evidence.namedBy && !caller) continue;
+      const messageId = evidence.namedBy === 'message' ? 'permissionNamed' : evidence.namedBy === 'code' ? 'permissionCoded' : 'permission';
       report({
         range: site.range,
-        ...(caller === CALLER_NAMED_BY_MESSAGE ? { messageId: 'permissionNamed', data: { evidence: evidence.description } } : { messageId: 'permission', data: { evidence: evidence.description, caller } }),
+        messageId,
+        data: { evidence: evidence.description, ...(caller && { caller }) },
         related: relatedOf(evidence),
         fix: { title: 'Send 403 Forbidden instead', outcome: site.status.rewrite(403) },
       });

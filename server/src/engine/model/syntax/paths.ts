@@ -123,13 +123,16 @@ export function isOnPathOf(write: ts.Node, site: ts.Node, alternatives: readonly
   return writeRuns();
 }
 
-/** The conditions of the branches `site` sits in, innermost first, up to its function. (Earlier
- * `if (...) return` statements are not read: whether they guard a failure or a success is not
- * something the syntax tells.) */
+/** The conditions of the branches `site` sits in, innermost first, up to its function, a `case`
+ * of a `switch` among them. (Earlier `if (...) return` statements are not read: whether they guard
+ * a failure or a success is not something the syntax tells.) */
 export function guardsOf(site: ts.Node): Guard[] {
   const guards: Guard[] = [];
   for (let child = site, parent = site.parent; parent && !ts.isFunctionLike(parent); child = parent, parent = parent.parent) {
-    if (ts.isIfStatement(parent) && child !== parent.expression) {
+    if (ts.isCaseClause(parent) && child !== parent.expression) {
+      const cases = casesInto(parent);
+      if (cases) guards.push({ expression: parent.parent.parent.expression, negated: false, cases });
+    } else if (ts.isIfStatement(parent) && child !== parent.expression) {
       guards.push({ expression: parent.expression, negated: child === parent.elseStatement });
     } else if (ts.isConditionalExpression(parent) && child !== parent.condition) {
       guards.push({ expression: parent.condition, negated: child === parent.whenFalse });
@@ -141,6 +144,19 @@ export function guardsOf(site: ts.Node): Guard[] {
     }
   }
   return guards;
+}
+
+/** The labels whose values run a clause's statements: its own, and those of the empty clauses
+ * right before it (`case 'a': case 'b': ...`). None when `default` falls into it: then any value does. */
+function casesInto(clause: ts.CaseClause): ts.Expression[] | undefined {
+  const clauses = clause.parent.clauses;
+  const cases = [clause.expression];
+  for (let index = clauses.indexOf(clause) - 1; index >= 0 && clauses[index].statements.length === 0; index--) {
+    const earlier = clauses[index];
+    if (!ts.isCaseClause(earlier)) return undefined;
+    cases.unshift(earlier.expression);
+  }
+  return cases;
 }
 
 /** Whether `node` never runs: a `return` or `throw` comes before it in a block around it. */
