@@ -550,3 +550,38 @@ export const posts = router({
     assert.match(run.messages(PERMISSION)[0], /the handler runs inside `protectedProcedure\.input\(schema\)\.mutation`/);
   });
 });
+
+describe('a problem-details builder that takes the status and writes it as `{ status }`', () => {
+  const files = (challenge: string): Files => ({
+    'package.json': '{ "name": "api" }',
+    'src/lib/problem.ts': `export function problemResponse(status: number, title: string) {
+  return Response.json({ title, status }, { status, headers: { 'Content-Type': 'application/problem+json'${challenge} } });
+}
+
+export const problemUnauthorized = (title = 'Unauthorized') => problemResponse(401, title);
+export const problemNotFound = (title = 'Not found') => problemResponse(404, title);
+`,
+    'src/app/items/route.ts': `import { problemResponse, problemUnauthorized } from '../../lib/problem';
+
+export async function GET(request: Request) {
+  if (!request.headers.get('authorization')) return problemUnauthorized('missing token');
+  if (!request.headers.get('x-tenant')) return problemResponse(401, 'no tenant');
+  return Response.json([]);
+}
+`,
+  });
+
+  it('reports each 401 where it is picked: in the wrapper, and at the call that passes it', () => {
+    const project = files('');
+    const run = lintProject(project);
+    assert.deepEqual(run.findings, [
+      `${at(project, 'src/app/items/route.ts', "problemResponse(401, 'no tenant')")} ${MISSING}`,
+      `${at(project, 'src/lib/problem.ts', 'problemResponse(401, title)')} ${MISSING}`,
+    ]);
+    assert.match(run.messages(MISSING)[0], /`problemResponse\(\)` \(src\/lib\/problem\.ts:1\) sends this 401/);
+  });
+
+  it('is silent when the builder writes a challenge', () => {
+    assert.deepEqual(lintProject(files(", 'WWW-Authenticate': 'Bearer realm=\"api\"'")).findings, []);
+  });
+});

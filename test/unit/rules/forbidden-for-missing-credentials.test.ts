@@ -9,6 +9,10 @@ ${body}
 
 ruleTester('forbidden-for-missing-credentials', {
   valid: [
+    // The catch of a session lookup whose branch answers one kind of error: which, the try does not say
+    route(`  try {\n    const session = await getSession(req);\n    await importFile(session, req.body);\n  } catch (error) {\n    if (error instanceof AuthorizationError) return res.sendStatus(403);\n    return res.sendStatus(500);\n  }`),
+    // The caller's membership of a team, looked up and not found: a 403 is right
+    route(`  const user = await verifyToken(req.headers.authorization);\n  if (!user) return res.set('WWW-Authenticate', 'Bearer').sendStatus(401);\n  const member = await teams.getTeamMember(req.params.teamId, user.id);\n  if (!member) return res.sendStatus(403);`),
     // An expired token answered 401, and a code compared with a failure the site is not on
     `import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  switch (err.name) {\n    case 'TokenExpiredError':\n      return res.set('WWW-Authenticate', 'Bearer error="invalid_token"').status(401).end();\n    case 'ForbiddenError':\n      return res.status(403).end();\n  }\n  next(err);\n});\n`,
     route(`  if (session.state !== 'expired') return res.sendStatus(403);`),

@@ -52,10 +52,18 @@ ruleTester('unauthorized-for-permission', {
     `import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  switch (err.code) {\n    default:\n    case 'FORBIDDEN':\n      return res.sendStatus(401);\n  }\n});\n`,
     // the code is compared with the failure, but the site runs when it is not that one
     route(`  if (err.code !== 'FORBIDDEN') return res.sendStatus(401);`),
+    // A member looked up by the request's token is the caller themselves: 401 is right
+    route(`  const member = await members.findByToken(req.headers.authorization);\n  if (!member) return res.sendStatus(401);`),
     // Evidence guarding a different status
     route(`  if (!canDelete(req.user, post)) return res.sendStatus(403);\n  res.sendStatus(401);`),
   ],
   invalid: [
+    {
+      name: "the caller's membership of a team, looked up and not found",
+      code: route(`  const session = await getSession(req);\n  if (!session) return res.set('WWW-Authenticate', 'Bearer').sendStatus(401);\n  const membership = await prisma.membership.findFirst({ where: { userId: session.userId, teamId: req.params.teamId } });\n  if (!membership) return res.set('WWW-Authenticate', 'Bearer').sendStatus(401);`),
+      errors: [{ text: "res.set('WWW-Authenticate', 'Bearer').sendStatus(401)", occurrence: 1, messageIncludes: "the guard checks `!membership`, the caller's membership, looked up" }],
+      output: route(`  const session = await getSession(req);\n  if (!session) return res.set('WWW-Authenticate', 'Bearer').sendStatus(401);\n  const membership = await prisma.membership.findFirst({ where: { userId: session.userId, teamId: req.params.teamId } });\n  if (!membership) return res.set('WWW-Authenticate', 'Bearer').sendStatus(403);`),
+    },
     {
       name: 'a case of a switch over error codes that names a permission failure (the label before it names none)',
       code: `import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  switch (err.code) {\n    case 'NOT_FOUND':\n      return res.sendStatus(404);\n    case 'ACCESS_DENIED':\n    case 'FORBIDDEN':\n      return res.sendStatus(401);\n  }\n  next(err);\n});\n`,

@@ -136,9 +136,15 @@ function sourceOfCall(call: ts.CallExpression, lookup?: DefinitionLookup, steps 
   // A function of the project says what it checks by what it returns (its summary), before its name.
   const definition = lookup?.(call);
   const named = definition?.check ?? kindOfCallName(name) ?? (ts.isPropertyAccessExpression(callee) ? kindOfMethod(name, lastName(callee.expression)) : undefined);
+  const readsCaller = () => call.arguments.some((argument) => readsCredentials(argument, lookup, steps));
+  // `getTeamMember(teamId, user.id)`, `db.membership.findFirst({ where: { userId, orgId } })`: the
+  // caller's membership of a group, looked up. Absent, the caller is known and not a member.
+  if ((named === undefined || named === 'record') && namesMembership(callee) && call.arguments.some(namesGroup) && readsCaller()) {
+    return { kind: 'permission', description: `the caller's membership, looked up (\`${describeCode(call, QUOTED)}\`)`, node: call };
+  }
   // `sessions.find(req.headers.authorization)`, `userFrom(token)`: whom the request's credentials
   // name, looked up or verified, whatever the function is called.
-  const fedCredentials = (named === undefined || (named === 'record' && looksUpCaller(callee))) && call.arguments.some((argument) => readsCredentials(argument, lookup, steps));
+  const fedCredentials = (named === undefined || (named === 'record' && looksUpCaller(callee))) && readsCaller();
   const kind = fedCredentials ? 'credentials' : named;
   if (!kind) return undefined;
   const where = definition ? `, ${definition.where}` : '';
@@ -146,6 +152,36 @@ function sourceOfCall(call: ts.CallExpression, lookup?: DefinitionLookup, steps 
   const source: ValueSource = kind === 'record' ? { kind: 'neither', description, node: call, record: true } : { kind, description, node: call, ...(kind === 'credentials' && { verified: true as const }) };
   return definition ? { ...source, definition } : source;
 }
+
+/** Whether `node` reads the name `name` anywhere. */
+function mentions(node: ts.Node, name: string): boolean {
+  if (ts.isIdentifier(node)) return node.text === name && !isNameOfAccess(node);
+  return ts.forEachChild(node, (child) => mentions(child, name) || undefined) ?? false;
+}
+
+/** `getTeamMember`, `prisma.membership.findFirst`: a lookup named for a membership. */
+function namesMembership(callee: ts.Expression): boolean {
+  const { root, names } = accessPath(callee);
+  const all = ts.isIdentifier(root) ? [root.text, ...names] : names;
+  return all.some((name) => wordsOf(name).some((word) => MEMBERSHIP_WORDS.has(word)));
+}
+
+const MEMBERSHIP_WORDS = new Set(['member', 'members', 'membership', 'memberships']);
+
+/** The id of a group among a call's arguments (`teamId`, `params.orgId`, `{ where: { workspaceId } }`):
+ * what the membership is of. */
+function namesGroup(argument: ts.Expression): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || ts.isFunctionLike(node)) return;
+    if (ts.isIdentifier(node) && GROUP_ID.test(node.text)) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(argument);
+  return found;
+}
+
+const GROUP_ID = /^_?(team|org|organi[sz]ation|workspace|project|group|tenant|space|channel|board|company)_?(Id|ID|id|Uid|UID|uid)$/;
 
 /** `db.user.findUnique`, `sessions.find`: a lookup of the caller themselves, not of something of theirs. */
 function looksUpCaller(callee: ts.Expression): boolean {
@@ -483,13 +519,20 @@ export function sourceOfCondition(leaf: ts.Expression, lookup?: DefinitionLookup
  */
 export function failedCheckOfCatch(node: ts.Node): ValueSource | undefined {
   let clause: ts.CatchClause | undefined;
-  for (let current: ts.Node | undefined = node.parent; current && !ts.isFunctionLike(current); current = current.parent) {
+  const conditions: ts.Expression[] = [];
+  for (let child = node, current: ts.Node | undefined = node.parent; current && !ts.isFunctionLike(current); child = current, current = current.parent) {
     if (ts.isCatchClause(current)) {
       clause = current;
       break;
     }
+    if (ts.isIfStatement(current) && child !== current.expression) conditions.push(current.expression);
+    if (ts.isConditionalExpression(current) && child !== current.condition) conditions.push(current.condition);
   }
   if (!clause) return undefined;
+  // `catch (error) { if (error instanceof AuthorizationError) return 403 }`: the branch answers one
+  // kind of error, which the calls of the try block do not say.
+  const caught = clause.variableDeclaration?.name;
+  if (caught && ts.isIdentifier(caught) && conditions.some((condition) => mentions(condition, caught.text))) return undefined;
   const sources: ValueSource[] = [];
   const visit = (child: ts.Node): void => {
     if (ts.isFunctionLike(child)) return;

@@ -50,10 +50,13 @@ export function propertyNamed(literal: ts.ObjectLiteralExpression, name: string)
  * builder resolves it), or for the shorthand `{ status }` a status resolved here whose rewrite
  * replaces the whole property (`status: 403`): replacing the name alone would break the shorthand.
  * A shorthand of a variable the function assigns on several paths is left to the builder too: each
- * value is rewritten where it is chosen (values/assigned-status.ts).
+ * value is rewritten where it is chosen (values/assigned-status.ts), and so is a shorthand of a
+ * parameter (`problem(status) { return Response.json(b, { status }) }`): the caller's argument is
+ * the status, found and rewritten at the call (project/sites.ts).
  */
 export function statusOfProperty(property: ts.PropertyAssignment | ts.ShorthandPropertyAssignment, consts: ConstBindings): ts.Expression | StatusValue | undefined {
   if (ts.isPropertyAssignment(property)) return property.initializer;
+  if (isParameter(property.name)) return property.name;
   const values = resolveStatuses(property.name, consts);
   // A variable assigned on several paths: the builder makes a site of each value, where it is chosen.
   if (values.some((value) => value.chosenAt)) return property.name;
@@ -65,6 +68,15 @@ export function statusOfProperty(property: ts.PropertyAssignment | ts.ShorthandP
     node: property,
     rewrite: (code) => ({ edits: [{ start: property.getStart(), end: property.end, newText: `${name}: ${code}` }] }),
   };
+}
+
+/** Whether `identifier` names a parameter of a function around it (and no variable declared nearer). */
+function isParameter(identifier: ts.Identifier): boolean {
+  if (declarationOf(identifier)) return false;
+  for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
+    if (ts.isFunctionLike(scope) && scope.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === identifier.text)) return true;
+  }
+  return false;
 }
 
 /** The `const`/`let` declaration that binds `identifier` in a scope around it (not a parameter). */
