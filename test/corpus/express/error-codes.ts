@@ -1,7 +1,15 @@
-// Express error handlers that answer an error by its code or name, as apps map the errors of their
-// services and of jsonwebtoken. A code that names a permission failure is a 403, one that names an
-// expired or invalid token a 401 with its challenge, whatever the branch is written as.
+// Express error handlers and a route that answer an error by its code or name, as apps map the
+// errors of their services and of jsonwebtoken. A code that names a permission failure of a known
+// caller is a 403, one that names an expired or invalid token a 401 with its challenge, whatever
+// the branch is written as (an `if` or a `case`).
 import express, { type NextFunction, type Request, type Response } from 'express';
+
+declare function removeProject(id: string): Promise<void>;
+declare module 'express-serve-static-core' {
+  interface Request {
+    user?: { id: string };
+  }
+}
 
 interface ServiceError {
   code: string;
@@ -18,9 +26,25 @@ api.use((err: ServiceError, req: Request, res: Response, next: NextFunction) => 
     case 'UNAUTHENTICATED':
       return res.set('WWW-Authenticate', 'Bearer realm="api"').status(401).json({ error: err.message });
     case 'PERMISSION_DENIED':
-      return res.status(401).json({ error: err.message }); // expect: missing-www-authenticate, unauthorized-for-permission
+      // An error handler knows no caller: the code may be a guest's, for whom a 401 is right.
+      return res.status(401).json({ error: err.message }); // expect: missing-www-authenticate
   }
   next(err);
+});
+
+// A route that knows its caller: the permission code of the service's error is answered 401.
+api.delete('/projects/:id', async (req: Request, res: Response) => {
+  if (!req.user) return res.set('WWW-Authenticate', 'Bearer realm="api"').status(401).end();
+  try {
+    await removeProject(req.params.id);
+  } catch (error) {
+    const err = error as ServiceError;
+    if (err.code === 'PERMISSION_DENIED') {
+      return res.set('WWW-Authenticate', 'Bearer realm="api"').status(401).json({ error: err.message }); // expect: unauthorized-for-permission
+    }
+    throw error;
+  }
+  res.status(204).end();
 });
 
 api.use((err: ServiceError, req: Request, res: Response, next: NextFunction) => {

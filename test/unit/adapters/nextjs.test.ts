@@ -153,3 +153,58 @@ ruleTester('missing-www-authenticate', {
     },
   ],
 });
+
+/** A route handler that uses the auth interrupts of next/navigation. */
+const interrupts = (imported: string, body: string) => `import { ${imported} } from 'next/navigation';
+import { auth } from '@/lib/auth';
+
+export async function GET() {
+  const session = await auth();
+${body}
+  return Response.json(session.user);
+}
+`;
+
+ruleTester('missing-www-authenticate', {
+  valid: [
+    // Another module's unauthorized(), and a local function of that name
+    { ...ROUTE, code: `import { unauthorized } from '@/lib/errors';\nexport async function GET() {\n  unauthorized();\n}\n` },
+    { ...ROUTE, code: `function unauthorized() {\n  return null;\n}\nexport async function GET() {\n  unauthorized();\n}\n` },
+  ],
+  invalid: [
+    {
+      name: 'unauthorized() of next/navigation: no header can go with it',
+      ...ROUTE,
+      code: interrupts('unauthorized', `  if (!session) unauthorized();`),
+      errors: [{ text: 'unauthorized()' }],
+      output: null,
+      fixUnavailable: 'unauthorized() sends no headers',
+    },
+  ],
+});
+
+ruleTester('unauthorized-for-permission', {
+  valid: [],
+  invalid: [
+    {
+      name: 'unauthorized() on a failed role check: forbidden(), imported beside it',
+      ...ROUTE,
+      code: interrupts('unauthorized', `  if (!session) unauthorized();\n  if (session.user.role !== 'admin') unauthorized();`),
+      errors: [{ text: 'unauthorized()', occurrence: 1 }],
+      output: interrupts('unauthorized, forbidden', `  if (!session) unauthorized();\n  if (session.user.role !== 'admin') forbidden();`),
+    },
+  ],
+});
+
+ruleTester('forbidden-for-missing-credentials', {
+  valid: [interrupts('forbidden', `  if (session.user.role !== 'admin') forbidden();`)],
+  invalid: [
+    {
+      name: 'forbidden() without a session: unauthorized() gets no challenge either, so no fix',
+      ...ROUTE,
+      code: interrupts('forbidden', `  if (!session) forbidden();`),
+      errors: [{ text: 'forbidden()' }],
+      output: null,
+    },
+  ],
+});

@@ -585,3 +585,33 @@ export async function GET(request: Request) {
     assert.deepEqual(lintProject(files(", 'WWW-Authenticate': 'Bearer realm=\"api\"'")).findings, []);
   });
 });
+
+describe('a helper that answers 401, called earlier in the same case of a switch', () => {
+  const files: Files = {
+    'package.json': '{ "name": "api" }',
+    'src/routes.ts': `import express from 'express';
+const router = express.Router();
+function requireUser(req, res) {
+  if (!req.headers.authorization) {
+    res.set('WWW-Authenticate', 'Bearer realm="api"').status(401).end();
+    throw new Error('unauthenticated');
+  }
+  return decode(req.headers.authorization);
+}
+router.delete('/things/:kind', (req, res) => {
+  switch (req.params.kind) {
+    case 'post':
+      requireUser(req, res);
+      if (!canDeletePost(req.params.id)) return res.set('WWW-Authenticate', 'Bearer realm="api"').sendStatus(401);
+      return res.end();
+  }
+});
+`,
+  };
+
+  it('knows the caller past the helper: the case around both is no condition between them', () => {
+    const run = lintProject(files);
+    assert.deepEqual(run.findings, [`${at(files, 'src/routes.ts', "res.set('WWW-Authenticate', 'Bearer realm=\"api\"').sendStatus(401)")} ${PERMISSION}`]);
+    assert.match(run.messages(PERMISSION)[0], /`requireUser\(req, res\)` answers 401 before it/);
+  });
+});

@@ -16,6 +16,11 @@ ruleTester('forbidden-for-missing-credentials', {
     // An expired token answered 401, and a code compared with a failure the site is not on
     `import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  switch (err.name) {\n    case 'TokenExpiredError':\n      return res.set('WWW-Authenticate', 'Bearer error="invalid_token"').status(401).end();\n    case 'ForbiddenError':\n      return res.status(403).end();\n  }\n  next(err);\n});\n`,
     route(`  if (session.state !== 'expired') return res.sendStatus(403);`),
+    // Codes that name no failed credential: a locked account, too many attempts, a banned user
+    route(`  if (loginResult.error === 'ACCOUNT_LOCKED') return res.sendStatus(403);`),
+    route(`  if (loginResult.error === 'TooManyAttemptsError') return res.sendStatus(403);`),
+    route(`  if (req.session.user.status === 'banned') return res.sendStatus(403);`),
+    route(`  if (req.session.state === 'NOT_EXPIRED') return res.sendStatus(403);`),
     // A page kept from logged-in users (sign-up, log-in) says nothing of missing credentials
     route(`  if (restricted) return res.status(403).json({ error: 'Not available to logged-in users' });`),
     // Permission failures of a known caller: 403 is right
@@ -56,6 +61,12 @@ ruleTester('forbidden-for-missing-credentials', {
     route(`  const post = await posts.findById(req.params.id);\n  if (post.authorId !== req.user.id) return res.sendStatus(403);`),
   ],
   invalid: [
+    {
+      name: 'two labels that name failed tokens, quoted together',
+      code: `import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  switch (err.code) {\n    case 'TOKEN_EXPIRED':\n    case 'INVALID_TOKEN':\n      return res.status(403).end();\n  }\n  next(err);\n});\n`,
+      errors: [{ text: 'res.status(403)', messageIncludes: "the guard checks `case 'TOKEN_EXPIRED': case 'INVALID_TOKEN'` of `switch (err.code)`" }],
+      output: `import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  switch (err.code) {\n    case 'TOKEN_EXPIRED':\n    case 'INVALID_TOKEN':\n      return res.status(401).set('WWW-Authenticate', 'Bearer realm="api"').end();\n  }\n  next(err);\n});\n`,
+    },
     {
       name: 'a case of a switch over error names that names an expired token',
       code: `import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  switch (err.name) {\n    case 'TokenExpiredError':\n      return res.status(403).json({ error: err.message });\n  }\n  next(err);\n});\n`,

@@ -29,8 +29,8 @@ const CALLER_NAMES = new Set(['user', 'currentuser', 'session', 'auth', 'authent
 /** Words of middleware, wrappers and procedures that authenticate before the handler runs. */
 const AUTH_WORDS = new Set(['auth', 'authenticate', 'authenticated', 'authentication', 'protected', 'protect', 'loggedin', 'session', 'jwt', 'passport', 'requireuser', 'withuser', 'signedin', 'token', 'apikey', 'bearer']);
 
-/** How the caller is known where `site` runs ("`req.user` is read"), or undefined. (Evidence that
- * names the refusal itself, "admins only" or `'FORBIDDEN'`, says so without this: SiteConcern.namedBy.) */
+/** How the caller is known where `site` runs ("`req.user` is read"), or undefined. (A message that
+ * names the refusal, "admins only", says so without this: SiteConcern.namedByMessage.) */
 export function callerIdentifiedAt(site: ResponseSite, evidence: ts.Node, model: Pick<ResponseModel, 'sites' | 'helperCalls' | 'definitions'>): string | undefined {
   const lookup = model.definitions;
   const read = callerReadIn(evidence, lookup);
@@ -174,7 +174,8 @@ function earlierCredentialsExit(site: ts.Node, lookup: DefinitionLookup | undefi
   for (const statement of earlierStatements(site)) {
     if (!ts.isIfStatement(statement) || !exits(statement.thenStatement)) continue;
     const readings = readingsOf({ expression: statement.expression, negated: false }, lookup);
-    if (readings.some((reading) => reading.concern === 'credentials' && reading.failing)) return describeCode(statement.expression);
+    // An error told apart by its code (`err.name === 'TokenExpiredError'`) is no check of the request.
+    if (readings.some((reading) => reading.concern === 'credentials' && reading.failing && !reading.fromConstant)) return describeCode(statement.expression);
   }
   return undefined;
 }

@@ -6,6 +6,7 @@ import type { Guard, ResponseSite } from '../model/types';
 import { isNullish as isNullValue } from '../model/syntax/syntax';
 import { describeCode } from './describe-code';
 import { failedCheckOfCatch, NEITHER_WORDS, sourceOfCondition, type DefinitionLookup, type ValueSource } from './provenance';
+import { comparisonWithConstant, failureNamedBy } from './failure-constants';
 import { wordsOf } from './words';
 import type { RelatedLocation } from '../types';
 
@@ -122,7 +123,7 @@ function senseOf(leaf: ts.Expression, names: LeafNames): 1 | -1 | 0 {
 }
 
 /** What one leaf of a guard says about the path the site is on. */
-interface LeafReading {
+export interface LeafReading {
   leaf: ts.Expression;
   /** 'neither': the leaf checks something other than the caller (a record, a setting, a CSRF token). */
   concern: AuthConcern | 'neither';
@@ -130,8 +131,9 @@ interface LeafReading {
   failing: boolean;
   /** Where the value the leaf reads comes from, when that told the concern (provenance.ts). */
   source?: ValueSource;
-  /** The leaf compares with a constant whose own words name the failure (`'FORBIDDEN'`). */
-  namesFailure?: boolean;
+  /** The leaf compares a value with a constant that names the failure (`err.code === 'FORBIDDEN'`):
+   * it tells which error this is, not that the request's credentials were checked. */
+  fromConstant?: boolean;
 }
 
 /** `!user.isAdmin` rather than `user.isAdmin`: the leaf as the code writes it. */
@@ -146,52 +148,33 @@ function withNegations(leaf: ts.Expression): ts.Expression {
   }
 }
 
-/** A constant as code compares a value with it: a string (`'FORBIDDEN'`), an UPPER_CASE name, or
- * a member of a capitalised enum or namespace (`ErrorCode.Forbidden`, `MedusaError.Types.X`). */
-function isConstant(node: ts.Expression): boolean {
-  if (ts.isStringLiteralLike(node)) return true;
-  if (ts.isIdentifier(node)) return isConstantName(node.text);
-  let namespace: ts.Expression = node;
-  while (ts.isPropertyAccessExpression(namespace)) namespace = namespace.expression;
-  return namespace !== node && ts.isIdentifier(namespace) && /^[A-Z]/.test(namespace.text);
-}
-
 /**
- * What a comparison with a constant that names a failure says: `err.code === 'FORBIDDEN'`, `case
- * 'TOKEN_EXPIRED':`, `session.state === 'expired'`. When the value is that constant, what it names
- * is lacking: the constant's own words say which concern, else the value's (`user.role` is
- * 'banned'). Null when they disagree (`role === 'guest'`: a role, or no login?) or neither tells;
- * undefined when the constant names no failure (the comparison is read as any other leaf).
+ * What comparing `value` with a constant that names a failure says (failure-constants.ts): `err.code
+ * === 'FORBIDDEN'` a refused permission, `case 'TokenExpiredError':` a failed credential. When the
+ * value itself speaks of the other concern (`user.role === 'INVALID_TOKEN'`) it says nothing (null);
+ * undefined when the constant names no failure.
  */
-function failureOfComparison(value: ts.Expression, constant: ts.Expression, lookup: DefinitionLookup | undefined): { concern: AuthConcern | 'neither'; namesFailure: boolean } | null | undefined {
-  if (!isConstant(constant) || isNullish(constant)) return undefined;
-  const names = namesIn(constant);
-  if (![...names.words, ...names.constantWords].some((w) => NEGATIVE_WORDS.has(w))) return undefined;
-  const own = concernOfLeaf(constant, names);
-  const ofValue = sourceOfCondition(value, lookup)?.kind ?? concernOfLeaf(value, namesIn(value));
-  if (own && ofValue && own !== ofValue) return null;
-  const concern = own ?? ofValue;
-  return concern ? { concern, namesFailure: own !== undefined } : null;
+function failureOfComparison(value: ts.Expression, constant: ts.Expression, lookup: DefinitionLookup | undefined): AuthConcern | null | undefined {
+  const valueNames = namesIn(value);
+  const named = failureNamedBy(constant, valueNames.words);
+  if (!named) return undefined;
+  const ofValue = sourceOfCondition(value, lookup)?.kind ?? concernOfLeaf(value, valueNames);
+  return ofValue && ofValue !== named ? null : named;
 }
 
-/** The sides of `a === b`, `a != b` with the constant one second, and whether it tests equality. */
-function comparisonWithConstant(leaf: ts.Expression): { value: ts.Expression; constant: ts.Expression; equal: boolean } | undefined {
-  if (!ts.isBinaryExpression(leaf)) return undefined;
-  const op = leaf.operatorToken.kind;
-  const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
-  if (!equal && op !== ts.SyntaxKind.ExclamationEqualsEqualsToken && op !== ts.SyntaxKind.ExclamationEqualsToken) return undefined;
-  if (isConstant(leaf.right)) return { value: leaf.left, constant: leaf.right, equal };
-  if (isConstant(leaf.left)) return { value: leaf.right, constant: leaf.left, equal };
-  return undefined;
+/** Whether `leaf` compares a value with a constant that names no failure (`err.code === 'NOT_FOUND'`). */
+function comparesWithOtherConstant(leaf: ts.Expression): boolean {
+  const comparison = comparisonWithConstant(leaf);
+  return comparison !== undefined && failureNamedBy(comparison.constant, namesIn(comparison.value).words) === undefined;
 }
 
-/** The readings of a `case` guard: one per label that names a failure (any other label says
- * nothing: a switch over roles or codes tells no more than which one this branch is). */
+/** The readings of a `case` guard: a failure, when every label of the clause names the same one
+ * (`case 'UNAUTHORIZED': case 'FORBIDDEN':` runs for a code that names none, and says nothing). */
 function caseReadings(value: ts.Expression, cases: readonly ts.Expression[], lookup: DefinitionLookup | undefined): LeafReading[] {
-  return cases.flatMap((label): LeafReading[] => {
-    const failure = failureOfComparison(value, label, lookup);
-    return failure ? [{ leaf: label, ...failure, failing: true }] : [];
-  });
+  const concerns = cases.map((label) => failureOfComparison(value, label, lookup));
+  const [first] = concerns;
+  if (!first || concerns.some((concern) => concern !== first)) return [];
+  return cases.map((label) => ({ leaf: label, concern: first, failing: true, fromConstant: true }));
 }
 
 /** The concern of a leaf: its value's source when that is known, else the words of its names
@@ -199,13 +182,17 @@ function caseReadings(value: ts.Expression, cases: readonly ts.Expression[], loo
  * comparison with a constant that names a failure says that failure. */
 export function readingsOf(guard: Guard, lookup?: DefinitionLookup): LeafReading[] {
   if (guard.cases) return caseReadings(guard.expression, guard.cases, lookup);
-  return leavesOf(guard.expression).flatMap(({ leaf, negations }): LeafReading[] => {
+  const leaves = leavesOf(guard.expression);
+  // `err.code === 'FORBIDDEN' || err.code === 'NOT_FOUND'`: the other code names nothing, so the
+  // failure is not what the site answers for sure.
+  const othersCompared = leaves.some(({ leaf }) => comparesWithOtherConstant(leaf));
+  return leaves.flatMap(({ leaf, negations }): LeafReading[] => {
     const truthyOnPath = (negations + (guard.negated ? 1 : 0)) % 2 === 0;
     const comparison = comparisonWithConstant(leaf);
     const failure = comparison && failureOfComparison(comparison.value, comparison.constant, lookup);
-    if (failure === null) return [];
+    if (failure === null || (failure && othersCompared)) return [];
     // The site runs when the value is the failure: `===` and truthy, or `!==` and falsy.
-    if (comparison && failure) return [{ leaf, ...failure, failing: truthyOnPath === comparison.equal }];
+    if (comparison && failure) return [{ leaf, concern: failure, failing: truthyOnPath === comparison.equal, fromConstant: true }];
     const source = sourceOfCondition(leaf, lookup);
     const names = namesIn(leaf);
     const concern = source?.kind ?? concernOfLeaf(leaf, names);
@@ -247,9 +234,8 @@ export interface SiteConcern {
   source?: RelatedLocation;
   /** The project function it comes from, in its own file. */
   definition?: RelatedLocation;
-  /** The evidence names the refusal itself: the response's message ("admins only"), or a code
-   * compared with a constant that names it (`err.code === 'FORBIDDEN'`). */
-  namedBy?: 'message' | 'code';
+  /** The response's message names the refusal itself ("admins only"): that says the caller is known. */
+  namedByMessage?: boolean;
 }
 
 /** The related locations of a concern: the evidence, then where its value comes from. */
@@ -284,10 +270,11 @@ export function concernOfSite(site: ResponseSite, lookup?: DefinitionLookup): Si
 
 const concerns = new WeakMap<ResponseSite, SiteConcern | undefined>();
 
-/** A guard's evidence quoted for a message: the label of a `case` with the switch it belongs to. */
-function quotedGuard(evidence: ts.Node): string {
+/** A guard's evidence quoted for a message: the labels of a `case` with the switch they belong to. */
+function quotedGuard(evidence: ts.Node, labels: readonly ts.Expression[] = [evidence as ts.Expression]): string {
   if (!ts.isCaseClause(evidence.parent)) return `\`${describeCode(evidence)}\``;
-  return `\`case ${describeCode(evidence)}\` of \`switch (${describeCode(evidence.parent.parent.parent.expression)})\``;
+  const cases = labels.map((label) => `case ${describeCode(label, 40)}`).join(': ');
+  return `\`${cases}\` of \`switch (${describeCode(evidence.parent.parent.parent.expression)})\``;
 }
 
 function readConcern(site: ResponseSite, lookup?: DefinitionLookup): SiteConcern | undefined {
@@ -305,9 +292,11 @@ function readConcern(site: ResponseSite, lookup?: DefinitionLookup): SiteConcern
     const concerns = new Set(failing.map((r) => r.concern));
     const [concern] = concerns;
     if (concerns.size > 1 || present.has(concern) || [...said].some((c) => c !== concern)) return undefined;
-    // One failing leaf is named by itself (with its `!`); several by the whole condition.
-    const evidence = failing.length === 1 ? withNegations(failing[0].leaf) : site.guards[readings.indexOf(guardReadings)].expression;
-    const code = quotedGuard(evidence);
+    // One failing leaf is named by itself (with its `!`); several by the whole condition, or the labels of a case.
+    const guard = site.guards[readings.indexOf(guardReadings)];
+    const labels = guard.cases && failing.length > 1 ? guard.cases : undefined;
+    const evidence = failing.length === 1 ? withNegations(failing[0].leaf) : (labels?.[0] ?? guard.expression);
+    const code = quotedGuard(evidence, labels);
     const check = concern === 'permission' ? 'permission check' : 'credentials check';
     const source = failing.length === 1 ? failing[0].source : undefined;
     return {
@@ -317,7 +306,6 @@ function readConcern(site: ResponseSite, lookup?: DefinitionLookup): SiteConcern
       related: { start: evidence.getStart(), end: evidence.end, message: `The ${check}: ${code}` },
       source: source && sourceLocation(source, evidence),
       definition: definitionLocation(source),
-      ...(failing.every((r) => r.namesFailure) && { namedBy: 'code' as const }),
     };
   }
   // No guard decides: a `catch` around the site may answer a failed verification.
@@ -342,6 +330,6 @@ function readConcern(site: ResponseSite, lookup?: DefinitionLookup): SiteConcern
     node: message.node,
     description: `the response says ${text}`,
     related: { start: message.node.getStart(), end: message.node.end, message: `The response message: ${text}` },
-    namedBy: 'message',
+    namedByMessage: true,
   };
 }

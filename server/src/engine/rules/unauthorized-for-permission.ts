@@ -12,8 +12,6 @@ export const unauthorizedForPermission = defineRule({
       'This 401 answers a permission failure of a caller already known: {{evidence}}; {{caller}}. A 401 makes clients log in again: send 403 Forbidden.',
     // The response names the refused permission: that says both what failed and that the caller is known.
     permissionNamed: 'This 401 answers a permission failure that its own response names: {{evidence}}. A 401 makes clients log in again: send 403 Forbidden.',
-    // So does an error code compared with a constant that names it ('FORBIDDEN', PermissionDenied).
-    permissionCoded: 'This 401 answers a permission failure that the code names: {{evidence}}. A 401 makes clients log in again: send 403 Forbidden.',
   },
   check({ model, report }) {
     for (const site of [...model.sites, ...(model.helperCalls ?? [])]) {
@@ -21,12 +19,11 @@ export const unauthorizedForPermission = defineRule({
       const evidence = concernOfSite(site, model.definitions);
       if (evidence?.concern !== 'permission') continue;
       // Of an anonymous caller, a refused permission may rightly be a 401: logging in could help.
-      const caller = evidence.namedBy ? undefined : callerIdentifiedAt(site, evidence.node, model);
-      if (!evidence.namedBy && !caller) continue;
-      const messageId = evidence.namedBy === 'message' ? 'permissionNamed' : evidence.namedBy === 'code' ? 'permissionCoded' : 'permission';
+      const caller = evidence.namedByMessage ? undefined : callerIdentifiedAt(site, evidence.node, model);
+      if (!evidence.namedByMessage && !caller) continue;
       report({
         range: site.range,
-        messageId,
+        messageId: evidence.namedByMessage ? 'permissionNamed' : 'permission',
         data: { evidence: evidence.description, ...(caller && { caller }) },
         related: relatedOf(evidence),
         fix: { title: 'Send 403 Forbidden instead', outcome: site.status.rewrite(403) },

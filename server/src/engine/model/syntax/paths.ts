@@ -147,16 +147,30 @@ export function guardsOf(site: ts.Node): Guard[] {
 }
 
 /** The labels whose values run a clause's statements: its own, and those of the empty clauses
- * right before it (`case 'a': case 'b': ...`). None when `default` falls into it: then any value does. */
+ * right before it (`case 'a': case 'b': ...`). None when another clause may run on into it (its
+ * statements do not end in a `break`, `return`, `throw` or `continue`), or `default` falls into it:
+ * then other values do too. */
 function casesInto(clause: ts.CaseClause): ts.Expression[] | undefined {
   const clauses = clause.parent.clauses;
   const cases = [clause.expression];
-  for (let index = clauses.indexOf(clause) - 1; index >= 0 && clauses[index].statements.length === 0; index--) {
+  for (let index = clauses.indexOf(clause) - 1; index >= 0; index--) {
     const earlier = clauses[index];
+    const last = earlier.statements.at(-1);
+    if (last) return endsClause(last) ? cases : undefined;
     if (!ts.isCaseClause(earlier)) return undefined;
     cases.unshift(earlier.expression);
   }
   return cases;
+}
+
+/** Whether a clause's last statement keeps the next clause from running after it. */
+function endsClause(statement: ts.Statement): boolean {
+  if (ts.isBreakStatement(statement) || ts.isContinueStatement(statement)) return true;
+  if (ts.isBlock(statement)) {
+    const last = statement.statements.at(-1);
+    return last !== undefined && endsClause(last);
+  }
+  return isExit(statement);
 }
 
 /** Whether `node` never runs: a `return` or `throw` comes before it in a block around it. */

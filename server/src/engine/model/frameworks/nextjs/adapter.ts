@@ -5,7 +5,8 @@
 // `res.status(n).json(...)` as in Express, but NextApiResponse has no `res.set`: it is a node
 // ServerResponse, so headers go through `res.setHeader` (and `res.statusCode`, `res.writeHead`
 // are node's, read by the node:http adapter's functions, which this adapter reuses: the Express
-// and node:http adapters themselves skip files that import 'next').
+// and node:http adapters themselves skip files that import 'next'). `unauthorized()` and
+// `forbidden()` of next/navigation answer 401 and 403 (interrupts.ts).
 import type { FileImports } from '../../adapter';
 import ts from 'typescript';
 import type { FrameworkAdapter, StatusSetter } from '../../adapter';
@@ -17,6 +18,7 @@ import { responseConstruction } from '../fetch/response-init';
 import { statementInList } from '../../site-parts';
 import { insertStatementBefore, stringLiteral } from '../../syntax/source-style';
 import { statusCallSetter } from '../../status-call';
+import { interruptSetter } from './interrupts';
 
 
 const NEXT_RESPONSE = new Set(['NextResponse']);
@@ -55,7 +57,7 @@ export const nextjsAdapter: FrameworkAdapter = {
   statusSetterAt(node, consts) {
     const construction = nextResponse(node);
     if (construction) return constructionSetter(construction, consts);
-    return pagesStatus(node) ?? nodeHttpAdapter.statusSetterAt(node, consts);
+    return interruptSetter(node) ?? pagesStatus(node) ?? nodeHttpAdapter.statusSetterAt(node, consts);
   },
   headerWritesAt(node, consts) {
     const construction = nextResponse(node);
