@@ -615,3 +615,35 @@ router.delete('/things/:kind', (req, res) => {
     assert.match(run.messages(PERMISSION)[0], /`requireUser\(req, res\)` answers 401 before it/);
   });
 });
+
+describe("an error class that passes 401 to Hono's HTTPException, answered by the app's onError", () => {
+  const files: Files = {
+    'package.json': '{ "name": "api", "dependencies": { "hono": "4" } }',
+    'src/errors.ts': `import { HTTPException } from 'hono/http-exception';
+
+export class ApiKeyError extends HTTPException {
+  constructor(message: string) {
+    super(401, { message });
+  }
+}
+`,
+    'src/app.ts': `import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { ApiKeyError } from './errors';
+
+const app = new Hono();
+app.onError((err, c) => (err instanceof HTTPException ? c.json({ error: err.message }, { status: err.status }) : c.json({ error: 'internal' }, 500)));
+app.use('/v1/*', async (c, next) => {
+  if (!c.req.header('x-api-key')) throw new ApiKeyError('missing key');
+  await next();
+});
+export default app;
+`,
+  };
+
+  it('reports the 401 once, where the class passes it, naming the class and pointing at it', () => {
+    const run = lintProject(files);
+    assert.deepEqual(run.findings, [`${at(files, 'src/errors.ts', 'super(401, { message })')} ${MISSING}`]);
+    assert.match(run.messages(MISSING)[0], /This 401 \(`ApiKeyError`\) reaches Hono's onError \(src\/app\.ts:6\)/);
+  });
+});

@@ -22,7 +22,7 @@ import type { Project } from './project';
 import { own } from './summary/records';
 import { writesAuthStatus } from './summary/writes-status';
 import type { Ref, Spot, Value } from './summary/types';
-import { refOf, valueOf } from './summary/values';
+import { refOf, spotOf, valueOf } from './summary/values';
 
 type CallNode = ts.CallExpression | ts.NewExpression;
 
@@ -196,7 +196,7 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
     const decidedHere = decidedIn(node, produced);
     const statusNode = decidedHere ? nodeSpanning(node, produced.spot) : undefined;
     const status: StatusValue = statusNode && ts.isExpression(statusNode) ? writtenStatus(statusNode, produced.code) : fixedStatus(node, produced);
-    const origin = originOf(produced, decidedHere);
+    const origin = originOf(node, produced, decidedHere);
     const challenge = produced.delivery.kind === 'response' ? produced.delivery.challenge : errorChallenge(verdict, origin);
     const headers = challenge === 'set' ? [{ ...CHALLENGE, node }] : challenge === 'unknown' ? [unknownWrite(node)] : [];
     const guards = [...(assertionGuard ? [assertionGuard] : []), ...conditionGuard(node, produced), ...guardsOf(node)];
@@ -228,10 +228,11 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
 
   const spotIn = (spotFile: string, spot: Spot): FileSpot => ({ file: spotFile, start: spot.start, end: spot.end, line: spot.line, where: project.where(spotFile, spot.line) });
 
-  const originOf = (produced: ProducedStatus, decidedHere: boolean): SiteOrigin => {
+  const originOf = (node: CallNode, produced: ProducedStatus, decidedHere: boolean): SiteOrigin => {
     const via = produced.via;
-    const label = !via ? 'the called code' : produced.delivery.kind === 'error' && !via.callable ? via.name : `${via.name}()`;
-    const definition = via ? spotIn(via.file, via.spot) : spotIn(produced.file, produced.spot);
+    const label = !via ? calleeLabel(node) : produced.delivery.kind === 'error' && !via.callable ? via.name : `${via.name}()`;
+    const owner = !via && node.expression.kind === ts.SyntaxKind.SuperKeyword ? ts.findAncestor(node, ts.isClassLike)?.name : undefined;
+    const definition = via ? spotIn(via.file, via.spot) : owner ? spotIn(file, spotOf(owner)) : spotIn(produced.file, produced.spot);
     return { label, definition, decided: decidedHere ? 'here' : 'definition' };
   };
 
@@ -311,6 +312,17 @@ function fixedStatus(node: CallNode, produced: ProducedStatus): StatusValue {
     node,
     rewrite: () => ({ unavailable: `the status is fixed inside ${produced.via?.name ?? 'the called code'}: call one that sends ${produced.code === 401 ? 403 : 401} instead` }),
   };
+}
+
+/** What a call of code outside the project is named in messages: `super(401)` by its class
+ * (`ApiError`), a construction or a call by its callee (`HTTPException`, `createError()`). */
+function calleeLabel(node: CallNode): string {
+  if (node.expression.kind === ts.SyntaxKind.SuperKeyword) {
+    const owner = ts.findAncestor(node, ts.isClassLike);
+    return owner?.name ? owner.name.text : 'the base class';
+  }
+  const callee = node.expression.getText().replace(/\s+/g, '');
+  return ts.isNewExpression(node) ? callee : `${callee}()`;
 }
 
 function unavailableReason(origin: SiteOrigin): string {
