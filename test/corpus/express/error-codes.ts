@@ -1,7 +1,7 @@
 // Express error handlers and a route that answer an error by its code or name, as apps map the
 // errors of their services and of jsonwebtoken. A code that names a permission failure of a known
-// caller is a 403, one that names an expired or invalid token a 401 with its challenge, whatever
-// the branch is written as (an `if` or a `case`).
+// caller is a 403, one that names an unauthenticated caller a 401 with its challenge, whatever the
+// branch is written as (an `if` or a `case`).
 import express, { type NextFunction, type Request, type Response } from 'express';
 
 declare function removeProject(id: string): Promise<void>;
@@ -48,8 +48,12 @@ api.delete('/projects/:id', async (req: Request, res: Response) => {
 });
 
 api.use((err: ServiceError, req: Request, res: Response, next: NextFunction) => {
+  if (err.code === 'UNAUTHENTICATED') {
+    return res.status(403).json({ error: err.message }); // expect: forbidden-for-missing-credentials
+  }
+  // A token's error names no credential of the request for sure (an invitation's may be expired).
   if (err.name === 'TokenExpiredError') {
-    return res.status(403).json({ error: 'token expired' }); // expect: forbidden-for-missing-credentials
+    return res.status(403).json({ error: 'link expired' });
   }
   if (err.name === 'ForbiddenError') {
     return res.status(403).json({ error: err.message });

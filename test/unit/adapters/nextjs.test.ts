@@ -170,6 +170,8 @@ ruleTester('missing-www-authenticate', {
     // Another module's unauthorized(), and a local function of that name
     { ...ROUTE, code: `import { unauthorized } from '@/lib/errors';\nexport async function GET() {\n  unauthorized();\n}\n` },
     { ...ROUTE, code: `function unauthorized() {\n  return null;\n}\nexport async function GET() {\n  unauthorized();\n}\n` },
+    // A page renders unauthorized.js for a browser: only route handlers answer API clients
+    { fileName: 'app/feed/page.tsx', code: interrupts('unauthorized', `  if (!session) unauthorized();`) },
   ],
   invalid: [
     {
@@ -186,6 +188,14 @@ ruleTester('missing-www-authenticate', {
 ruleTester('unauthorized-for-permission', {
   valid: [],
   invalid: [
+    {
+      name: 'unauthorized() on a failed role check, where `forbidden` names something else: no rewrite',
+      ...ROUTE,
+      code: interrupts('unauthorized', `  const forbidden = session.user.role !== 'admin';\n  if (forbidden) unauthorized();`),
+      errors: [{ text: 'unauthorized()', occurrence: 0 }],
+      output: null,
+      fixUnavailable: '`forbidden` names something else in this file',
+    },
     {
       name: 'unauthorized() on a failed role check: forbidden(), imported beside it',
       ...ROUTE,

@@ -16,6 +16,15 @@ ruleTester('forbidden-for-missing-credentials', {
     // An expired token answered 401, and a code compared with a failure the site is not on
     `import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  switch (err.name) {\n    case 'TokenExpiredError':\n      return res.set('WWW-Authenticate', 'Bearer error="invalid_token"').status(401).end();\n    case 'ForbiddenError':\n      return res.status(403).end();\n  }\n  next(err);\n});\n`,
     route(`  if (session.state !== 'expired') return res.sendStatus(403);`),
+    // A token's failure names no credential of the request: an invitation's, a password reset's,
+    // a share link's (and jsonwebtoken's error names are compared outside verifications too)
+    route(`  if (!req.user) return res.set('WWW-Authenticate', 'Bearer').sendStatus(401);\n  if (result.error === 'TOKEN_EXPIRED') return res.status(403).json({ error: 'invitation expired' });`),
+    route(`  switch (reset.status) {\n    case 'INVALID_TOKEN':\n    case 'TOKEN_EXPIRED':\n      return res.sendStatus(403);\n  }`),
+    route(`  if (checkoutSession.status === 'expired') return res.sendStatus(403);`),
+    `import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  if (err.name === 'TokenExpiredError') return res.sendStatus(403);\n  next(err);\n});\n`,
+    // CSRF codes are about the request, not the caller; a role compared with a code of the other concern
+    route(`  if (err.code === 'INVALID_CSRF_TOKEN') return res.sendStatus(403);`),
+    route(`  if (req.user.role === 'UNAUTHENTICATED') return res.sendStatus(403);`),
     // Codes that name no failed credential: a locked account, too many attempts, a banned user
     route(`  if (loginResult.error === 'ACCOUNT_LOCKED') return res.sendStatus(403);`),
     route(`  if (loginResult.error === 'TooManyAttemptsError') return res.sendStatus(403);`),
@@ -62,22 +71,22 @@ ruleTester('forbidden-for-missing-credentials', {
   ],
   invalid: [
     {
-      name: 'two labels that name failed tokens, quoted together',
-      code: `import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  switch (err.code) {\n    case 'TOKEN_EXPIRED':\n    case 'INVALID_TOKEN':\n      return res.status(403).end();\n  }\n  next(err);\n});\n`,
-      errors: [{ text: 'res.status(403)', messageIncludes: "the guard checks `case 'TOKEN_EXPIRED': case 'INVALID_TOKEN'` of `switch (err.code)`" }],
-      output: `import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  switch (err.code) {\n    case 'TOKEN_EXPIRED':\n    case 'INVALID_TOKEN':\n      return res.status(401).set('WWW-Authenticate', 'Bearer realm="api"').end();\n  }\n  next(err);\n});\n`,
+      name: 'a case of a switch over error codes that names an unauthenticated caller',
+      code: `import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  switch (err.code) {\n    case 'UNAUTHENTICATED':\n      return res.status(403).json({ error: err.message });\n  }\n  next(err);\n});\n`,
+      errors: [{ text: 'res.status(403)', messageIncludes: "the guard checks `case 'UNAUTHENTICATED'` of `switch (err.code)`" }],
+      output: `import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  switch (err.code) {\n    case 'UNAUTHENTICATED':\n      return res.status(401).set('WWW-Authenticate', 'Bearer realm="api"').json({ error: err.message });\n  }\n  next(err);\n});\n`,
     },
     {
-      name: 'a case of a switch over error names that names an expired token',
-      code: `import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  switch (err.name) {\n    case 'TokenExpiredError':\n      return res.status(403).json({ error: err.message });\n  }\n  next(err);\n});\n`,
-      errors: [{ text: 'res.status(403)', messageIncludes: "the guard checks `case 'TokenExpiredError'` of `switch (err.name)`" }],
-      output: `import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  switch (err.name) {\n    case 'TokenExpiredError':\n      return res.status(401).set('WWW-Authenticate', 'Bearer realm="api"').json({ error: err.message });\n  }\n  next(err);\n});\n`,
+      name: 'two labels that name an unauthenticated caller, quoted together',
+      code: `import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  switch (err.code) {\n    case 'UNAUTHENTICATED':\n    case ErrorCode.NotAuthenticated:\n      return res.status(403).end();\n  }\n  next(err);\n});\n`,
+      errors: [{ text: 'res.status(403)', messageIncludes: "the guard checks `case 'UNAUTHENTICATED': case ErrorCode.NotAuthenticated` of `switch (err.code)`" }],
+      output: `import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  switch (err.code) {\n    case 'UNAUTHENTICATED':\n    case ErrorCode.NotAuthenticated:\n      return res.status(401).set('WWW-Authenticate', 'Bearer realm="api"').end();\n  }\n  next(err);\n});\n`,
     },
     {
-      name: 'a session whose state is compared with its expiry',
-      code: route(`  if (session.state === 'expired') return res.sendStatus(403);`),
+      name: "the catch of a token's verification, on jsonwebtoken's error for an expired token",
+      code: route(`  try {\n    req.user = jwt.verify(req.headers.authorization, secret);\n  } catch (error) {\n    if (error instanceof jwt.TokenExpiredError) return res.sendStatus(403);\n    throw error;\n  }`),
       errors: [{ text: 'res.sendStatus(403)' }],
-      output: route(`  if (session.state === 'expired') return res.set('WWW-Authenticate', 'Bearer realm="api"').sendStatus(401);`),
+      output: route(`  try {\n    req.user = jwt.verify(req.headers.authorization, secret);\n  } catch (error) {\n    if (error instanceof jwt.TokenExpiredError) return res.set('WWW-Authenticate', 'Bearer realm="api"').sendStatus(401);\n    throw error;\n  }`),
     },
     {
       name: 'a message that keeps the action to logged-in users',

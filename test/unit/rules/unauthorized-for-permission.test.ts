@@ -55,6 +55,11 @@ ruleTester('unauthorized-for-permission', {
     route(`  if (!req.user) return res.set('WWW-Authenticate', 'Bearer').sendStatus(401);\n  switch (err.code) {\n    case 'TOKEN_EXPIRED':\n      res.set('WWW-Authenticate', 'Bearer error="invalid_token"');\n    case 'FORBIDDEN':\n      return res.status(401).end();\n  }`),
     route(`  if (!req.user) return res.set('WWW-Authenticate', 'Bearer').sendStatus(401);\n  switch (err.code) {\n    case 'UNAUTHORIZED':\n    case 'FORBIDDEN':\n      return res.status(401).end();\n  }`),
     route(`  if (!req.user) return res.set('WWW-Authenticate', 'Bearer').sendStatus(401);\n  if (err.code === 'FORBIDDEN' || err.code === 'UNAUTHORIZED') return res.status(401).end();`),
+    route(`  if (!req.user) return res.set('WWW-Authenticate', 'Bearer').sendStatus(401);\n  switch (err.code) {\n    case 'FORBIDDEN':\n    case 'UNAUTHORIZED':\n      return res.status(401).end();\n  }`),
+    // A CSRF code checks the request, not the caller
+    route(`  if (!req.user) return res.set('WWW-Authenticate', 'Bearer').sendStatus(401);\n  if (err.code === 'CSRF_FORBIDDEN') return res.set('WWW-Authenticate', 'Bearer').status(401).end();`),
+    // An error told apart by its code earlier is no check of the request's credentials
+    `import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  if (err.code === 'UNAUTHENTICATED') return res.set('WWW-Authenticate', 'Bearer').status(401).end();\n  if (err.code === 'FORBIDDEN') return res.set('WWW-Authenticate', 'Bearer').status(401).end();\n  next(err);\n});\n`,
     // Constants that name no auth failure: OAuth's invalid_grant (a bad code or refresh token), a
     // role of an enum, a banned account
     route(`  if (!req.user) return res.set('WWW-Authenticate', 'Bearer').sendStatus(401);\n  if (err.code === 'invalid_grant') return res.set('WWW-Authenticate', 'Bearer error="invalid_grant"').status(401).end();`),
@@ -64,6 +69,10 @@ ruleTester('unauthorized-for-permission', {
     `import express from 'express';\nconst app = express();\napp.use((err, req, res, next) => {\n  switch (err.code) {\n    default:\n    case 'FORBIDDEN':\n      return res.sendStatus(401);\n  }\n});\n`,
     // the code is compared with the failure, but the site runs when it is not that one
     route(`  if (err.code !== 'FORBIDDEN') return res.sendStatus(401);`),
+    // A membership looked up by the token itself, or by an id of a caller who may be gone: no
+    // identified caller's membership, so a 401 may be right
+    route(`  const member = await getMember(req.params.orgId, req.headers.authorization);\n  if (!member) return res.set('WWW-Authenticate', 'Bearer').sendStatus(401);`),
+    route(`  const membership = await getTeamMember(req.params.teamId, req.user?.id);\n  if (!membership) return res.set('WWW-Authenticate', 'Bearer').sendStatus(401);`),
     // A member looked up by the request's token is the caller themselves: 401 is right
     route(`  const member = await members.findByToken(req.headers.authorization);\n  if (!member) return res.sendStatus(401);`),
     // Evidence guarding a different status

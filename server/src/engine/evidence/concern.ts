@@ -116,10 +116,21 @@ function senseOf(leaf: ts.Expression, names: LeafNames): 1 | -1 | 0 {
     const unequal = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
     if (!equal && !unequal) return 0; // `level < 3`: which side is enough is not said
     const nullish = isNullish(leaf.left) || isNullish(leaf.right);
+    // `session.state !== 'expired'` is no lack of a session: a value other than a failure state
+    // tells nothing of what the value is.
+    if (unequal && !nullish && namesFailureState(leaf)) return 0;
     return equal === nullish ? -1 : 1;
   }
   if (isVerificationError(leaf) || names.words.some((w) => NEGATIVE_WORDS.has(w))) return -1;
   return 1;
+}
+
+/** Words of a state that is a failure, as a value is compared with it (`state !== 'expired'`). */
+const FAILURE_STATES = new Set(['expired', 'invalid', 'revoked', 'missing', 'denied', 'forbidden', 'banned', 'locked', 'disabled', 'blocked']);
+
+function namesFailureState(comparison: ts.BinaryExpression): boolean {
+  const constant = comparisonWithConstant(comparison)?.constant;
+  return constant !== undefined && [...namesIn(constant).words, ...namesIn(constant).constantWords].some((word) => FAILURE_STATES.has(word));
 }
 
 /** What one leaf of a guard says about the path the site is on. */
@@ -155,17 +166,30 @@ function withNegations(leaf: ts.Expression): ts.Expression {
  * undefined when the constant names no failure.
  */
 function failureOfComparison(value: ts.Expression, constant: ts.Expression, lookup: DefinitionLookup | undefined): AuthConcern | null | undefined {
-  const valueNames = namesIn(value);
-  const named = failureNamedBy(constant, valueNames.words);
+  const named = failureNamedBy(constant);
   if (!named) return undefined;
-  const ofValue = sourceOfCondition(value, lookup)?.kind ?? concernOfLeaf(value, valueNames);
+  // `err.code === 'CSRF_FORBIDDEN'`: a check of something other than the caller.
+  const constantNames = namesIn(constant);
+  if ([...constantNames.words, ...constantNames.constantWords].some((word) => NEITHER_WORDS.has(word))) return null;
+  const ofValue = sourceOfCondition(value, lookup)?.kind ?? concernOfLeaf(value, namesIn(value));
   return ofValue && ofValue !== named ? null : named;
 }
 
 /** Whether `leaf` compares a value with a constant that names no failure (`err.code === 'NOT_FOUND'`). */
 function comparesWithOtherConstant(leaf: ts.Expression): boolean {
   const comparison = comparisonWithConstant(leaf);
-  return comparison !== undefined && failureNamedBy(comparison.constant, namesIn(comparison.value).words) === undefined;
+  return comparison !== undefined && failureNamedBy(comparison.constant) === undefined;
+}
+
+/** Whether a leaf is one side of an `||` (within `guard`) whose other side compares with a constant
+ * that names no failure: `err.code === 'FORBIDDEN' || err.code === 'NOT_FOUND'` runs for either. */
+function orWithOtherCode(leaf: ts.Expression, guard: ts.Expression): boolean {
+  for (let child: ts.Node = leaf, parent = leaf.parent; child !== guard && parent; child = parent, parent = parent.parent) {
+    if (!ts.isBinaryExpression(parent) || parent.operatorToken.kind !== ts.SyntaxKind.BarBarToken) continue;
+    const other = child === parent.left ? parent.right : parent.left;
+    if (leavesOf(other).some(({ leaf: otherLeaf }) => comparesWithOtherConstant(otherLeaf))) return true;
+  }
+  return false;
 }
 
 /** The readings of a `case` guard: a failure, when every label of the clause names the same one
@@ -182,15 +206,11 @@ function caseReadings(value: ts.Expression, cases: readonly ts.Expression[], loo
  * comparison with a constant that names a failure says that failure. */
 export function readingsOf(guard: Guard, lookup?: DefinitionLookup): LeafReading[] {
   if (guard.cases) return caseReadings(guard.expression, guard.cases, lookup);
-  const leaves = leavesOf(guard.expression);
-  // `err.code === 'FORBIDDEN' || err.code === 'NOT_FOUND'`: the other code names nothing, so the
-  // failure is not what the site answers for sure.
-  const othersCompared = leaves.some(({ leaf }) => comparesWithOtherConstant(leaf));
-  return leaves.flatMap(({ leaf, negations }): LeafReading[] => {
+  return leavesOf(guard.expression).flatMap(({ leaf, negations }): LeafReading[] => {
     const truthyOnPath = (negations + (guard.negated ? 1 : 0)) % 2 === 0;
     const comparison = comparisonWithConstant(leaf);
     const failure = comparison && failureOfComparison(comparison.value, comparison.constant, lookup);
-    if (failure === null || (failure && othersCompared)) return [];
+    if (failure === null || (failure && orWithOtherCode(leaf, guard.expression))) return [];
     // The site runs when the value is the failure: `===` and truthy, or `!==` and falsy.
     if (comparison && failure) return [{ leaf, concern: failure, failing: truthyOnPath === comparison.equal, fromConstant: true }];
     const source = sourceOfCondition(leaf, lookup);

@@ -1,18 +1,20 @@
 // Constants that name an auth failure, as code compares an error's code or name with them:
-// `err.code === 'FORBIDDEN'`, `case 'PERMISSION_DENIED':`, `err.name === 'TokenExpiredError'`.
-// Only the constant's own name says it (not the namespace it sits in: `Role.Guest` is a role, not
-// a failure), and only when it says one thing plainly: a refused permission, or a credential that
-// is missing, expired or invalid. Codes that name something else ('invalid_grant' of OAuth,
-// 'ACCOUNT_LOCKED', 'TooManyAttemptsError'), or both, or a negation ('NOT_EXPIRED'), say nothing.
+// `err.code === 'FORBIDDEN'`, `case 'PERMISSION_DENIED':`, `err.code === 'UNAUTHENTICATED'`. Only
+// the constant's own name says it (not the namespace it sits in: `Role.Guest` is a role, not a
+// failure), and only when it says one thing plainly: a refused permission, or a caller who is not
+// authenticated. A token that is missing, expired or invalid says nothing: most tokens an app
+// compares are not the request's credentials (an invitation, a password reset, a share link, a
+// webhook's signature), and neither are codes of other failures ('invalid_grant' of OAuth,
+// 'ACCOUNT_LOCKED', 'TooManyAttemptsError'), a negation ('NOT_FORBIDDEN'), or both concerns at once.
 import ts from 'typescript';
 import type { AuthConcern } from './concern';
 import { wordsOf } from './words';
 
 const PERMISSION_NOUNS = new Set(['permission', 'permissions', 'scope', 'scopes', 'role', 'roles', 'privilege', 'privileges']);
 const REFUSALS = new Set(['denied', 'insufficient']);
-const CREDENTIAL_NOUNS = new Set(['token', 'jwt', 'session', 'credential', 'credentials', 'password', 'apikey', 'signature']);
-const CREDENTIAL_FAILURES = new Set(['expired', 'invalid', 'revoked', 'missing', 'malformed']);
 const NEGATIONS = new Set(['not', 'no', 'non']);
+/** The words of a credential in a name (`TokenExpiredError`, `JsonWebTokenError`, `InvalidSessionError`). */
+const CREDENTIAL_NOUNS = new Set(['token', 'jwt', 'session', 'credential', 'credentials', 'password', 'apikey', 'signature', 'unauthenticated', 'unauthorized', 'authentication']);
 
 const isConstantName = (name: string) => /^[A-Z][A-Z0-9_]+$/.test(name);
 
@@ -33,10 +35,9 @@ export function isConstant(node: ts.Expression): boolean {
 }
 
 /** The failure a constant names: 'permission' for `'FORBIDDEN'`, `PermissionDenied`,
- * `insufficient_scope`; 'credentials' for `'TokenExpiredError'`, `INVALID_TOKEN`, `'unauthenticated'`,
- * `NOT_AUTHENTICATED`, or `'expired'` compared with a credential (`session.state`, whose words are
- * `valueWords`); undefined for any other constant. */
-export function failureNamedBy(constant: ts.Expression, valueWords: readonly string[] = []): AuthConcern | undefined {
+ * `insufficient_scope`; 'credentials' for `'UNAUTHENTICATED'`, `NOT_AUTHENTICATED`; undefined for
+ * any other constant. */
+export function failureNamedBy(constant: ts.Expression): AuthConcern | undefined {
   const text = constantText(constant);
   if (text === undefined) return undefined;
   const words = wordsOf(text);
@@ -45,10 +46,14 @@ export function failureNamedBy(constant: ts.Expression, valueWords: readonly str
   const unauthenticated = words.includes('unauthenticated') || (negated && words.some((word) => word === 'authenticated' || word === 'logged' || word === 'signed'));
   if (negated && !unauthenticated) return undefined;
   const permission = words.includes('forbidden') || (has(REFUSALS) && has(PERMISSION_NOUNS));
-  const ofCredential = has(CREDENTIAL_NOUNS) || valueWords.some((word) => CREDENTIAL_NOUNS.has(word));
-  const credentials = unauthenticated || (has(CREDENTIAL_FAILURES) && ofCredential);
-  if (permission === credentials) return undefined;
+  if (permission === unauthenticated) return undefined;
   return permission ? 'permission' : 'credentials';
+}
+
+/** Whether a name speaks of a credential (`jwt.TokenExpiredError`, `AuthenticationError`): an error
+ * of that class may be the failure of the request's credentials. */
+export function namesCredential(name: string): boolean {
+  return wordsOf(name).some((word) => CREDENTIAL_NOUNS.has(word));
 }
 
 /** The sides of `a === b`, `a != b` with the constant one second, and whether it tests equality. */

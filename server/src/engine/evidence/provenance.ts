@@ -17,6 +17,7 @@ import { describeCode } from './describe-code';
 import type { CallDefinition, DefinitionLookup } from '../model/types';
 
 export type { CallDefinition, DefinitionLookup };
+import { namesCredential } from './failure-constants';
 import { wordsOf } from './words';
 
 export type SourceKind = 'credentials' | 'permission' | 'neither';
@@ -136,15 +137,14 @@ function sourceOfCall(call: ts.CallExpression, lookup?: DefinitionLookup, steps 
   // A function of the project says what it checks by what it returns (its summary), before its name.
   const definition = lookup?.(call);
   const named = definition?.check ?? kindOfCallName(name) ?? (ts.isPropertyAccessExpression(callee) ? kindOfMethod(name, lastName(callee.expression)) : undefined);
-  const readsCaller = () => call.arguments.some((argument) => readsCredentials(argument, lookup, steps));
   // `getTeamMember(teamId, user.id)`, `db.membership.findFirst({ where: { userId, orgId } })`: the
   // caller's membership of a group, looked up. Absent, the caller is known and not a member.
-  if ((named === undefined || named === 'record') && namesMembership(callee) && call.arguments.some(namesGroup) && readsCaller()) {
+  if ((named === undefined || named === 'record') && namesMembership(callee) && call.arguments.some(namesGroup) && call.arguments.some((argument) => readsCallerId(argument, lookup, steps))) {
     return { kind: 'permission', description: `the caller's membership, looked up (\`${describeCode(call, QUOTED)}\`)`, node: call };
   }
   // `sessions.find(req.headers.authorization)`, `userFrom(token)`: whom the request's credentials
   // name, looked up or verified, whatever the function is called.
-  const fedCredentials = (named === undefined || (named === 'record' && looksUpCaller(callee))) && readsCaller();
+  const fedCredentials = (named === undefined || (named === 'record' && looksUpCaller(callee))) && call.arguments.some((argument) => readsCredentials(argument, lookup, steps));
   const kind = fedCredentials ? 'credentials' : named;
   if (!kind) return undefined;
   const where = definition ? `, ${definition.where}` : '';
@@ -153,10 +153,25 @@ function sourceOfCall(call: ts.CallExpression, lookup?: DefinitionLookup, steps 
   return definition ? { ...source, definition } : source;
 }
 
-/** Whether `node` reads the name `name` anywhere. */
-function mentions(node: ts.Node, name: string): boolean {
-  if (ts.isIdentifier(node)) return node.text === name && !isNameOfAccess(node);
-  return ts.forEachChild(node, (child) => mentions(child, name) || undefined) ?? false;
+/** Whether a condition tells the caught error `name` apart as one of a kind that is no credential's:
+ * `error instanceof AuthorizationError`, `err.code === 'P2025'` (not `err instanceof
+ * jwt.TokenExpiredError`, nor a bare `if (err)`). */
+function narrowsToOtherError(condition: ts.Expression, name: string): boolean {
+  const node = unwrapExpression(condition);
+  if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    return narrowsToOtherError(node.left, name) && narrowsToOtherError(node.right, name);
+  }
+  if (!ts.isBinaryExpression(node) || !readsCaught(node.left, name)) return false;
+  const op = node.operatorToken.kind;
+  if (op === ts.SyntaxKind.InstanceOfKeyword) return !namesCredential(node.right.getText());
+  if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return false;
+  return ts.isStringLiteralLike(node.right) ? !namesCredential(node.right.text) : ts.isPropertyAccessExpression(node.right) && !namesCredential(node.right.name.text);
+}
+
+/** `err`, `err.code`, `err.name` of the caught error `name`. */
+function readsCaught(expression: ts.Expression, name: string): boolean {
+  const { root } = accessPath(expression);
+  return ts.isIdentifier(root) && root.text === name;
 }
 
 /** `getTeamMember`, `prisma.membership.findFirst`: a lookup named for a membership. */
@@ -181,7 +196,40 @@ function namesGroup(argument: ts.Expression): boolean {
   return found;
 }
 
-const GROUP_ID = /^_?(team|org|organi[sz]ation|workspace|project|group|tenant|space|channel|board|company)_?(Id|ID|id|Uid|UID|uid)$/;
+const GROUP_ID = /^_?(team|org|organi[sz]ation|workspace|project|group|space|channel|board|company)_?(Id|ID|id|Uid|UID|uid)$/;
+
+/** The id of an identified caller among an argument's reads (`user.uid`, `{ userId: session.userId }`):
+ * not the credential itself (a token, a session id) and not one read with `?.` (the caller may be gone). */
+function readsCallerId(argument: ts.Expression, lookup: DefinitionLookup | undefined, steps: number): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || ts.isFunctionLike(node)) return;
+    if (ts.isPropertyAccessExpression(node) && CALLER_ID.test(node.name.text) && !readsOptionally(node)) {
+      found = sourceOfRead(node.expression, [], steps, lookup)?.kind === 'credentials';
+      return;
+    }
+    // `const userUid = pat.user.uid` read by its name
+    if (ts.isIdentifier(node) && !isNameOfAccess(node) && CALLER_ID_NAME.test(node.text)) {
+      found = sourceOfRead(node, [], steps, lookup)?.kind === 'credentials';
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(argument);
+  return found;
+}
+
+const CALLER_ID = /^(id|_id|uid|sub|userId|user_id|accountId)$/;
+/** A variable that holds the caller's id (`userId`, `userUid`, `callerId`). */
+const CALLER_ID_NAME = /^(user_?(id|uid)|caller_?id|account_?id|uid|sub)$/i;
+
+/** Whether an access chain reads a link with `?.`. */
+function readsOptionally(access: ts.PropertyAccessExpression): boolean {
+  for (let node: ts.Expression = access; ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node); node = node.expression) {
+    if (node.questionDotToken) return true;
+  }
+  return false;
+}
 
 /** `db.user.findUnique`, `sessions.find`: a lookup of the caller themselves, not of something of theirs. */
 function looksUpCaller(callee: ts.Expression): boolean {
@@ -519,20 +567,21 @@ export function sourceOfCondition(leaf: ts.Expression, lookup?: DefinitionLookup
  */
 export function failedCheckOfCatch(node: ts.Node): ValueSource | undefined {
   let clause: ts.CatchClause | undefined;
+  /** The conditions whose true side the node is on. */
   const conditions: ts.Expression[] = [];
   for (let child = node, current: ts.Node | undefined = node.parent; current && !ts.isFunctionLike(current); child = current, current = current.parent) {
     if (ts.isCatchClause(current)) {
       clause = current;
       break;
     }
-    if (ts.isIfStatement(current) && child !== current.expression) conditions.push(current.expression);
-    if (ts.isConditionalExpression(current) && child !== current.condition) conditions.push(current.condition);
+    if (ts.isIfStatement(current) && child === current.thenStatement) conditions.push(current.expression);
+    if (ts.isConditionalExpression(current) && child === current.whenTrue) conditions.push(current.condition);
   }
   if (!clause) return undefined;
   // `catch (error) { if (error instanceof AuthorizationError) return 403 }`: the branch answers one
-  // kind of error, which the calls of the try block do not say.
+  // kind of error that is not a credential's, whatever the calls of the try block check.
   const caught = clause.variableDeclaration?.name;
-  if (caught && ts.isIdentifier(caught) && conditions.some((condition) => mentions(condition, caught.text))) return undefined;
+  if (caught && ts.isIdentifier(caught) && conditions.some((condition) => narrowsToOtherError(condition, caught.text))) return undefined;
   const sources: ValueSource[] = [];
   const visit = (child: ts.Node): void => {
     if (ts.isFunctionLike(child)) return;

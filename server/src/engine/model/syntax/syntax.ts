@@ -53,3 +53,20 @@ export function unwrapExpression(expression: ts.Expression): ts.Expression {
 /** A value written as itself: a number, a string, a template without substitutions, true, false,
  * null or undefined. */
 export const isLiteralValue = (node: ts.Expression): boolean => node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword || isNullish(node) || ts.isLiteralExpression(node);
+
+/** Whether `identifier` reads a parameter of a function around it: no `const`/`let`/`var` of that
+ * name is declared in a block between them. (A file's consts are kept by name, whatever their
+ * scope: a parameter must not be taken for one.) */
+export function isParameterReference(identifier: ts.Identifier): boolean {
+  const name = identifier.text;
+  for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
+    if (ts.isFunctionLike(scope)) {
+      if (scope.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === name)) return true;
+      continue;
+    }
+    if (!ts.isBlock(scope) && !ts.isSourceFile(scope) && !ts.isCaseClause(scope) && !ts.isDefaultClause(scope)) continue;
+    const declares = scope.statements.some((statement) => ts.isVariableStatement(statement) && statement.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === name));
+    if (declares) return false;
+  }
+  return false;
+}

@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import type { StatusValue } from '../types';
 import { assignedValues } from './assigned-status';
+import { isParameterReference } from '../syntax/syntax';
 
 /** The statuses the rules are about: a site with another status (200, 404, ...) is not built, and
  * project code that writes none of them is not followed. */
@@ -120,6 +121,8 @@ export function resolveStatuses(expression: ts.Expression, consts: ConstBindings
     ];
   }
   if (ts.isIdentifier(expr) && depth < 3) {
+    // `problem(status) { ... { status } }`: the caller's argument, read at the call (project/sites.ts).
+    if (depth === 0 && isParameterReference(expr)) return [];
     const initializer = consts.get(expr.text);
     // The use site is replaced by a literal: rewriting the shared const would change other uses.
     if (initializer) return resolveStatuses(initializer, consts, depth + 1).map((v) => literal(expr, v.code));

@@ -10,6 +10,7 @@ import { receiverKey } from '../../syntax/receivers';
 import { statementInList } from '../../site-parts';
 import { appendToLiteral, insertStatementBefore, stringLiteral, type SourceStyle } from '../../syntax/source-style';
 import { resolveStatuses, type ConstBindings } from '../../values/status';
+import { isParameterReference } from '../../syntax/syntax';
 import type { FixOutcome, HeaderWrite, ResponseFixer, StatusValue } from '../../types';
 
 export interface ResponseConstruction {
@@ -56,7 +57,7 @@ export function propertyNamed(literal: ts.ObjectLiteralExpression, name: string)
  */
 export function statusOfProperty(property: ts.PropertyAssignment | ts.ShorthandPropertyAssignment, consts: ConstBindings): ts.Expression | StatusValue | undefined {
   if (ts.isPropertyAssignment(property)) return property.initializer;
-  if (isParameter(property.name)) return property.name;
+  if (isParameterReference(property.name)) return property.name;
   const values = resolveStatuses(property.name, consts);
   // A variable assigned on several paths: the builder makes a site of each value, where it is chosen.
   if (values.some((value) => value.chosenAt)) return property.name;
@@ -68,15 +69,6 @@ export function statusOfProperty(property: ts.PropertyAssignment | ts.ShorthandP
     node: property,
     rewrite: (code) => ({ edits: [{ start: property.getStart(), end: property.end, newText: `${name}: ${code}` }] }),
   };
-}
-
-/** Whether `identifier` names a parameter of a function around it (and no variable declared nearer). */
-function isParameter(identifier: ts.Identifier): boolean {
-  if (declarationOf(identifier)) return false;
-  for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
-    if (ts.isFunctionLike(scope) && scope.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === identifier.text)) return true;
-  }
-  return false;
 }
 
 /** The `const`/`let` declaration that binds `identifier` in a scope around it (not a parameter). */
