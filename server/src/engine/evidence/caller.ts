@@ -15,6 +15,7 @@
 //     or class (`@UseGuards(JwtAuthGuard)`).
 import ts from 'typescript';
 import { enclosingFunctionLike } from '../model/site-parts';
+import { endsWith } from '../model/syntax/paths';
 import type { ResponseModel, ResponseSite } from '../model/types';
 import { readingsOf } from './concern';
 import { describeCode } from './describe-code';
@@ -180,14 +181,7 @@ function earlierCredentialsExit(site: ts.Node, lookup: DefinitionLookup | undefi
   return undefined;
 }
 
-function exits(statement: ts.Statement): boolean {
-  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
-  if (ts.isBlock(statement)) {
-    const last = statement.statements.at(-1);
-    return last !== undefined && exits(last);
-  }
-  return false;
-}
+const exits = (statement: ts.Statement) => endsWith(statement, (last) => ts.isReturnStatement(last) || ts.isThrowStatement(last));
 
 /** The handler around `site` is given an identified caller by its route, wrapper or guard. Only
  * the innermost function's parameters count (an outer `registerRoutes(router, auth)` gives the

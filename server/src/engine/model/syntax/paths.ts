@@ -163,15 +163,15 @@ function casesInto(clause: ts.CaseClause): ts.Expression[] | undefined {
   return cases;
 }
 
-/** Whether a clause's last statement keeps the next clause from running after it. */
-function endsClause(statement: ts.Statement): boolean {
-  if (ts.isBreakStatement(statement) || ts.isContinueStatement(statement)) return true;
-  if (ts.isBlock(statement)) {
-    const last = statement.statements.at(-1);
-    return last !== undefined && endsClause(last);
-  }
-  return isExit(statement);
+/** Whether a statement, or the last one of the blocks it opens (`{ ...; return; }`), passes `test`. */
+export function endsWith(statement: ts.Statement, test: (last: ts.Statement) => boolean): boolean {
+  let last: ts.Statement | undefined = statement;
+  while (last && ts.isBlock(last)) last = last.statements.at(-1);
+  return last !== undefined && test(last);
 }
+
+/** Whether a clause's last statement keeps the next clause from running after it. */
+const endsClause = (statement: ts.Statement) => endsWith(statement, (last) => ts.isBreakStatement(last) || ts.isContinueStatement(last) || isExit(last));
 
 /** Whether `node` never runs: a `return` or `throw` comes before it in a block around it. */
 export function isUnreachable(node: ts.Node): boolean {
