@@ -647,3 +647,69 @@ export default app;
     assert.match(run.messages(MISSING)[0], /This 401 \(`ApiKeyError`\) reaches Hono's onError \(src\/app\.ts:6\)/);
   });
 });
+
+describe("an error class whose status a project function maps from the code it is given (`super(codeToStatus(code))`)", () => {
+  const files = (mapper: string): Files => ({
+    'package.json': '{ "name": "api", "dependencies": { "hono": "4" } }',
+    'src/codes.ts': `export function codeToStatus(code: string) {
+  switch (code) {
+${mapper}
+    default:
+      return 500;
+  }
+}
+`,
+    'src/errors.ts': `import { HTTPException } from 'hono/http-exception';
+import { codeToStatus } from './codes';
+
+export class ApiError extends HTTPException {
+  constructor({ code, message }: { code: string; message?: string }) {
+    super(codeToStatus(code), { message });
+  }
+}
+`,
+    'src/app.ts': `import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { ApiError } from './errors';
+
+const app = new Hono();
+app.onError((err, c) => (err instanceof HTTPException ? c.json({ error: err.message }, { status: err.status }) : c.json({ error: 'internal' }, 500)));
+app.delete('/v1/projects/:id', async (c) => {
+  const user = c.get('user');
+  if (!user) throw new ApiError({ code: 'NOT_LOGGED_IN', message: 'log in' });
+  if (user.role !== 'admin') throw new ApiError({ code: 'NOT_LOGGED_IN', message: 'admins only' });
+  if (!c.req.param('id')) throw new ApiError({ code: 'MISSING_ID' });
+  return c.json({ ok: true });
+});
+export default app;
+`,
+  });
+  const MAPPER = `    case 'NOT_LOGGED_IN':
+      return 401;
+    case 'NO_ACCESS':
+      return 403;
+    case 'MISSING_ID':
+      return 400;`;
+
+  it('reports each 401 where its code is named, and rewrites a permission failure to the name the function maps to 403', () => {
+    const project = files(MAPPER);
+    const run = lintProject(project);
+    assert.deepEqual(run.findings, [
+      `${at(project, 'src/app.ts', "if (user.role !== 'admin')")} ${MISSING}`,
+      `${at(project, 'src/app.ts', "if (user.role !== 'admin')")} ${PERMISSION}`,
+      `${at(project, 'src/app.ts', "if (!user) throw new ApiError")} ${MISSING}`,
+    ]);
+    const result = run.results.get('src/app.ts')!;
+    const permission = result.findings.find((finding) => finding.ruleId === PERMISSION)!;
+    assert.deepEqual(
+      permission.fixes[0].edits.map((edit) => edit.newText),
+      ["'NO_ACCESS'"],
+    );
+  });
+
+  it('reads nothing when no branch of the function maps the name for sure', () => {
+    const project = files(`    case 'NO_ACCESS':
+      return 403;`);
+    assert.deepEqual(lintProject(project).findings, []);
+  });
+});

@@ -43,6 +43,8 @@ export interface ProducedStatus {
   /** Where the code is written. */
   file: string;
   spot: Spot;
+  /** The names a project function maps to codes, when a name written at `spot` picks it (CodeAt). */
+  names?: Readonly<Record<string, number>>;
   delivery: Delivery;
   /** The project name the call went through (`sendError`, `RequestError`), for messages. */
   via?: { name: string; file: string; spot: Spot; callable: boolean };
@@ -247,9 +249,37 @@ export class Evaluator {
       case 'member':
         // `result.status` of `const result = await getProject(id)`: the status of what it returns.
         return value.object.kind === 'call' ? this.returned({ ...bound, value: value.object }, depth + 1).flatMap((r) => this.codes(propertyBound(r, value.property), depth + 1)) : [];
+      case 'call':
+        return this.mappedCodes(bound, depth + 1);
       default:
         return [];
     }
+  }
+
+  /**
+   * `super(codeToStatus(code))` of `new ApiError({ code: 'UNAUTHORIZED' })`: the code a project
+   * function returns on the branch that a name given by a caller picks (`case 'UNAUTHORIZED':
+   * return 401`), where that name is written, with the names of the function's other branches
+   * (a rewrite to 403 writes the name it maps to 403). A branch no written name picks for sure
+   * gives nothing: what a mapping returns for a value not known here is not read.
+   */
+  private mappedCodes(call: Bound, depth: number): CodeAt[] {
+    const value = call.value;
+    if (value.kind !== 'call' || value.construct || depth > MAX_DEPTH) return [];
+    const target = this.project.resolveRef(call.file, value.callee, 0, true);
+    if (target?.kind !== 'symbol' || target.symbol.kind !== 'callable') return [];
+    const frame: Bound = { value: UNKNOWN, file: target.file, args: value.args.map((arg): Bound => ({ value: arg, file: call.file, args: call.args })) };
+    const returns = target.symbol.effects.filter((effect) => effect.kind === 'returns');
+    const names: Record<string, number> = {};
+    for (const effect of returns) {
+      if (effect.value.kind !== 'status' || !effect.when) continue;
+      for (const label of effect.when.equals) if (typeof label === 'string') names[label] = effect.value.code;
+    }
+    return returns.flatMap((effect): CodeAt[] => {
+      const name = effect.when && namedBy(effect.when, frame, depth);
+      if (!name || !name.spot) return [];
+      return this.codes({ value: effect.value, file: target.file, args: frame.args }, depth + 1).map((code) => ({ ...code, file: name.file, spot: name.spot!, names }));
+    });
   }
 
   /** What a call returns, in the frames of the functions that return it. */
@@ -273,6 +303,9 @@ export interface CodeAt {
   code: number;
   file: string;
   spot: Spot;
+  /** When a name written there picks the code through a project function: the names it maps to
+   * codes (`{ UNAUTHORIZED: 401, FORBIDDEN: 403 }`). */
+  names?: Readonly<Record<string, number>>;
 }
 
 /** A name a 401, 403 or 407 is kept under: `UNAUTHORIZED`, `codes.Forbidden`, `HTTP_401`, `status`,
@@ -321,6 +354,15 @@ function mayTake(selector: Selector, call: Bound, depth: number): boolean {
   if (value?.kind === 'string') return selector.equals.includes(value.text);
   if (value?.kind === 'status') return selector.equals.includes(value.code);
   return true;
+}
+
+/** The string a selector's argument is for sure, followed up through the callers' frames, when
+ * it is one the branch compares against: where the name that picks the branch is written. */
+function namedBy(selector: Selector, call: Bound, depth: number): { file: string; spot?: Spot } | undefined {
+  let bound = argument(call, { kind: 'parameter', index: selector.index, ...(selector.property !== undefined && { property: selector.property }) });
+  for (let step = depth; bound?.value.kind === 'parameter' && step < MAX_DEPTH; step++) bound = argument(bound, bound.value);
+  const value = bound?.value;
+  return value?.kind === 'string' && selector.equals.includes(value.text) ? { file: bound!.file, spot: value.spot } : undefined;
 }
 
 /** The argument a parameter value stands for (and its property), in the frame of `bound`. */

@@ -180,11 +180,12 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
   };
 
   /** A status written here: a number or a constant (resolveStatuses), or a status name (`'UNAUTHORIZED'`). */
-  const writtenStatus = (statusNode: ts.Expression, code: number): StatusValue => {
+  /** `names`: what the status's name maps to (a project function's names; tRPC's by default). */
+  const writtenStatus = (statusNode: ts.Expression, code: number, names: Readonly<Record<string, number>> = TRPC_CODES): StatusValue => {
     if (ts.isStringLiteralLike(statusNode)) {
       const quote = statusNode.getText().charAt(0);
       return replacedStatus(statusNode, code, (target) => {
-        const name = Object.entries(TRPC_CODES).find(([, c]) => c === target)?.[0];
+        const name = Object.entries(names).find(([, c]) => c === target)?.[0];
         return name === undefined ? undefined : `${quote}${name}${quote}`;
       });
     }
@@ -195,7 +196,7 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
   const siteOf = (node: CallNode, produced: ProducedStatus, verdict: ErrorVerdict | undefined, assertionGuard: Guard | undefined): ResponseSite => {
     const decidedHere = decidedIn(node, produced);
     const statusNode = decidedHere ? nodeSpanning(node, produced.spot) : undefined;
-    const status: StatusValue = statusNode && ts.isExpression(statusNode) ? writtenStatus(statusNode, produced.code) : fixedStatus(node, produced);
+    const status: StatusValue = statusNode && ts.isExpression(statusNode) ? writtenStatus(statusNode, produced.code, produced.names) : fixedStatus(node, produced);
     const origin = originOf(node, produced, decidedHere);
     const challenge = produced.delivery.kind === 'response' ? produced.delivery.challenge : errorChallenge(verdict, origin);
     const headers = challenge === 'set' ? [{ ...CHALLENGE, node }] : challenge === 'unknown' ? [unknownWrite(node)] : [];
