@@ -707,6 +707,24 @@ export default app;
     );
   });
 
+  it('writes the name that reads as 403 when several map to it', () => {
+    const project = files(`    case 'NOT_LOGGED_IN':
+      return 401;
+    case 'CSRF_TOKEN_INVALID':
+      return 403;
+    case 'FORBIDDEN':
+      return 403;`);
+    const permission = lintProject(project).results.get('src/app.ts')!.findings.find((finding) => finding.ruleId === PERMISSION)!;
+    assert.deepEqual(permission.fixes[0].edits.map((edit) => edit.newText), ["'FORBIDDEN'"]);
+  });
+
+  it('reads nothing from a function that does more than map the name (a branch in another condition)', () => {
+    const project = files(`    case 'NOT_LOGGED_IN':
+      if (process.env.PUBLIC_API) return 404;
+      return 401;`);
+    assert.deepEqual(lintProject(project).findings, []);
+  });
+
   it('reads nothing when no branch of the function maps the name for sure', () => {
     const project = files(`    case 'NO_ACCESS':
       return 403;`);

@@ -267,16 +267,18 @@ export class Evaluator {
     const value = call.value;
     if (value.kind !== 'call' || value.construct || depth > MAX_DEPTH) return [];
     const target = this.project.resolveRef(call.file, value.callee, 0, true);
-    if (target?.kind !== 'symbol' || target.symbol.kind !== 'callable') return [];
+    if (target?.kind !== 'symbol' || target.symbol.kind !== 'callable' || !target.symbol.mapsBy) return [];
+    const mapsBy = target.symbol.mapsBy;
     const frame: Bound = { value: UNKNOWN, file: target.file, args: value.args.map((arg): Bound => ({ value: arg, file: call.file, args: call.args })) };
-    const returns = target.symbol.effects.filter((effect) => effect.kind === 'returns');
+    // Its branches on the parameter it maps (summary/mappers.ts: it has no other).
+    const returns = target.symbol.effects.filter((effect): effect is Extract<Effect, { kind: 'returns' }> => effect.kind === 'returns' && effect.when?.index === mapsBy.index && effect.when.property === mapsBy.property);
     const names: Record<string, number> = {};
     for (const effect of returns) {
-      if (effect.value.kind !== 'status' || !effect.when) continue;
-      for (const label of effect.when.equals) if (typeof label === 'string') names[label] = effect.value.code;
+      if (effect.value.kind !== 'status') continue;
+      for (const label of effect.when!.equals) if (typeof label === 'string') names[label] = effect.value.code;
     }
     return returns.flatMap((effect): CodeAt[] => {
-      const name = effect.when && namedBy(effect.when, frame, depth);
+      const name = namedBy(effect.when!, frame, depth);
       if (!name || !name.spot) return [];
       return this.codes({ value: effect.value, file: target.file, args: frame.args }, depth + 1).map((code) => ({ ...code, file: name.file, spot: name.spot!, names }));
     });

@@ -185,7 +185,7 @@ export function projectSites(analysis: FileAnalysis, taken: ReadonlySet<ts.Node>
     if (ts.isStringLiteralLike(statusNode)) {
       const quote = statusNode.getText().charAt(0);
       return replacedStatus(statusNode, code, (target) => {
-        const name = Object.entries(names).find(([, c]) => c === target)?.[0];
+        const name = nameFor(names, target);
         return name === undefined ? undefined : `${quote}${name}${quote}`;
       });
     }
@@ -313,6 +313,16 @@ function fixedStatus(node: CallNode, produced: ProducedStatus): StatusValue {
     node,
     rewrite: () => ({ unavailable: `the status is fixed inside ${produced.via?.name ?? 'the called code'}: call one that sends ${produced.code === 401 ? 403 : 401} instead` }),
   };
+}
+
+/** The name that stands for `code`: the only one, or the only one that reads as the status
+ * (`FORBIDDEN` among `CSRF_TOKEN_INVALID` and `FORBIDDEN`); none when that does not tell. */
+function nameFor(names: Readonly<Record<string, number>>, code: number): string | undefined {
+  const candidates = Object.keys(names).filter((name) => names[name] === code);
+  if (candidates.length === 1) return candidates[0];
+  const reading = code === 403 ? /forbidden/i : code === 401 ? /unauthori[sz]ed|unauthenticated/i : undefined;
+  const named = reading ? candidates.filter((name) => reading.test(name)) : [];
+  return named.length === 1 ? named[0] : undefined;
 }
 
 /** What a call of code outside the project is named in messages: `super(401)` by its class

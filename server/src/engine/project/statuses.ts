@@ -17,7 +17,9 @@ export function externalStatuses(project: Project, file: string): (expression: t
   return (expression) => {
     const value = valueOf(expression);
     if (value.kind !== 'ref' && value.kind !== 'member') return [];
-    const codes = evaluator.codes({ value, file }).filter((code) => AUTH_STATUSES.has(code.code));
+    // One status per code and place written: branches that give the same code from the same place are one.
+    const seen = new Set<string>();
+    const codes = evaluator.codes({ value, file }).filter((code) => AUTH_STATUSES.has(code.code) && !seen.has(`${code.code}@${code.file}:${code.spot.start}`) && (seen.add(`${code.code}@${code.file}:${code.spot.start}`), true));
     return codes.map((code): StatusValue => {
       if (value.kind === 'ref') return constantStatus(expression, code.code, file, evaluator);
       const label = value.object.kind === 'call' ? `${[value.object.callee.name, ...(value.object.callee.members ?? [])].join('.')}()` : 'the called function';

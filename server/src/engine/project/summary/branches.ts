@@ -15,7 +15,7 @@ function literalOf(expression: ts.Expression): string | number | undefined {
 }
 
 /** The parameter (or property of one) of `fn` that `expression` reads. */
-function parameterRead(fn: ts.Node, expression: ts.Expression): Pick<Selector, 'index' | 'property'> | undefined {
+export function parameterRead(fn: ts.Node, expression: ts.Expression): Pick<Selector, 'index' | 'property'> | undefined {
   if (enclosingFunctionLike(expression) !== fn) return undefined;
   const value = valueOf(expression);
   if (value.kind !== 'parameter') return undefined;

@@ -74,6 +74,8 @@ export interface CallableSymbol {
   /** What its result says, when its returns tell (summary/checks.ts): a guard of another file
    * that calls it reads this before the function's name. */
   check?: CheckKind;
+  /** The parameter it maps to what it returns, when it does nothing else (summary/mappers.ts). */
+  mapsBy?: Pick<Selector, 'index' | 'property'>;
 }
 
 /** A class: an error class (its status, from its own fields or its constructor's call to `super`),
