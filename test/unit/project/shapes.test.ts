@@ -646,6 +646,12 @@ export default app;
     assert.deepEqual(run.findings, [`${at(files, 'src/errors.ts', 'super(401, { message })')} ${MISSING}`]);
     assert.match(run.messages(MISSING)[0], /This 401 \(`ApiKeyError`\) reaches Hono's onError \(src\/app\.ts:6\)/);
   });
+
+  it('offers no edit in a handler whose body is an expression: a statement beside its registration could not read the error', () => {
+    const finding = lintProject(files).results.get('src/errors.ts')!.findings[0];
+    assert.deepEqual(finding.fixes[0].edits, []);
+    assert.match(finding.fixes[0].disabledReason ?? '', /add the challenge where the app's error handler answers 401s/);
+  });
 });
 
 describe("an error class whose status a project function maps from the code it is given (`super(codeToStatus(code))`)", () => {

@@ -94,12 +94,23 @@ function guardedChallenge(statement: ts.Statement, file: string, status: string,
   return { edits: [{ ...insertStatementBefore(statement, guard, style), file }] };
 }
 
+/** The statement around `node` in its own function: none in an arrow function whose body is an
+ * expression (`(err, c) => c.json(...)`), where the statement around it is the registration's,
+ * outside the function, and a statement added there could not read the error. */
+function ownStatementOf(node: ts.Node): ts.Statement | undefined {
+  const statement = statementOf(node);
+  for (let current: ts.Node | undefined = node; current && current !== statement; current = current.parent) {
+    if (ts.isFunctionLike(current)) return undefined;
+  }
+  return statement;
+}
+
 /** The challenge, added for 401s in the app's error handler, before it sends the error's status. */
 export function challengeInHandler(project: Project, handler: FileSpot & { framework: Framework }, header: string, valueCode: string): FixOutcome {
   const text = project.host.readFile(handler.file);
   if (text === undefined) return { unavailable: `${handler.where} cannot be read` };
   const node = nodeSpanning(parsedFile(project, handler.file, text), handler);
-  const statement = node && (ts.isExpressionStatement(node) || ts.isReturnStatement(node) ? node : statementOf(node));
+  const statement = node && (ts.isExpressionStatement(node) || ts.isReturnStatement(node) ? node : ownStatementOf(node));
   const status = statement && ts.isStatement(statement) ? statusRead(statement) : undefined;
   if (!statement || !status) return { unavailable: `add the challenge where the app's error handler answers 401s (${handler.where})` };
   return guardedChallenge(statement, handler.file, status, handler.framework, header, valueCode, detectStyle(text));
@@ -110,7 +121,7 @@ export function challengeInHelper(project: Project, send: FileSpot & { framework
   const text = project.host.readFile(send.file);
   if (text === undefined) return { unavailable: `${send.where} cannot be read` };
   const node = nodeSpanning(parsedFile(project, send.file, text), send);
-  const statement = node && statementOf(node);
+  const statement = node && ownStatementOf(node);
   // The send's status is the argument of `status(...)` / `code(...)`, or the assigned value.
   const argument = node && (ts.isCallExpression(node) ? node.arguments[0] : ts.isBinaryExpression(node) ? node.right : undefined);
   if (!statement || !argument || !ts.isIdentifier(argument)) return { unavailable: `add the challenge for 401s in the helper, where it sends the status (${send.where})` };
