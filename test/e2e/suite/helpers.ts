@@ -72,6 +72,9 @@ export function rangeOf(doc: vscode.TextDocument, text: string, after?: string):
 
 /** Code actions VS Code collects from every provider at `range`, with lazy edits resolved. */
 export async function codeActionsAt(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  // The provider needs the document's model; one that no editor shows may have been let go since
+  // (the command then fails with "Illegal argument", as it did once in CI): opening it keeps it.
+  await vscode.workspace.openTextDocument(uri);
   const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
     'vscode.executeCodeActionProvider',
     uri,
