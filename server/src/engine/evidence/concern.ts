@@ -6,7 +6,7 @@ import type { Guard, ResponseSite } from '../model/types';
 import { isNullish as isNullValue } from '../model/syntax/syntax';
 import { describeCode } from './describe-code';
 import { failedCheckOfCatch, NEITHER_WORDS, sourceOfCondition, type DefinitionLookup, type ValueSource } from './provenance';
-import { comparisonWithConstant, failureNamedBy } from './failure-constants';
+import { comparisonWithConstant, failureNamedBy, namesFailureState } from './failure-constants';
 import { wordsOf } from './words';
 import type { RelatedLocation } from '../types';
 
@@ -118,19 +118,12 @@ function senseOf(leaf: ts.Expression, names: LeafNames): 1 | -1 | 0 {
     const nullish = isNullish(leaf.left) || isNullish(leaf.right);
     // `session.state !== 'expired'` is no lack of a session: a value other than a failure state
     // tells nothing of what the value is.
-    if (unequal && !nullish && namesFailureState(leaf)) return 0;
+    const constant = comparisonWithConstant(leaf)?.constant;
+    if (unequal && !nullish && constant && namesFailureState(constant)) return 0;
     return equal === nullish ? -1 : 1;
   }
   if (isVerificationError(leaf) || names.words.some((w) => NEGATIVE_WORDS.has(w))) return -1;
   return 1;
-}
-
-/** Words of a state that is a failure, as a value is compared with it (`state !== 'expired'`). */
-const FAILURE_STATES = new Set(['expired', 'invalid', 'revoked', 'missing', 'denied', 'forbidden', 'banned', 'locked', 'disabled', 'blocked']);
-
-function namesFailureState(comparison: ts.BinaryExpression): boolean {
-  const constant = comparisonWithConstant(comparison)?.constant;
-  return constant !== undefined && [...namesIn(constant).words, ...namesIn(constant).constantWords].some((word) => FAILURE_STATES.has(word));
 }
 
 /** What one leaf of a guard says about the path the site is on. */

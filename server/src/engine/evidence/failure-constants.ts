@@ -50,6 +50,15 @@ export function failureNamedBy(constant: ts.Expression): AuthConcern | undefined
   return permission ? 'permission' : 'credentials';
 }
 
+/** Words of a state that is a failure, as a value is compared with it (`state !== 'expired'`). */
+const FAILURE_STATES = new Set(['expired', 'invalid', 'revoked', 'missing', 'denied', 'forbidden', 'banned', 'locked', 'disabled', 'blocked']);
+
+/** Whether a constant names a state that is a failure (`'expired'`, `Status.LOCKED`), of whatever concern. */
+export function namesFailureState(constant: ts.Expression): boolean {
+  const text = constantText(constant);
+  return text !== undefined && wordsOf(text).some((word) => FAILURE_STATES.has(word));
+}
+
 /** Whether a name speaks of a credential (`jwt.TokenExpiredError`, `AuthenticationError`): an error
  * of that class may be the failure of the request's credentials. */
 export function namesCredential(name: string): boolean {

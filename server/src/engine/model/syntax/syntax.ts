@@ -1,5 +1,6 @@
 // Small readings of syntax that several adapters share.
 import ts from 'typescript';
+import { isStatementList } from './paths';
 
 /** The name a call is made by: `f` for `f(x)`, `m` for `a.b.m(x)`. */
 /** `=`, `+=`, `??=` and the other assignment operators. */
@@ -64,7 +65,7 @@ export function isParameterReference(identifier: ts.Identifier): boolean {
       if (scope.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === name)) return true;
       continue;
     }
-    if (!ts.isBlock(scope) && !ts.isSourceFile(scope) && !ts.isCaseClause(scope) && !ts.isDefaultClause(scope)) continue;
+    if (!isStatementList(scope)) continue;
     const declares = scope.statements.some((statement) => ts.isVariableStatement(statement) && statement.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === name));
     if (declares) return false;
   }

@@ -121,9 +121,10 @@ export function resolveStatuses(expression: ts.Expression, consts: ConstBindings
     ];
   }
   if (ts.isIdentifier(expr) && depth < 3) {
-    // `problem(status) { ... { status } }`: the caller's argument, read at the call (project/sites.ts).
-    if (depth === 0 && isParameterReference(expr)) return [];
     const initializer = consts.get(expr.text);
+    // The file's consts are kept by name: a parameter of that name (`problem(status) { ... { status } }`)
+    // is the caller's argument, read at the call (project/sites.ts), not the const.
+    if (initializer && depth === 0 && isParameterReference(expr)) return [];
     // The use site is replaced by a literal: rewriting the shared const would change other uses.
     if (initializer) return resolveStatuses(initializer, consts, depth + 1).map((v) => literal(expr, v.code));
     // A variable of the function, assigned on several paths: each value where it is chosen.
