@@ -724,6 +724,24 @@ export default app;
     assert.deepEqual(permission.fixes[0].edits.map((edit) => edit.newText), ["'FORBIDDEN'"]);
   });
 
+  it('reads a mapper written as if-returns on the same parameter, and none whose test is an ||', () => {
+    const project = {
+      ...files(''),
+      'src/codes.ts': `export function codeToStatus(code: string) {
+  if (code === 'NOT_LOGGED_IN') return 401;
+  if (code === 'NO_ACCESS') return 403;
+  return 500;
+}
+`,
+    };
+    const run = lintProject(project);
+    assert.ok(run.findings.includes(`${at(project, 'src/app.ts', "if (!user) throw new ApiError")} ${MISSING}`), run.findings.join('\n'));
+    const permission = run.results.get('src/app.ts')!.findings.find((finding) => finding.ruleId === PERMISSION)!;
+    assert.deepEqual(permission.fixes[0].edits.map((edit) => edit.newText), ["'NO_ACCESS'"]);
+    const either = { ...project, 'src/codes.ts': project['src/codes.ts'].replace("code === 'NOT_LOGGED_IN'", "code === 'NOT_LOGGED_IN' || code === 'SESSION_GONE'") };
+    assert.deepEqual(lintProject(either).findings, []);
+  });
+
   it('reads nothing from a function that does more than map the name (a branch in another condition)', () => {
     const project = files(`    case 'NOT_LOGGED_IN':
       if (process.env.PUBLIC_API) return 404;

@@ -39,7 +39,7 @@ function caseValues(clause: ts.CaseClause | ts.DefaultClause): (string | number)
 }
 
 /** `param.kind === 'x'` (either side), or `'x' === param.kind`: the parameter and the literal. */
-function equalityTest(fn: ts.Node, condition: ts.Expression): Selector | undefined {
+export function equalityTest(fn: ts.Node, condition: ts.Expression): Selector | undefined {
   while (ts.isParenthesizedExpression(condition)) condition = condition.expression;
   if (!ts.isBinaryExpression(condition)) return undefined;
   const operator = condition.operatorToken.kind;

@@ -4,7 +4,7 @@
 // which status a name gives (the evaluator's mappedCodes): a branch nested in another condition,
 // or a name changed before the switch, would make the same name give another status.
 import ts from 'typescript';
-import { parameterRead } from './branches';
+import { equalityTest, parameterRead } from './branches';
 import type { Selector } from './types';
 
 /** A statement that only returns: `return x;` or `{ return x; }`. */
@@ -14,22 +14,6 @@ function onlyReturns(statement: ts.Statement): boolean {
 }
 
 const sameRead = (a: Pick<Selector, 'index' | 'property'>, b: Pick<Selector, 'index' | 'property'>) => a.index === b.index && a.property === b.property;
-
-/** `code === 'X' || code === 'Y'` on one read of a parameter: that read. */
-function equalityRead(fn: ts.Node, condition: ts.Expression): Pick<Selector, 'index' | 'property'> | undefined {
-  while (ts.isParenthesizedExpression(condition)) condition = condition.expression;
-  if (!ts.isBinaryExpression(condition)) return undefined;
-  const operator = condition.operatorToken.kind;
-  if (operator === ts.SyntaxKind.BarBarToken) {
-    const [left, right] = [equalityRead(fn, condition.left), equalityRead(fn, condition.right)];
-    return left && right && sameRead(left, right) ? left : undefined;
-  }
-  if (operator !== ts.SyntaxKind.EqualsEqualsEqualsToken && operator !== ts.SyntaxKind.EqualsEqualsToken) return undefined;
-  const literal = (node: ts.Expression) => ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isNumericLiteral(node);
-  if (literal(condition.right)) return parameterRead(fn, condition.left);
-  if (literal(condition.left)) return parameterRead(fn, condition.right);
-  return undefined;
-}
 
 /** The parameter read a function maps by, when it is such a mapper. */
 export function mapperRead(fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }): Pick<Selector, 'index' | 'property'> | undefined {
@@ -47,9 +31,11 @@ export function mapperRead(fn: ts.SignatureDeclaration & { body?: ts.ConciseBody
   for (const [index, statement] of statements.entries()) {
     if (index === last && onlyReturns(statement)) break;
     if (!ts.isIfStatement(statement) || statement.elseStatement || !onlyReturns(statement.thenStatement)) return undefined;
-    const tested = equalityRead(fn, statement.expression);
+    // `if (code === 'X') return ...`: one comparison, on the same read as the others (an `||` of
+    // several is no branch selectorOf tells apart).
+    const tested = equalityTest(fn, statement.expression);
     if (!tested || (read && !sameRead(read, tested))) return undefined;
-    read = tested;
+    read = { index: tested.index, ...(tested.property !== undefined && { property: tested.property }) };
   }
   return read;
 }
